@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Paddock",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "paddock", targets: ["PaddockCLI"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
+        .library(name: "Projections", targets: ["Projections"]),
+        .library(name: "Paddock", targets: ["Paddock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The season domain's language: typed, versioned events. No storage, no I/O.
+        .target(name: "SeasonDomain"),
+        // Read models as pure folds: standings, explanations, title maths, careers, calendars.
+        .target(name: "Projections", dependencies: ["SeasonDomain", "EventStore"]),
+        // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
+        .target(name: "Paddock", dependencies: ["EventStore", "SeasonDomain", "Projections"]),
+        // The `paddock` command line.
+        .executableTarget(
+            name: "PaddockCLI",
+            dependencies: [
+                "Paddock",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Drivers that live in Tools/: benchmarks against a raw SQLite baseline, and the crash test's child.
+        .executableTarget(
+            name: "paddock-bench",
+            dependencies: [
+                "Paddock",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            path: "Tools/Bench"
+        ),
+        .executableTarget(
+            name: "paddock-crashdriver",
+            dependencies: ["EventStore"],
+            path: "Tools/CrashDriver"
+        ),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "paddock-crashdriver"]),
+        .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
+        .testTarget(name: "PaddockTests", dependencies: ["Paddock", "PaddockCLI"]),
+    ]
+)

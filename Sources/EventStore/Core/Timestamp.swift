@@ -1,0 +1,89 @@
+import Foundation
+
+/// The store clock's text form: UTC with microseconds, fixed width, so that text order is time order.
+///
+/// ```swift
+/// Timestamp.format(micros: 1_781_000_000_000_000)  // "2026-06-09T10:13:20.000000Z"
+/// ```
+public enum Timestamp {
+    /// Formats microseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+    public static func format(micros: Int64) -> String {
+        let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+        let fraction = Int(micros - seconds * 1_000_000)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (y, m, d) = civilFromDays(Int(days))
+        var bytes = [UInt8](repeating: 0, count: 27)
+        func put(_ value: Int, _ at: Int, _ width: Int) {
+            var v = value
+            for i in stride(from: at + width - 1, through: at, by: -1) {
+                bytes[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+        put(y, 0, 4); bytes[4] = 45; put(m, 5, 2); bytes[7] = 45; put(d, 8, 2); bytes[10] = 84
+        put(secondOfDay / 3600, 11, 2); bytes[13] = 58; put(secondOfDay / 60 % 60, 14, 2); bytes[16] = 58
+        put(secondOfDay % 60, 17, 2); bytes[19] = 46; put(fraction, 20, 6); bytes[26] = 90
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Formats a date as the store clock's text.
+    public static func format(_ date: Date) -> String { format(micros: micros(date)) }
+
+    /// Microseconds since 1970 of a date.
+    public static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down)) }
+
+    /// Parses any `occurredAt`-style text (with offset) into store-clock text, for `recorded_at` cuts.
+    public static func normalize(_ text: String) -> String? {
+        guard let millis = try? OccurredAt.utcMilliseconds(text) else { return nil }
+        if text.count <= 10 {  // a date: the whole day counts, so the cut is its last microsecond
+            let periodEnd = endOfPeriodMillis(text, start: millis)
+            return format(micros: periodEnd * 1000 - 1)
+        }
+        let subMillis = fractionalMicrosBeyondMillis(text)
+        return format(micros: millis * 1000 + subMillis)
+    }
+
+    private static func fractionalMicrosBeyondMillis(_ text: String) -> Int64 {
+        guard let dot = text.firstIndex(where: { $0 == "." || $0 == "," }) else { return 0 }
+        let digits = text[text.index(after: dot)...].prefix(while: \.isNumber)
+        guard digits.count > 3 else { return 0 }
+        let extra = digits.dropFirst(3).prefix(3)
+        return Int64(extra.padding(toLength: 3, withPad: "0", startingAt: 0)) ?? 0
+    }
+
+    /// The first millisecond after the period a reduced-precision date names (`2018`, `2018-06`, `2018-06-10`).
+    public static func endOfPeriodMillis(_ text: String, start: Int64) -> Int64 {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        switch parts.count {
+        case 1: return Int64(daysFromCivil(year: parts[0] + 1, month: 1, day: 1)) * 86_400_000
+        case 2:
+            let (y, m) = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
+            return Int64(daysFromCivil(year: y, month: m, day: 1)) * 86_400_000
+        default: return start + 86_400_000
+        }
+    }
+
+    // Howard Hinnant's civil-date algorithms.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+
+extension SQLiteEventStore {
+    /// Thrown inside a write to roll it back when an event id turns out to be stored already.
+    private struct DuplicateEventId: Error {}
+
+    public func append(_ events: [NewEvent], to stream: String, expecting expected: ExpectedVersion) async throws -> AppendResult {
+        do {
+            return try await append([AppendBatch(stream: stream, expected: expected, events: events)])[0]
+        } catch EventStoreError.inBatch(_, let error) {
+            throw error
+        }
+    }
+
+    public func append(_ batches: [AppendBatch]) async throws -> [AppendResult] {
+        let occurred = try batches.enumerated().map { index, batch in
+            do { return try Self.validate(batch.events, stream: batch.stream) } catch let error as EventStoreError {
+                throw EventStoreError.inBatch(index, error)
+            }
+        }
+        let results: [AppendResult]
+        do {
+            results = try await pool.write { db in
+                try batches.indices.map { index in
+                    try Self.inBatch(index) {
+                        try self.insert(batches[index].events, occurredMillis: occurred[index], stream: batches[index].stream,
+                                        expected: batches[index].expected, in: db)
+                    }
+                }
+            }
+        } catch is DuplicateEventId {
+            results = try await pool.write { db in
+                try batches.indices.map { index in
+                    try Self.inBatch(index) {
+                        try self.appendWithDuplicates(batches[index].events, occurredMillis: occurred[index],
+                                                      stream: batches[index].stream, expected: batches[index].expected, in: db)
+                    }
+                }
+            }
+        }
+        if results.contains(where: { !$0.alreadyRecorded }) { notifier.notifyAll() }
+        return results
+    }
+
+    private static func inBatch<T>(_ index: Int, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as EventStoreError { throw EventStoreError.inBatch(index, error) }
+    }
+
+    /// Checks the envelope rules before touching the database; returns each event's occurred instant.
+    static func validate(_ events: [NewEvent], stream: String) throws -> [Int64] {
+        guard !events.isEmpty else { throw EventStoreError.invalidEvent(index: 0, reason: "the batch is empty") }
+        guard !stream.isEmpty, stream.count <= 200, !stream.contains(where: \.isNewline) else {
+            throw EventStoreError.invalidEvent(index: 0, reason: "stream name must be 1 to 200 characters on one line")
+        }
+        var seen = Set<UUID>()
+        seen.reserveCapacity(events.count)
+        return try events.enumerated().map { index, event in
+            guard seen.insert(event.eventId).inserted else {
+                throw EventStoreError.invalidEvent(index: index, reason: "event id \(event.eventId.lowercased) appears twice in the batch")
+            }
+            guard !event.type.isEmpty, event.type.count <= 100 else {
+                throw EventStoreError.invalidEvent(index: index, reason: "type must be 1 to 100 characters")
+            }
+            guard event.schemaVersion >= 1 else {
+                throw EventStoreError.invalidEvent(index: index, reason: "schemaVersion must be 1 or more")
+            }
+            do {
+                return try OccurredAt.utcMilliseconds(event.occurredAt)
+            } catch let error as OccurredAt.FormatError {
+                throw EventStoreError.invalidEvent(index: index, reason: error.description)
+            }
+        }
+    }
+
+    // MARK: - The fast path: nothing in the batch is stored yet
+
+    private func insert(
+        _ events: [NewEvent], occurredMillis: [Int64], stream: String, expected: ExpectedVersion, in db: Database
+    ) throws -> AppendResult {
+        let actual = try Self.version(of: stream, in: db)
+        guard expected.accepts(actual) else {
+            if let first = events.first, try Self.storedPosition(of: first.eventId, in: db) != nil {
+                throw DuplicateEventId()  // a retry of a batch that was recorded: answer idempotently
+            }
+            throw EventStoreError.versionConflict(stream: stream, expected: expected, actual: actual)
+        }
+        let head = try Self.head(in: db)
+        let now = Timestamp.format(clock())
+        let recordedAt = now > head.recordedAt ? now : head.recordedAt
+        var previous = head.hash
+        var hasher = ChainHasher()
+        let insert = RawStatement(try db.cachedStatement(sql: Schema.insertEvent), in: db)
+        defer { insert.reset() }
+        var recorded: [RecordedEvent] = []
+        recorded.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            var row = RecordedEvent(
+                position: head.position + Int64(index) + 1, eventId: event.eventId, stream: stream,
+                streamVersion: actual + index + 1, type: event.type, schemaVersion: event.schemaVersion,
+                occurredAt: event.occurredAt, recordedAt: recordedAt, actor: event.actor,
+                correlationId: event.correlationId, causationId: event.causationId, payload: event.payload, hash: "")
+            previous = hasher.hash(previous: previous, row)
+            row.hash = Hex.encode(previous)
+            do {
+                try Self.insert(row, occurredMillis: occurredMillis[index], with: insert)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+                && (error.message ?? "").contains("event_id") {
+                throw DuplicateEventId()
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK {
+                throw EventStoreError.invalidEvent(index: index, reason: "payload is not valid JSON")
+            }
+            recorded.append(row)
+        }
+        let last = recorded[recorded.count - 1]
+        try db.execute(sql: Schema.updateHead, arguments: [last.position, last.hash])
+        return AppendResult(stream: stream, streamVersion: last.streamVersion, events: recorded, alreadyRecorded: false)
+    }
+
+    static func insert(_ row: RecordedEvent, occurredMillis: Int64, with statement: RawStatement) throws {
+        statement.reset()
+        statement.bind(1, row.position)
+        statement.bind(2, row.eventId.lowercased)
+        statement.bind(3, row.stream)
+        statement.bind(4, Int64(row.streamVersion))
+        statement.bind(5, row.type)
+        statement.bind(6, Int64(row.schemaVersion))
+        statement.bind(7, row.occurredAt)
+        statement.bind(8, occurredMillis)
+        statement.bind(9, row.recordedAt)
+        statement.bind(10, row.actor)
+        statement.bind(11, row.correlationId)
+        statement.bind(12, row.causationId)
+        statement.bind(13, row.payload)
+        statement.bind(14, row.hash)
+        _ = try statement.step()
+    }
+
+    // MARK: - The slow path: some event ids are already stored
+
+    private func appendWithDuplicates(
+        _ events: [NewEvent], occurredMillis: [Int64], stream: String, expected: ExpectedVersion, in db: Database
+    ) throws -> AppendResult {
+        var stored: [RecordedEvent] = []
+        var new: [UUID] = []
+        for event in events {
+            guard let existing = try Self.stored(event.eventId, in: db) else {
+                new.append(event.eventId)
+                continue
+            }
+            if let field = Self.firstDifference(existing, event, stream: stream) {
+                throw EventStoreError.idempotencyConflict(eventId: event.eventId, position: existing.position, field: field)
+            }
+            stored.append(existing)
+        }
+        if new.isEmpty {
+            return AppendResult(
+                stream: stream, streamVersion: try Self.version(of: stream, in: db), events: stored, alreadyRecorded: true)
+        }
+        if stored.isEmpty {  // the duplicate was appended meanwhile by someone else and is gone: retry plainly
+            return try insert(events, occurredMillis: occurredMillis, stream: stream, expected: expected, in: db)
+        }
+        throw EventStoreError.partiallyRecordedBatch(stream: stream, recorded: stored.map(\.eventId), new: new)
+    }
+
+    static func firstDifference(_ stored: RecordedEvent, _ event: NewEvent, stream: String) -> String? {
+        if stored.stream != stream { return "stream ('\(stored.stream)')" }
+        if stored.type != event.type { return "type ('\(stored.type)')" }
+        if stored.schemaVersion != event.schemaVersion { return "schemaVersion (\(stored.schemaVersion))" }
+        if stored.occurredAt != event.occurredAt { return "occurredAt ('\(stored.occurredAt)')" }
+        if stored.payload != event.payload { return "payload" }
+        return nil
+    }
+
+    // MARK: - Restore (import of exported envelopes)
+
+    public func restore(_ events: [RecordedEvent]) async throws {
+        guard !events.isEmpty else { return }
+        try await pool.write { db in
+            let head = try Self.head(in: db)
+            var previous = head.hash
+            var lastRecorded = head.recordedAt
+            var versions: [String: Int] = [:]
+            var hasher = ChainHasher()
+            let insert = RawStatement(try db.cachedStatement(sql: Schema.insertEvent), in: db)
+            defer { insert.reset() }
+            for (index, event) in events.enumerated() {
+                let expectedPosition = head.position + Int64(index) + 1
+                func mismatch(_ reason: String) -> EventStoreError { .importMismatch(position: event.position, reason: reason) }
+                guard event.position == expectedPosition else {
+                    throw mismatch("expected position \(expectedPosition) to continue the log")
+                }
+                let current: Int
+                if let known = versions[event.stream] { current = known } else { current = try Self.version(of: event.stream, in: db) }
+                guard event.streamVersion == current + 1 else {
+                    throw mismatch("stream '\(event.stream)' is at version \(current), the event says \(event.streamVersion)")
+                }
+                versions[event.stream] = event.streamVersion
+                guard event.recordedAt.utf8.count == 27, OccurredAt.isValid(event.recordedAt), event.recordedAt >= lastRecorded else {
+                    throw mismatch("recordedAt '\(event.recordedAt)' is not a store time at or after '\(lastRecorded)'")
+                }
+                lastRecorded = event.recordedAt
+                let occurred: Int64
+                do { occurred = try OccurredAt.utcMilliseconds(event.occurredAt) } catch let error as OccurredAt.FormatError { throw mismatch(error.description) }
+                previous = hasher.hash(previous: previous, event)
+                guard Hex.encode(previous) == event.hash.lowercased() else {
+                    throw mismatch("hash does not match its content and the chain before it")
+                }
+                do {
+                    try Self.insert(event, occurredMillis: occurred, with: insert)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    throw mismatch(error.message ?? "constraint failed")
+                }
+            }
+            let last = events[events.count - 1]
+            try db.execute(sql: Schema.updateHead, arguments: [last.position, Hex.encode(previous)])
+        }
+        notifier.notifyAll()
+    }
+
+    // MARK: - Lookups inside a write
+
+    static func head(in db: Database) throws -> (position: Int64, hash: [UInt8], recordedAt: String) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1") else {
+            return (0, ChainHasher.genesis, "")
+        }
+        let hashText: String = row["hash"]
+        return (row["position"], Hex.decode(hashText) ?? ChainHasher.genesis, row["recorded_at"])
+    }
+
+    static func storedPosition(of eventId: UUID, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT position FROM events WHERE event_id = ?", arguments: [eventId.lowercased])
+    }
+
+    static func stored(_ eventId: UUID, in db: Database) throws -> RecordedEvent? {
+        let statement = RawStatement(
+            try db.cachedStatement(sql: "SELECT \(Schema.selectColumns) FROM events WHERE event_id = ?"), in: db)
+        defer { statement.reset() }
+        statement.reset()
+        statement.bind(1, eventId.lowercased)
+        return try statement.step() ? statement.recordedEvent() : nil
+    }
+}

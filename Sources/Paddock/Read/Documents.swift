@@ -1,0 +1,111 @@
+import Foundation
+import Projections
+import SeasonDomain
+
+/// JSON documents for readers (CLI `--json` and HTTP): points as JSON numbers rounded to 2
+/// decimals, with the exact value beside them when rounding hides a fraction (e.g. 1/7).
+public enum Documents {
+    public static func number(_ points: Points) -> Double { (points.doubleValue * 100).rounded() / 100 }
+
+    /// The exact value, when 2 decimals do not show it (1/7, 34/3).
+    static func exact(_ points: Points) -> String? {
+        (points * 100).denominator == 1 ? nil : points.exactText
+    }
+
+    public struct Standings: Codable, Sendable, Equatable {
+        public struct Row: Codable, Sendable, Equatable {
+            public var position: Int?
+            public var competitor: String
+            public var name: String
+            public var points: Double
+            public var pointsExact: String?
+            public var grossPoints: Double
+            public var wins: Int
+            public var podiums: Int
+            public var gap: Double
+            public var rounds: [Round]
+            public var tieBreak: String?
+        }
+
+        public struct Round: Codable, Sendable, Equatable {
+            public var round: Int
+            public var points: Double
+            public var counted: Bool
+        }
+
+        public var championship: String
+        public var season: Int
+        public var `class`: String?
+        public var kind: String
+        public var cut: Cut
+        public var rounds: [Int]
+        public var rows: [Row]
+        public var excluded: [Row]
+        public var notes: [String]
+    }
+
+    public static func standings(_ table: StandingsTable, names: (String) -> String) -> Standings {
+        func row(_ r: StandingRow) -> Standings.Row {
+            Standings.Row(
+                position: r.position, competitor: r.competitor, name: names(r.competitor), points: number(r.points),
+                pointsExact: exact(r.points), grossPoints: number(r.grossPoints), wins: r.wins, podiums: r.podiums,
+                gap: number(r.gap), rounds: r.roundScores.map { .init(round: $0.round, points: number($0.points), counted: $0.counted) },
+                tieBreak: r.tieBreak)
+        }
+        return Standings(
+            championship: table.championship, season: table.season, class: table.className, kind: table.kind.rawValue,
+            cut: table.cut, rounds: table.rounds, rows: table.rows.map(row), excluded: table.excluded.map(row), notes: table.notes)
+    }
+
+    public struct ExplanationDocument: Codable, Sendable, Equatable {
+        public struct Line: Codable, Sendable, Equatable {
+            public var kind: String
+            public var round: Int?
+            public var session: String?
+            public var sessionKind: String?
+            public var eventId: UUID
+            public var logPosition: Int64
+            public var classifiedPosition: Int?
+            public var status: String?
+            public var basePoints: Double
+            public var share: String
+            public var multiplier: String
+            public var points: Double
+            public var pointsExact: String?
+            public var rule: String
+            public var notes: [String]
+            public var counted: Bool
+        }
+
+        public var championship: String
+        public var season: Int
+        public var `class`: String?
+        public var competitor: String
+        public var name: String
+        public var cut: Cut
+        public var position: Int?
+        public var total: Double
+        public var totalExact: String?
+        public var lines: [Line]
+    }
+
+    public static func explanation(_ e: Explanation, name: String) -> ExplanationDocument {
+        ExplanationDocument(
+            championship: e.championship, season: e.season, class: e.className, competitor: e.competitor, name: name, cut: e.cut,
+            position: e.position, total: number(e.total), totalExact: exact(e.total),
+            lines: e.lines.map { l in
+                .init(kind: l.kind.rawValue, round: l.round, session: l.session, sessionKind: l.sessionKind?.rawValue,
+                      eventId: l.eventId, logPosition: l.logPosition, classifiedPosition: l.classifiedPosition,
+                      status: l.status?.rawValue, basePoints: number(l.basePoints), share: l.share.exactText,
+                      multiplier: l.multiplier.exactText, points: number(l.points), pointsExact: exact(l.points),
+                      rule: l.rule, notes: l.notes, counted: l.counted)
+            })
+    }
+
+    /// Pretty, stable JSON for people and tests.
+    public static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

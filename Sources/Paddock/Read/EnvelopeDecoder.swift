@@ -1,0 +1,37 @@
+import EventStore
+import Foundation
+import Projections
+import SeasonDomain
+
+/// Turns stored envelopes into typed domain envelopes, in parallel across the machine's cores:
+/// JSON decoding is the cost of every replay, the folds themselves are cheap.
+public enum EnvelopeDecoder {
+    /// Decodes one envelope; the stored payload was validated on append, so decoding is lenient.
+    public static func decode(_ event: RecordedEvent) throws -> DomainEnvelope {
+        let domain = try EventCatalogue.decode(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload.utf8))
+        return DomainEnvelope(meta: meta(event), event: domain)
+    }
+
+    public static func meta(_ event: RecordedEvent) -> EventMeta {
+        EventMeta(position: event.position, eventId: event.eventId, stream: event.stream, occurredAt: event.occurredAt,
+                  recordedAt: event.recordedAt)
+    }
+
+    /// Decodes a page, keeping order; uses every core for pages large enough to pay for it.
+    public static func decode(_ events: [RecordedEvent]) throws -> [DomainEnvelope] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 512))
+        guard workers > 1 else { return try events.map(decode) }
+        let chunk = (events.count + workers - 1) / workers
+        let slots = UnsafeMutableBufferPointer<Result<DomainEnvelope, any Error>?>.allocate(capacity: events.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let output = slots
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * chunk
+            let end = min(events.count, start + chunk)
+            guard start < end else { return }
+            for index in start..<end { output[index] = Result { try decode(events[index]) } }
+        }
+        return try slots.map { try $0!.get() }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import Paddock
+
+@main
+struct PaddockCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paddock",
+        abstract: "Paddock: an event-sourced season timeline for motorsport championships.",
+        discussion: "Every happening of a season is an immutable event in one SQLite log; standings, careers and calendars are replays of it.",
+        subcommands: [Init.self, Append.self, Log.self, Verify.self, Export.self, Import.self,
+                      Standings.self, Explain.self, CareerCommand.self, CalendarCommand.self, Replay.self]
+    )
+}
+
+/// `--db PATH` on every command: `PADDOCK_DB` or `./paddock.sqlite` when absent.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"] ?? "paddock.sqlite" }
+
+    func openStore() throws -> SQLiteEventStore { try SQLiteEventStore(path: path) }
+}
+
+/// Reads a file argument, or standard input for `-` or no argument.
+func readInput(_ file: String?) throws -> String {
+    if let file, file != "-" {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read '\(file)': no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("'\(file)' is not UTF-8 text") }
+        return text
+    }
+    var chunks: [Data] = []
+    while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty { chunks.append(chunk) }
+    guard let text = String(data: chunks.reduce(Data(), +), encoding: .utf8) else { throw ValidationError("standard input is not UTF-8 text") }
+    return text
+}
+
+/// Buffered standard output: exports write millions of lines.
+final class StandardOutput {
+    private var buffer = Data()
+
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(10)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import SeasonDomain
+
+/// The state every read model is derived from: championships, competitors, teams, and one ledger per
+/// championship season. A pure fold: `timeline.apply(envelope)`; no I/O, no clock.
+///
+/// The same fold serves a full rebuild (fold every event), a live update (fold the new one), a cut
+/// (fold only the events inside it) and an explanation (derive from the folded ledger).
+///
+/// ```swift
+/// var timeline = Timeline()
+/// for envelope in envelopes { timeline.apply(envelope) }
+/// let table = timeline.standings(SeasonKey("f1", 1988), cut: .init(afterRound: 16))
+/// ```
+public struct Timeline: Sendable, Equatable, Codable {
+    public private(set) var championships: [String: ChampionshipRegistered] = [:]
+    public private(set) var competitors: [String: CompetitorRegistered] = [:]
+    public private(set) var teams: [String: TeamRegistered] = [:]
+    public private(set) var seasons: [SeasonKey: SeasonLedger] = [:]
+    /// Notes, by the stream they were attached to.
+    public private(set) var notes: [String: [Recorded<Note>]] = [:]
+    public private(set) var position: Int64 = 0
+
+    public init() {}
+
+    public mutating func apply(_ envelope: DomainEnvelope) {
+        position = max(position, envelope.meta.position)
+        switch envelope.event {
+        case .championshipRegistered(let e): championships[e.championship] = e
+        case .competitorRegistered(let e): competitors[e.competitor] = e
+        case .teamRegistered(let e): teams[e.team] = e
+        case .note(let e): notes[envelope.meta.stream, default: []].append(Recorded(envelope.meta, e))
+        case .eventRetracted:
+            // A retraction lives in the stream of the event it voids.
+            if let key = Self.seasonKey(ofStream: envelope.meta.stream) { seasons[key, default: SeasonLedger(key: key)].apply(envelope) }
+        default:
+            if let championship = envelope.event.championship, let season = envelope.event.season {
+                let key = SeasonKey(championship, season)
+                seasons[key, default: SeasonLedger(key: key)].apply(envelope)
+            }
+        }
+    }
+
+    /// `season:<championship>:<year>` → its key.
+    public static func seasonKey(ofStream stream: String) -> SeasonKey? {
+        let parts = stream.split(separator: ":")
+        guard parts.count == 3, parts[0] == "season", let year = Int(parts[2]) else { return nil }
+        return SeasonKey(String(parts[1]), year)
+    }
+
+    /// A competitor's display name, or the id when unregistered.
+    public func name(ofCompetitor id: String) -> String { competitors[id]?.name ?? id }
+    public func name(ofTeam id: String) -> String { teams[id]?.name ?? id }
+}

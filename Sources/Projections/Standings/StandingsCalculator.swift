@@ -1,0 +1,158 @@
+import Foundation
+import SeasonDomain
+
+/// Derives a season's table and every competitor's explanation from its ledger, in one pass, so
+/// that explanations always add up to the table.
+///
+/// ```swift
+/// let result = StandingsCalculator(ledger: ledger, className: nil, cut: .init(afterRound: 5)).competitors()
+/// print(result.table.rows.first?.points ?? 0)
+/// print(result.explanations["jesse-kallio"]?.lines.count ?? 0)
+/// ```
+public struct StandingsCalculator {
+    public let ledger: SeasonLedger
+    public let className: String?
+    public let cut: Cut
+
+    public init(ledger: SeasonLedger, className: String?, cut: Cut) {
+        self.ledger = ledger
+        self.className = className
+        self.cut = cut
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var table: StandingsTable
+        public var explanations: [String: Explanation]
+    }
+
+    // MARK: - Rules in force
+
+    /// The rule set in force at a round: the latest declaration for the class (else for all classes)
+    /// whose first round is at or before it.
+    public func rules(atRound round: Int) -> Recorded<RuleDeclaration>? {
+        let live = ledger.rules.filter { !ledger.isRetracted($0.meta) && $0.fact.fromRound <= round }
+        let forClass = live.filter { $0.fact.className == className && className != nil }
+        let pool = forClass.isEmpty ? live.filter { $0.fact.className == nil } : forClass
+        return pool.max { ($0.fact.fromRound, $0.meta.position) < ($1.fact.fromRound, $1.meta.position) }
+    }
+
+    var lastScheduledRound: Int? {
+        ledger.rounds.values.filter { $0.cancellation.map { ledger.isRetracted($0.meta) } ?? true }.map(\.round).max()
+    }
+
+    // MARK: - Competitors
+
+    public func competitors() -> Result {
+        let active = ActiveResults(ledger, className: className, cut: cut)
+        var linesByCompetitor: [String: [ExplanationLine]] = [:]
+        var countback: [String: [Int: Int]] = [:]
+        var rounds = Set<Int>()
+        for session in active.sessions {
+            let round = session.classification.round
+            rounds.insert(round)
+            guard let declaration = rules(atRound: round) else { continue }
+            let scorer = SessionScorer(
+                rules: declaration.fact.rules, isLastRound: round == lastScheduledRound,
+                decision: decision(forRound: round), isEligible: { eligible($0, round: round, rules: declaration.fact.rules) })
+            for line in scorer.lines(for: session) { linesByCompetitor[line.competitor, default: []].append(line) }
+            if isCountbackSession(session.classification, rules: declaration.fact.rules) {
+                for result in session.classification.results where result.status == .classified {
+                    if let position = result.position { countback[result.competitor, default: [:]][position, default: 0] += 1 }
+                }
+            }
+        }
+        for session in active.sessions {
+            for result in session.classification.results where linesByCompetitor[result.competitor] == nil {
+                linesByCompetitor[result.competitor] = []
+            }
+        }
+        addAdjustmentsAndPenalties(active, into: &linesByCompetitor)
+        let counting = rules(atRound: rounds.max() ?? 1)?.fact.rules.counting ?? .all
+        let tieBreaks = rules(atRound: rounds.max() ?? 1)?.fact.rules.tieBreak ?? [.countback]
+        return assemble(linesByCompetitor, counting: counting, tieBreaks: tieBreaks, countback: countback,
+                        excluded: Set(active.excluded.keys), rounds: rounds.sorted(), kind: .competitors)
+    }
+
+    func decision(forRound round: Int) -> Recorded<RoundMultiplierDecided>? {
+        ledger.multiplierDecisions.last { !ledger.isRetracted($0.meta) && $0.fact.round == round && $0.fact.className == className }
+    }
+
+    func eligible(_ competitor: String, round: Int, rules: RuleSet) -> Bool {
+        guard rules.eligibility.registeredEntriesOnly else { return true }
+        return ledger.entries.contains { entry in
+            !ledger.isRetracted(entry.meta) && entry.fact.competitor == competitor && entry.fact.className == className
+                && (entry.fact.rounds?.contains(round) ?? true)
+        }
+    }
+
+    /// Countback counts places in the main scoring session kind (the rules' first scale).
+    func isCountbackSession(_ classification: Classification, rules: RuleSet) -> Bool {
+        guard let main = rules.scoring.first?.kinds.first else { return false }
+        return classification.kind == main
+    }
+
+    private func addAdjustmentsAndPenalties(_ active: ActiveResults, into lines: inout [String: [ExplanationLine]]) {
+        for adjustment in ledger.adjustments where !ledger.isRetracted(adjustment.meta) && adjustment.fact.className == className {
+            guard let competitor = adjustment.fact.competitor else { continue }
+            if let after = adjustment.fact.afterRound, !cut.includes(round: after) { continue }
+            let a = adjustment.fact
+            let rule: String
+            switch a.mode {
+            case .total: rule = "official total published\(a.afterRound.map { " after round \($0)" } ?? ""): \(a.points.formatted) (replaces results up to then)"
+            case .delta: rule = "points adjusted by \(a.points.formatted)"
+            }
+            lines[competitor, default: []].append(ExplanationLine(
+                kind: .adjustment, competitor: competitor, round: a.afterRound, session: nil, sessionKind: nil, eventId: adjustment.meta.eventId,
+                logPosition: adjustment.meta.position, classifiedPosition: nil, status: nil, basePoints: a.points, share: 1,
+                multiplier: 1, points: a.points, rule: rule, notes: [a.reason], counted: true))
+        }
+        for penalty in active.pointsPenalties {
+            let p = penalty.fact
+            let deduction = Points.zero - (p.points ?? .zero)
+            lines[p.competitor, default: []].append(ExplanationLine(
+                kind: .penalty, competitor: p.competitor, round: p.round, session: p.session, sessionKind: nil, eventId: penalty.meta.eventId,
+                logPosition: penalty.meta.position, classifiedPosition: nil, status: nil, basePoints: deduction, share: 1,
+                multiplier: 1, points: deduction, rule: "points penalty", notes: [p.reason], counted: true))
+        }
+    }
+
+    // MARK: - Counting, ranking, assembly
+
+    func assemble(
+        _ linesByCompetitor: [String: [ExplanationLine]], counting: CountingRule, tieBreaks: [TieBreakRule],
+        countback: [String: [Int: Int]], excluded: Set<String>, rounds: [Int], kind: StandingsKind
+    ) -> Result {
+        var explanations: [String: Explanation] = [:]
+        var rows: [StandingRow] = []
+        for (competitor, original) in linesByCompetitor {
+            let lines = Counting.apply(counting, to: original)
+            let total = lines.filter(\.counted).reduce(Points.zero) { $0 + $1.points }
+            let gross = lines.filter { $0.kind != .adjustment }.reduce(Points.zero) { $0 + $1.points }
+            var byRound: [Int: (Points, Bool)] = [:]
+            for line in lines where line.kind == .result || line.kind == .bonus {
+                guard let round = line.round else { continue }
+                let current = byRound[round] ?? (.zero, line.counted)
+                byRound[round] = (current.0 + line.points, current.1 && line.counted)
+            }
+            let places = countback[competitor] ?? [:]
+            rows.append(StandingRow(
+                position: nil, competitor: competitor, points: total, grossPoints: gross, wins: places[1] ?? 0,
+                podiums: (places[1] ?? 0) + (places[2] ?? 0) + (places[3] ?? 0), gap: .zero,
+                roundScores: byRound.keys.sorted().map { RoundScore(round: $0, points: byRound[$0]!.0, counted: byRound[$0]!.1) },
+                tieBreak: nil))
+            explanations[competitor] = Explanation(
+                championship: ledger.key.championship, season: ledger.key.season, className: className,
+                competitor: competitor, cut: cut, position: nil, lines: lines, total: total)
+        }
+        let ranked = Ranking.rank(rows.filter { !excluded.contains($0.competitor) }, tieBreaks: tieBreaks, countback: countback)
+        for row in ranked { explanations[row.competitor]?.position = row.position }
+        var notes: [String] = []
+        if ledger.rules.isEmpty { notes.append("no rules declared for this season: results are listed without points") }
+        let table = StandingsTable(
+            championship: ledger.key.championship, season: ledger.key.season, className: className, kind: kind, cut: cut,
+            rounds: rounds, rows: ranked,
+            excluded: rows.filter { excluded.contains($0.competitor) }.sorted { $0.competitor < $1.competitor }, notes: notes)
+        return Result(table: table, explanations: explanations)
+    }
+}
+

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Every event of the season domain, as one closed type for folds to switch over.
+public enum SeasonEvent: Sendable, Hashable {
+    case championshipRegistered(ChampionshipRegistered)
+    case seasonOpened(SeasonOpened)
+    case rulesDeclared(RulesDeclared)
+    case rulesAmended(RulesAmended)
+    case roundScheduled(RoundScheduled)
+    case roundRescheduled(RoundRescheduled)
+    case roundCancelled(RoundCancelled)
+    case competitorRegistered(CompetitorRegistered)
+    case teamRegistered(TeamRegistered)
+    case entryConfirmed(EntryConfirmed)
+    case teamChanged(TeamChanged)
+    case carChanged(CarChanged)
+    case sessionClassified(SessionClassified)
+    case retirementRecorded(RetirementRecorded)
+    case penaltyApplied(PenaltyApplied)
+    case resultCorrected(ResultCorrected)
+    case eventRetracted(EventRetracted)
+    case roundMultiplierDecided(RoundMultiplierDecided)
+    case titleAwarded(TitleAwarded)
+    case pointsAdjusted(PointsAdjusted)
+    case note(Note)
+
+    /// The wrapped event, as its protocol.
+    public var event: any DomainEvent {
+        switch self {
+        case .championshipRegistered(let e): e
+        case .seasonOpened(let e): e
+        case .rulesDeclared(let e): e
+        case .rulesAmended(let e): e
+        case .roundScheduled(let e): e
+        case .roundRescheduled(let e): e
+        case .roundCancelled(let e): e
+        case .competitorRegistered(let e): e
+        case .teamRegistered(let e): e
+        case .entryConfirmed(let e): e
+        case .teamChanged(let e): e
+        case .carChanged(let e): e
+        case .sessionClassified(let e): e
+        case .retirementRecorded(let e): e
+        case .penaltyApplied(let e): e
+        case .resultCorrected(let e): e
+        case .eventRetracted(let e): e
+        case .roundMultiplierDecided(let e): e
+        case .titleAwarded(let e): e
+        case .pointsAdjusted(let e): e
+        case .note(let e): e
+        }
+    }
+
+    public var eventType: String { Swift.type(of: event).eventType }
+    public var schemaVersion: Int { Swift.type(of: event).schemaVersion }
+
+    /// The championship the event is about, when it is about one.
+    public var championship: String? {
+        switch self {
+        case .championshipRegistered(let e): e.championship
+        case .seasonOpened(let e): e.championship
+        case .rulesDeclared(let e): e.championship
+        case .rulesAmended(let e): e.championship
+        case .roundScheduled(let e): e.championship
+        case .roundRescheduled(let e): e.championship
+        case .roundCancelled(let e): e.championship
+        case .entryConfirmed(let e): e.championship
+        case .sessionClassified(let e): e.championship
+        case .retirementRecorded(let e): e.championship
+        case .penaltyApplied(let e): e.championship
+        case .resultCorrected(let e): e.championship
+        case .roundMultiplierDecided(let e): e.championship
+        case .titleAwarded(let e): e.championship
+        case .pointsAdjusted(let e): e.championship
+        case .teamChanged(let e): e.championship
+        case .carChanged(let e): e.championship
+        default: nil
+        }
+    }
+
+    /// The season the event is about, when it is about one.
+    public var season: Int? {
+        switch self {
+        case .seasonOpened(let e): e.season
+        case .rulesDeclared(let e): e.season
+        case .rulesAmended(let e): e.season
+        case .roundScheduled(let e): e.season
+        case .roundRescheduled(let e): e.season
+        case .roundCancelled(let e): e.season
+        case .entryConfirmed(let e): e.season
+        case .sessionClassified(let e): e.season
+        case .retirementRecorded(let e): e.season
+        case .penaltyApplied(let e): e.season
+        case .resultCorrected(let e): e.season
+        case .roundMultiplierDecided(let e): e.season
+        case .titleAwarded(let e): e.season
+        case .pointsAdjusted(let e): e.season
+        case .teamChanged(let e): e.season
+        case .carChanged(let e): e.season
+        default: nil
+        }
+    }
+
+    /// Wraps a typed event.
+    public init(_ event: any DomainEvent) {
+        switch event {
+        case let e as ChampionshipRegistered: self = .championshipRegistered(e)
+        case let e as SeasonOpened: self = .seasonOpened(e)
+        case let e as RulesDeclared: self = .rulesDeclared(e)
+        case let e as RulesAmended: self = .rulesAmended(e)
+        case let e as RoundScheduled: self = .roundScheduled(e)
+        case let e as RoundRescheduled: self = .roundRescheduled(e)
+        case let e as RoundCancelled: self = .roundCancelled(e)
+        case let e as CompetitorRegistered: self = .competitorRegistered(e)
+        case let e as TeamRegistered: self = .teamRegistered(e)
+        case let e as EntryConfirmed: self = .entryConfirmed(e)
+        case let e as TeamChanged: self = .teamChanged(e)
+        case let e as CarChanged: self = .carChanged(e)
+        case let e as SessionClassified: self = .sessionClassified(e)
+        case let e as RetirementRecorded: self = .retirementRecorded(e)
+        case let e as PenaltyApplied: self = .penaltyApplied(e)
+        case let e as ResultCorrected: self = .resultCorrected(e)
+        case let e as EventRetracted: self = .eventRetracted(e)
+        case let e as RoundMultiplierDecided: self = .roundMultiplierDecided(e)
+        case let e as TitleAwarded: self = .titleAwarded(e)
+        case let e as PointsAdjusted: self = .pointsAdjusted(e)
+        case let e as Note: self = .note(e)
+        default: preconditionFailure("\(Swift.type(of: event)) is not in the catalogue")
+        }
+    }
+}
+
+extension EventCatalogue {
+    /// Every event type, by its envelope name.
+    static let registry: [String: any DomainEvent.Type] = [
+        "ChampionshipRegistered": ChampionshipRegistered.self,
+        "SeasonOpened": SeasonOpened.self,
+        "RulesDeclared": RulesDeclared.self,
+        "RulesAmended": RulesAmended.self,
+        "RoundScheduled": RoundScheduled.self,
+        "RoundRescheduled": RoundRescheduled.self,
+        "RoundCancelled": RoundCancelled.self,
+        "CompetitorRegistered": CompetitorRegistered.self,
+        "TeamRegistered": TeamRegistered.self,
+        "EntryConfirmed": EntryConfirmed.self,
+        "TeamChanged": TeamChanged.self,
+        "CarChanged": CarChanged.self,
+        "SessionClassified": SessionClassified.self,
+        "RetirementRecorded": RetirementRecorded.self,
+        "PenaltyApplied": PenaltyApplied.self,
+        "ResultCorrected": ResultCorrected.self,
+        "EventRetracted": EventRetracted.self,
+        "RoundMultiplierDecided": RoundMultiplierDecided.self,
+        "TitleAwarded": TitleAwarded.self,
+        "PointsAdjusted": PointsAdjusted.self,
+        "Note": Note.self,
+    ]
+}
