@@ -182,6 +182,34 @@ public struct ClassifiedResult: Sendable, Hashable, Codable {
         self.fastestLap = fastestLap
     }
 
+    enum CodingKeys: String, CodingKey {
+        case position, competitor, sharedWith, coDriver, team, car, number, status, reason, laps, time, gap, fastestLap
+    }
+
+    /// `status` may be left out for a classified row (one with a position).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        position = try c.decodeIfPresent(Int.self, forKey: .position)
+        competitor = try c.decode(String.self, forKey: .competitor)
+        sharedWith = try c.decodeIfPresent([String].self, forKey: .sharedWith)
+        coDriver = try c.decodeIfPresent(String.self, forKey: .coDriver)
+        team = try c.decodeIfPresent(String.self, forKey: .team)
+        car = try c.decodeIfPresent(String.self, forKey: .car)
+        number = try c.decodeIfPresent(String.self, forKey: .number)
+        if let status = try c.decodeIfPresent(ResultStatus.self, forKey: .status) {
+            self.status = status
+        } else if position != nil {
+            status = .classified
+        } else {
+            throw DecodingError.keyNotFound(CodingKeys.status, .init(codingPath: c.codingPath, debugDescription: "a row without a position needs a status"))
+        }
+        reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        laps = try c.decodeIfPresent(Int.self, forKey: .laps)
+        time = try c.decodeIfPresent(String.self, forKey: .time)
+        gap = try c.decodeIfPresent(String.self, forKey: .gap)
+        fastestLap = try c.decodeIfPresent(Bool.self, forKey: .fastestLap)
+    }
+
     /// The drivers of this car: the row's own first.
     public var drivers: [String] { [competitor] + (sharedWith ?? []) }
 }
