@@ -83,10 +83,10 @@ extension Timeline {
 
     func careerSeason(_ competitor: String, in ledger: SeasonLedger) -> CareerSeason? {
         let entries = ledger.entries.filter { $0.fact.competitor == competitor && !ledger.isRetracted($0.meta) }
-        let live = ledger.classifications.filter { !ledger.isRetracted($0.meta) }
-        let superseded = Set(live.flatMap(\.fact.corrects))
-        let sessions = live.filter { !superseded.contains($0.meta.eventId) }
-        let rows = sessions.flatMap { s in s.fact.results.filter { $0.competitor == competitor }.map { (s.fact, $0) } }
+        // Penalties and corrections applied, as the standings see them, for every class.
+        let classNames = Set(ledger.classifications.map(\.fact.className))
+        let sessions = classNames.flatMap { ActiveResults(ledger, className: $0, cut: .everything).sessions }
+        let rows = sessions.flatMap { s in s.classification.results.filter { $0.competitor == competitor }.map { (s.classification, $0) } }
         let titles = ledger.titles.filter { $0.fact.competitor == competitor && !ledger.isRetracted($0.meta) }
         let adjustments = ledger.adjustments.filter { $0.fact.competitor == competitor && !ledger.isRetracted($0.meta) }
         guard !entries.isEmpty || !rows.isEmpty || !titles.isEmpty || !adjustments.isEmpty else { return nil }

@@ -56,6 +56,13 @@ struct ActiveResults {
             guard let index = results.firstIndex(where: { $0.competitor == p.competitor }) else { continue }
             switch p.kind {
             case .disqualification:
+                if let removed = results[index].position {
+                    // Everyone behind moves up a place (a shared car's rows share the position: move once).
+                    let sharers = results.indices.filter { $0 != index && results[$0].position == removed }
+                    if sharers.isEmpty {
+                        for i in results.indices { if let pos = results[i].position, pos > removed { results[i].position = pos - 1 } }
+                    }
+                }
                 results[index].status = .dsq
                 results[index].position = nil
                 session.notes[p.competitor, default: []].append("disqualified (penalty, position \(penalty.meta.position)): \(p.reason)")
