@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -45,6 +46,7 @@ let package = Package(
             name: "paddock-bench",
             dependencies: [
                 "Paddock",
+                "EventStore",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/Bench"
@@ -56,7 +58,10 @@ let package = Package(
         ),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "paddock-crashdriver"]),
         .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections"]),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "PaddockTests", dependencies: ["Paddock", "PaddockCLI"]),
     ]
 )
