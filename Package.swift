@@ -56,7 +56,14 @@ let package = Package(
             dependencies: ["EventStore"],
             path: "Tools/CrashDriver"
         ),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "paddock-crashdriver"]),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: [
+                "EventStore", "paddock-crashdriver",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
         .testTarget(
             name: "ProjectionsTests",

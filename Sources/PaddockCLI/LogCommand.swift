@@ -20,9 +20,9 @@ struct Log: AsyncParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--occurred-from", occurredFrom), ("--occurred-before", occurredBefore), ("--known-at", knownAt)] {
-            if let value, !OccurredAt.isValid(value) { throw ValidationError("\(name): '\(value)' is not an ISO-8601 date or time with offset") }
+            if let value, !OccurredAt.isValid(value) { throw UserError("\(name): '\(value)' is not an ISO-8601 date or time with offset") }
         }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if let limit, limit < 1 { throw UserError("--limit must be 1 or more") }
     }
 
     func run() async throws {

@@ -45,7 +45,7 @@ struct Verify: AsyncParsableCommand {
         if report.isIntact {
             print("verified: \(report.eventsChecked) events, chain intact; head \(report.headHash.isEmpty ? "(empty log)" : report.headHash)")
         } else {
-            throw ValidationError("verification failed: \(report.description)")
+            throw UserError("verification failed: \(report.description)")
         }
     }
 }

@@ -10,7 +10,7 @@ struct PaddockCommand: AsyncParsableCommand {
         abstract: "Paddock: an event-sourced season timeline for motorsport championships.",
         discussion: "Every happening of a season is an immutable event in one SQLite log; standings, careers and calendars are replays of it.",
         subcommands: [Init.self, Append.self, Log.self, Verify.self, Export.self, Import.self,
-                      Standings.self, Explain.self, CareerCommand.self, CalendarCommand.self, Replay.self]
+                      Standings.self, Explain.self, CareerCommand.self, CalendarCommand.self, Title.self, Replay.self]
     )
 }
 
@@ -24,18 +24,24 @@ struct DatabaseOptions: ParsableArguments {
     func openStore() throws -> SQLiteEventStore { try SQLiteEventStore(path: path) }
 }
 
+/// A mistake in what the user asked for: printed as one line on standard error, exit code 1.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Reads a file argument, or standard input for `-` or no argument.
 func readInput(_ file: String?) throws -> String {
     if let file, file != "-" {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read '\(file)': no such file or not readable")
+            throw UserError("cannot read '\(file)': no such file or not readable")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("'\(file)' is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw UserError("'\(file)' is not UTF-8 text") }
         return text
     }
     var chunks: [Data] = []
     while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty { chunks.append(chunk) }
-    guard let text = String(data: chunks.reduce(Data(), +), encoding: .utf8) else { throw ValidationError("standard input is not UTF-8 text") }
+    guard let text = String(data: chunks.reduce(Data(), +), encoding: .utf8) else { throw UserError("standard input is not UTF-8 text") }
     return text
 }
 

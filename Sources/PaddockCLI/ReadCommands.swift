@@ -13,12 +13,12 @@ struct CutOptions: ParsableArguments {
     @Option(help: "What the log held at this position.") var atPosition: Int64?
 
     func validate() throws {
-        if let afterRound, afterRound < 1 { throw ValidationError("--after-round must be 1 or more") }
-        if let asOf, !OccurredAt.isValid(asOf) { throw ValidationError("--as-of: '\(asOf)' is not an ISO-8601 date or time with offset") }
+        if let afterRound, afterRound < 1 { throw UserError("--after-round must be 1 or more") }
+        if let asOf, !OccurredAt.isValid(asOf) { throw UserError("--as-of: '\(asOf)' is not an ISO-8601 date or time with offset") }
         if let knownAt, Timestamp.storeTime(knownAt) == nil {
-            throw ValidationError("--known-at: '\(knownAt)' is not an ISO-8601 date or time with offset")
+            throw UserError("--known-at: '\(knownAt)' is not an ISO-8601 date or time with offset")
         }
-        if let atPosition, atPosition < 0 { throw ValidationError("--at-position must be 0 or more") }
+        if let atPosition, atPosition < 0 { throw UserError("--at-position must be 0 or more") }
     }
 
     var cut: Cut { Cut(afterRound: afterRound, asOf: asOf, knownAt: knownAt.flatMap(Timestamp.storeTime), atPosition: atPosition) }

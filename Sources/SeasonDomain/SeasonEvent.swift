@@ -1,6 +1,7 @@
 import Foundation
 
-/// Every event of the season domain, as one closed type for folds to switch over.
+/// Every event of the season domain as one closed type, for folds to switch over.
+/// Each case carries the typed payload of the event type of the same name.
 public enum SeasonEvent: Sendable, Hashable {
     case championshipRegistered(ChampionshipRegistered)
     case seasonOpened(SeasonOpened)
@@ -51,8 +52,17 @@ public enum SeasonEvent: Sendable, Hashable {
         }
     }
 
+    /// The envelope `type` ("SessionClassified").
     public var eventType: String { Swift.type(of: event).eventType }
+    /// The payload's current schema version.
     public var schemaVersion: Int { Swift.type(of: event).schemaVersion }
+
+    /// Throws the first validation problem of the payload.
+    public func validate() throws(EventValidationError) {
+        var check = Validator()
+        event.validate(&check)
+        if let failure = check.failure { throw failure }
+    }
 
     /// The championship the event is about, when it is about one.
     public var championship: String? {
@@ -65,6 +75,8 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundRescheduled(let e): e.championship
         case .roundCancelled(let e): e.championship
         case .entryConfirmed(let e): e.championship
+        case .teamChanged(let e): e.championship
+        case .carChanged(let e): e.championship
         case .sessionClassified(let e): e.championship
         case .retirementRecorded(let e): e.championship
         case .penaltyApplied(let e): e.championship
@@ -72,9 +84,7 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundMultiplierDecided(let e): e.championship
         case .titleAwarded(let e): e.championship
         case .pointsAdjusted(let e): e.championship
-        case .teamChanged(let e): e.championship
-        case .carChanged(let e): e.championship
-        default: nil
+        case .competitorRegistered, .teamRegistered, .eventRetracted, .note: nil
         }
     }
 
@@ -88,6 +98,8 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundRescheduled(let e): e.season
         case .roundCancelled(let e): e.season
         case .entryConfirmed(let e): e.season
+        case .teamChanged(let e): e.season
+        case .carChanged(let e): e.season
         case .sessionClassified(let e): e.season
         case .retirementRecorded(let e): e.season
         case .penaltyApplied(let e): e.season
@@ -95,13 +107,27 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundMultiplierDecided(let e): e.season
         case .titleAwarded(let e): e.season
         case .pointsAdjusted(let e): e.season
-        case .teamChanged(let e): e.season
-        case .carChanged(let e): e.season
+        case .championshipRegistered, .competitorRegistered, .teamRegistered, .eventRetracted, .note: nil
+        }
+    }
+
+    /// The round the event is about, when it is about one (`fromRound` for an amendment).
+    public var round: Int? {
+        switch self {
+        case .rulesAmended(let e): e.fromRound
+        case .roundScheduled(let e): e.round
+        case .roundRescheduled(let e): e.round
+        case .roundCancelled(let e): e.round
+        case .sessionClassified(let e): e.round
+        case .retirementRecorded(let e): e.round
+        case .penaltyApplied(let e): e.round
+        case .resultCorrected(let e): e.round
+        case .roundMultiplierDecided(let e): e.round
         default: nil
         }
     }
 
-    /// Wraps a typed event.
+    /// Wraps a typed event. Every `DomainEvent` of this module is in the catalogue.
     public init(_ event: any DomainEvent) {
         switch event {
         case let e as ChampionshipRegistered: self = .championshipRegistered(e)
@@ -128,31 +154,4 @@ public enum SeasonEvent: Sendable, Hashable {
         default: preconditionFailure("\(Swift.type(of: event)) is not in the catalogue")
         }
     }
-}
-
-extension EventCatalogue {
-    /// Every event type, by its envelope name.
-    static let registry: [String: any DomainEvent.Type] = [
-        "ChampionshipRegistered": ChampionshipRegistered.self,
-        "SeasonOpened": SeasonOpened.self,
-        "RulesDeclared": RulesDeclared.self,
-        "RulesAmended": RulesAmended.self,
-        "RoundScheduled": RoundScheduled.self,
-        "RoundRescheduled": RoundRescheduled.self,
-        "RoundCancelled": RoundCancelled.self,
-        "CompetitorRegistered": CompetitorRegistered.self,
-        "TeamRegistered": TeamRegistered.self,
-        "EntryConfirmed": EntryConfirmed.self,
-        "TeamChanged": TeamChanged.self,
-        "CarChanged": CarChanged.self,
-        "SessionClassified": SessionClassified.self,
-        "RetirementRecorded": RetirementRecorded.self,
-        "PenaltyApplied": PenaltyApplied.self,
-        "ResultCorrected": ResultCorrected.self,
-        "EventRetracted": EventRetracted.self,
-        "RoundMultiplierDecided": RoundMultiplierDecided.self,
-        "TitleAwarded": TitleAwarded.self,
-        "PointsAdjusted": PointsAdjusted.self,
-        "Note": Note.self,
-    ]
 }

@@ -1,13 +1,44 @@
 import Foundation
 
-/// Finds a field in user input that the decoded type does not have, by comparing the input's
-/// object keys with those of the canonical re-encoding (which writes every field that has a value).
+/// Finds a field in user input that the decoded type does not define, by comparing the input's
+/// object keys with those of the canonical re-encoding (every `encode(to:)` writes each field that
+/// has a value, so a non-null input key missing from the re-encoding is unknown).
+/// Returns the first such key's path relative to the payload (`results[1].fastLap`), or nil.
 enum UnknownFields {
     static func first(in input: Data, comparedWith canonical: Data) -> String? {
+        if let given = FastJSON.parse(input), let known = FastJSON.parse(canonical) {
+            return compare(given, known, path: "")
+        }
         guard let given = try? JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed]),
               let known = try? JSONSerialization.jsonObject(with: canonical, options: [.fragmentsAllowed]) else { return nil }
         return compare(given, known, path: "")
     }
+
+    private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    // MARK: Over the fast reader's tree
+
+    private static func compare(_ given: FastJSON.Value, _ known: FastJSON.Value, path: String) -> String? {
+        switch (given, known) {
+        case (.object(let members), _):
+            var knownMembers: [String: FastJSON.Value] = [:]
+            if case .object(let k) = known { for (key, value) in k { knownMembers[key] = value } }
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+                if value.isNull { continue }
+                guard let knownValue = knownMembers[key] else { return join(path, key) }
+                if let found = compare(value, knownValue, path: join(path, key)) { return found }
+            }
+        case (.array(let items), .array(let knownItems)):
+            for (index, value) in items.enumerated() where index < knownItems.count {
+                if let found = compare(value, knownItems[index], path: "\(path)[\(index)]") { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    // MARK: Over Foundation's tree (input with escapes and the like)
 
     private static func compare(_ given: Any, _ known: Any, path: String) -> String? {
         if let object = given as? [String: Any] {
@@ -15,9 +46,8 @@ enum UnknownFields {
             for key in object.keys.sorted() {
                 let value = object[key]!
                 if value is NSNull { continue }
-                let childPath = path.isEmpty ? key : "\(path).\(key)"
-                guard let knownValue = knownObject[key] else { return childPath }
-                if let found = compare(value, knownValue, path: childPath) { return found }
+                guard let knownValue = knownObject[key] else { return join(path, key) }
+                if let found = compare(value, knownValue, path: join(path, key)) { return found }
             }
         } else if let array = given as? [Any], let knownArray = known as? [Any] {
             for (index, value) in array.enumerated() where index < knownArray.count {

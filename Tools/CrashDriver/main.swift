@@ -49,7 +49,7 @@ func run(path: String) async throws -> Never {
             fail("batch \(batch) was not appended as a whole")
         }
         print("ack \(batch) \(last.position)")
-        fflush(stdout)
+        fflush(nil)  // flushes stdout (every output stream); `stdout` itself is not concurrency-safe in Swift 6
         batch += 1
     }
 }

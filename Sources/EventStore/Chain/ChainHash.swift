@@ -14,28 +14,52 @@ struct ChainHasher {
 
     init() { buffer.reserveCapacity(1024) }
 
-    /// Hashes one row; returns the raw 32 bytes.
-    mutating func hash(previous: [UInt8], _ event: RecordedEvent) -> [UInt8] {
+    /// Hashes one row; returns the raw 32 bytes. `eventIdText`, when given, is the event id's
+    /// lowercase text (``Hex/uuid(_:)``), so that the insert path formats it only once.
+    mutating func hash(previous: [UInt8], _ event: RecordedEvent, eventIdText: String? = nil) -> [UInt8] {
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: previous)
-        appendField(String(event.position))
-        appendField(event.eventId.lowercased)
+        appendNumber(event.position)
+        appendField(eventIdText ?? Hex.uuid(event.eventId))
         appendField(event.stream)
-        appendField(String(event.streamVersion))
+        appendNumber(Int64(event.streamVersion))
         appendField(event.type)
-        appendField(String(event.schemaVersion))
+        appendNumber(Int64(event.schemaVersion))
         appendField(event.occurredAt)
         appendField(event.recordedAt)
         appendField(event.actor)
         appendField(event.correlationId)
         appendField(event.causationId)
         appendField(event.payload)
-        return Array(SHA256.hash(data: buffer))
+        return buffer.withUnsafeBytes { SHA256.hash(data: $0).withUnsafeBytes { Array($0) } }
+    }
+
+    /// A number as its decimal text (what `String(value)` gives), length-prefixed, without a String.
+    private mutating func appendNumber(_ value: Int64) {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for "-9223372036854775808"
+        withUnsafeMutableBytes(of: &scratch) { out in
+            var magnitude = value.magnitude
+            var i = out.count
+            repeat {
+                i -= 1
+                out[i] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                i -= 1
+                out[i] = 45  // "-"
+            }
+            buffer.append(0)
+            buffer.append(0)
+            buffer.append(0)
+            buffer.append(UInt8(out.count - i))
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[i...]))
+        }
     }
 
     private mutating func appendField(_ value: String?) {
         guard var value else {
-            buffer.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
+            for _ in 0..<4 { buffer.append(0xFF) }
             return
         }
         value.withUTF8 { utf8 in
@@ -53,12 +77,37 @@ enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     static func encode(_ bytes: [UInt8]) -> String {
-        var out = [UInt8](repeating: 0, count: bytes.count * 2)
-        for (i, byte) in bytes.enumerated() {
-            out[2 * i] = digits[Int(byte >> 4)]
-            out[2 * i + 1] = digits[Int(byte & 0x0F)]
+        digits.withUnsafeBufferPointer { digits in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+                for (i, byte) in bytes.enumerated() {
+                    out[2 * i] = digits[Int(byte >> 4)]
+                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A UUID's lowercase canonical text (the same as `uuid.uuidString.lowercased()`), without
+    /// Foundation's formatter, which goes through `snprintf` and costs more than the row's SHA-256.
+    static func uuid(_ id: UUID) -> String {
+        withUnsafeBytes(of: id.uuid) { bytes in
+            digits.withUnsafeBufferPointer { digits in
+                String(unsafeUninitializedCapacity: 36) { out in
+                    var o = 0
+                    for i in 0..<16 {
+                        if i == 4 || i == 6 || i == 8 || i == 10 {
+                            out[o] = 45  // "-"
+                            o += 1
+                        }
+                        out[o] = digits[Int(bytes[i] >> 4)]
+                        out[o + 1] = digits[Int(bytes[i] & 0x0F)]
+                        o += 2
+                    }
+                    return 36
+                }
+            }
+        }
     }
 
     static func decode(_ text: String) -> [UInt8]? {

@@ -34,6 +34,8 @@ public struct ChainBreak: Sendable, Equatable {
         case clockWentBackwards
         /// The log ends before the last acknowledged append (rows removed from the end).
         case truncated
+        /// Rows follow the last acknowledged append: written around the store, not through it.
+        case unacknowledgedRows
         /// The immutability triggers are missing.
         case triggersMissing
     }

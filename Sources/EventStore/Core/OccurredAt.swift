@@ -80,7 +80,7 @@ public enum OccurredAt {
             guard let oh = digits(i + 1, 2), oh < 24 else { return nil }
             i += 3
             var om = 0
-            if expect(i, ":") { i += 1 }
+            if expect(i, ":") { i += 1; guard i < b.count else { return nil } }  // "+02:" lacks its minutes
             if i < b.count {
                 guard let parsed = digits(i, 2), parsed < 60 else { return nil }
                 om = parsed

@@ -50,6 +50,25 @@ struct RawStatement {
         }
     }
 
+    /// Binds `texts` in place (SQLITE_STATIC: no malloc, copy and free by SQLite for each column, as
+    /// SQLITE_TRANSIENT costs), runs the statement to completion, then resets it and clears its
+    /// bindings, so that it never keeps a pointer into `texts`. For statements that return no row.
+    func execute(binding texts: TextColumns) throws {
+        try texts.bytes.withUnsafeBufferPointer { buffer in
+            defer { reset() }
+            let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            for span in texts.spans {
+                if span.count < 0 {
+                    sqlite3_bind_null(handle, span.column)
+                } else {
+                    let text = (base + span.start).assumingMemoryBound(to: CChar.self)
+                    sqlite3_bind_text(handle, span.column, text, Int32(span.count), nil)  // nil: SQLITE_STATIC
+                }
+            }
+            while try step() {}
+        }
+    }
+
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
     func text(_ column: Int32) -> String? {
@@ -76,22 +95,51 @@ struct RawStatement {
     }
 }
 
+/// The text parameters of one statement execution, gathered in one reusable buffer (see
+/// ``RawStatement/execute(binding:)``).
+struct TextColumns {
+    fileprivate var bytes: [UInt8] = []
+    fileprivate var spans: [(column: Int32, start: Int, count: Int)] = []  // count -1: NULL
+
+    init() {
+        bytes.reserveCapacity(2048)
+        spans.reserveCapacity(16)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(_ column: Int32, _ value: String?) {
+        guard var value else {
+            spans.append((column, 0, -1))
+            return
+        }
+        let start = bytes.count
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+        spans.append((column, start, bytes.count - start))
+    }
+}
+
 /// Parses the 36-character text form of a UUID without Foundation's general parser.
 enum FastUUID {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> UUID? {
         guard b.count == 36, b[8] == 45, b[13] == 45, b[18] == 45, b[23] == 45 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var out = 0
-        var i = 0
-        while i < 36 {
-            if i == 8 || i == 13 || i == 18 || i == 23 { i += 1; continue }
-            guard let hi = nibble(b[i]), let lo = nibble(b[i + 1]) else { return nil }
-            bytes[out] = hi << 4 | lo
-            out += 1
-            i += 2
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)  // on the stack: no array per row
+        let valid = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
+            var out = 0
+            var i = 0
+            while i < 36 {
+                if i == 8 || i == 13 || i == 18 || i == 23 { i += 1; continue }
+                guard let hi = nibble(b[i]), let lo = nibble(b[i + 1]) else { return false }
+                bytes[out] = hi << 4 | lo
+                out += 1
+                i += 2
+            }
+            return true
         }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return valid ? UUID(uuid: uuid) : nil
     }
 
     private static func nibble(_ c: UInt8) -> UInt8? {

@@ -42,7 +42,7 @@ extension SQLiteEventStore {
         }
         if let prefix = query.streamPrefix {
             conditions.append("substr(stream, 1, ?) = ?")
-            arguments.append(prefix.count)
+            arguments.append(prefix.unicodeScalars.count)  // SQLite counts code points, not grapheme clusters
             arguments.append(prefix)
         }
         if let version = query.fromStreamVersion {
@@ -89,7 +89,7 @@ extension Timestamp {
     /// A cut on `recorded_at`: store-clock text kept as is, any other ISO-8601 text normalized
     /// (a date means the end of that day, UTC).
     public static func storeTime(_ text: String) -> String? {
-        if text.utf8.count == 27, text.hasSuffix("Z"), OccurredAt.isValid(text) { return text }
+        if text.utf8.count == 27, text.hasSuffix("Z"), Array(text.utf8)[10] == UInt8(ascii: "T"), OccurredAt.isValid(text) { return text }
         return normalize(text)
     }
 }

@@ -55,6 +55,10 @@ extension SQLiteEventStore {
                     return report(.truncated, checked + 1,
                                   "the last acknowledged append ended at position \(headPosition), the log ends at \(checked)")
                 }
+                if headPosition < checked {
+                    return report(.unacknowledgedRows, headPosition + 1,
+                                  "rows after position \(headPosition), the last acknowledged append, were not appended by Paddock")
+                }
             }
             let missing = ["events_refuse_update", "events_refuse_delete"].filter { !triggers.contains($0) }
             if !missing.isEmpty {

@@ -83,7 +83,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
     }
 
     static func version(of stream: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT MAX(stream_version) FROM events WHERE stream = ?", arguments: [stream]) ?? 0
+        let statement = try db.cachedStatement(sql: "SELECT MAX(stream_version) FROM events WHERE stream = ?")
+        return try Int.fetchOne(statement, arguments: [stream]) ?? 0
     }
 
     /// Closes the database. Further calls fail.

@@ -19,6 +19,7 @@ public struct NDJSONAppender: Sendable {
         public var lastPosition: Int64?
     }
 
+    @discardableResult
     public func append(contentsOf text: String, actor: String? = nil) async throws -> Summary {
         let lines = try Self.parse(text, actor: actor)
         guard !lines.isEmpty else { throw LineError(line: 1, reason: "no events: the input is empty") }

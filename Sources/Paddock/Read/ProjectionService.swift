@@ -84,6 +84,13 @@ public actor ProjectionService {
         return explanation
     }
 
+    /// Title maths after one round, or after every round that has results.
+    public func titleOutlooks(_ key: SeasonKey, className: String?, afterRound: Int?) throws -> [TitleOutlook] {
+        let calculator = StandingsCalculator(ledger: try ledger(key), className: className, cut: .everything)
+        let rounds = afterRound.map { [$0] } ?? calculator.competitors().table.rounds
+        return rounds.map { calculator.titleOutlook(afterRound: $0) }
+    }
+
     public func calendar(_ key: SeasonKey, cut: Cut = .everything) throws -> SeasonCalendar {
         try ledger(key).calendar(cut: cut)
     }

@@ -144,7 +144,11 @@ public struct StandingsCalculator {
                 championship: ledger.key.championship, season: ledger.key.season, className: className,
                 competitor: competitor, cut: cut, position: nil, lines: lines, total: total)
         }
-        let ranked = Ranking.rank(rows.filter { !excluded.contains($0.competitor) }, tieBreaks: tieBreaks, countback: countback)
+        var ranked = Ranking.rank(rows.filter { !excluded.contains($0.competitor) }, tieBreaks: tieBreaks, countback: countback)
+        if ledger.rules.allSatisfy({ ledger.isRetracted($0.meta) }) {
+            // Without rules there is no championship order to show, only who took part.
+            for i in ranked.indices { ranked[i].position = nil }
+        }
         for row in ranked { explanations[row.competitor]?.position = row.position }
         var notes: [String] = []
         if ledger.rules.isEmpty { notes.append("no rules declared for this season: results are listed without points") }

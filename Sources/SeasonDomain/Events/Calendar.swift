@@ -1,11 +1,17 @@
 import Foundation
 
 /// A round is on the calendar. Dates are as precise as the source (`2021-06` when only the month is known).
+///
+/// - `championship`, `season`: the season.
+/// - `round`: the round number, 1-based.
+/// - `name`: the event's name ("World RX of Norway").
+/// - `venue`, `country`: where.
+/// - `startDate`: the first day (or the month, or the year).
+/// - `endDate`: the last day, for multi-day events; not before `startDate`.
 public struct RoundScheduled: DomainEvent {
     public var championship: String
     public var season: Int
     public var round: Int
-    /// The event's name ("World RX of Norway").
     public var name: String?
     public var venue: String?
     public var country: String?
@@ -28,11 +34,16 @@ public struct RoundScheduled: DomainEvent {
         check.id(championship, "championship")
         check.season(season)
         check.round(round)
-        if let endDate { check.require(endDate >= startDate, "endDate", "must not be before startDate (\(startDate))") }
+        check.dates(startDate, endDate)
     }
 }
 
 /// A round moves to new dates (and possibly a new venue).
+///
+/// - `championship`, `season`, `round`: the round.
+/// - `startDate`, `endDate`: the new dates.
+/// - `venue`, `country`: the new place, when it changes.
+/// - `reason`: why ("postponed because of the pandemic").
 public struct RoundRescheduled: DomainEvent {
     public var championship: String
     public var season: Int
@@ -59,11 +70,14 @@ public struct RoundRescheduled: DomainEvent {
         check.id(championship, "championship")
         check.season(season)
         check.round(round)
-        if let endDate { check.require(endDate >= startDate, "endDate", "must not be before startDate (\(startDate))") }
+        check.dates(startDate, endDate)
     }
 }
 
 /// A round will not take place.
+///
+/// - `championship`, `season`, `round`: the round.
+/// - `reason`: why.
 public struct RoundCancelled: DomainEvent {
     public var championship: String
     public var season: Int

@@ -1,100 +1,115 @@
 import Foundation
 
-/// A title is awarded (the official word, not a computation).
-public struct TitleAwarded: DomainEvent {
-    public var championship: String
-    public var season: Int
-    public var className: String?
-    public var competitor: String?
-    public var team: String?
-    /// The title's name as the source gives it ("Finnish champion, Supercar").
-    public var title: String?
-    public var reason: String?
-
-    public init(championship: String, season: Int, className: String? = nil, competitor: String? = nil, team: String? = nil,
-                title: String? = nil, reason: String? = nil) {
-        self.championship = championship
-        self.season = season
-        self.className = className
-        self.competitor = competitor
-        self.team = team
-        self.title = title
-        self.reason = reason
-    }
-
-    enum CodingKeys: String, CodingKey { case championship, season, className = "class", competitor, team, title, reason }
-
-    public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.require(competitor != nil || team != nil, "competitor", "a title goes to a competitor or a team")
-        check.id(competitor, "competitor")
-        check.id(team, "team")
-    }
+/// What a penalty does. JSON: `"time"`, `"positions"`, `"points"`, `"disqualification"`, `"exclusion"`.
+public enum PenaltyKind: String, CatalogueEnum {
+    /// Seconds added to the time (a correction re-publishes the changed classification).
+    case time
+    /// Places lost in the classification (a grid penalty, or places after the finish).
+    case positions
+    /// Points deducted from the championship total.
+    case points
+    /// Disqualified from the session.
+    case disqualification
+    /// Excluded from the championship: results stay in history, points do not count.
+    case exclusion
 }
 
-public enum AdjustmentMode: String, CatalogueEnum {
-    /// An official total published after a round, replacing what results gave until then.
-    case total
-    /// Points added (or, negative, removed).
-    case delta
-}
-
-/// Official points published without the results under them, or an adjustment.
-public struct PointsAdjusted: DomainEvent {
+/// A stewards' decision against a competitor.
+///
+/// - `championship`, `season`, `round`, `class`: where.
+/// - `session`: the session's id; required for a disqualification.
+/// - `competitor`: who is penalised.
+/// - `kind`: what the penalty does.
+/// - `seconds`: for a time penalty, the seconds added.
+/// - `positions`: for a positions penalty, the places lost.
+/// - `points`: for a points penalty, the points deducted (positive).
+/// - `reason`: the offence ("jump start", "technical infringement").
+public struct PenaltyApplied: DomainEvent {
     public var championship: String
     public var season: Int
+    public var round: Int
     public var className: String?
-    public var competitor: String?
-    public var team: String?
-    public var points: Points
-    public var mode: AdjustmentMode
-    /// The round after which a published total stood.
-    public var afterRound: Int?
+    public var session: String?
+    public var competitor: String
+    public var kind: PenaltyKind
+    public var seconds: Double?
+    public var positions: Int?
+    public var points: Points?
     public var reason: String
 
-    public init(championship: String, season: Int, className: String? = nil, competitor: String? = nil, team: String? = nil,
-                points: Points, mode: AdjustmentMode, afterRound: Int? = nil, reason: String) {
+    public init(championship: String, season: Int, round: Int, className: String? = nil, session: String? = nil,
+                competitor: String, kind: PenaltyKind, seconds: Double? = nil, positions: Int? = nil, points: Points? = nil,
+                reason: String) {
         self.championship = championship
         self.season = season
+        self.round = round
         self.className = className
+        self.session = session
         self.competitor = competitor
-        self.team = team
+        self.kind = kind
+        self.seconds = seconds
+        self.positions = positions
         self.points = points
-        self.mode = mode
-        self.afterRound = afterRound
         self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey { case championship, season, className = "class", competitor, team, points, mode, afterRound, reason }
+    enum CodingKeys: String, CodingKey {
+        case championship, season, round, className = "class", session, competitor, kind, seconds, positions, points, reason
+    }
 
     public func validate(_ check: inout Validator) {
         check.id(championship, "championship")
         check.season(season)
-        check.require(competitor != nil || team != nil, "competitor", "an adjustment names a competitor or a team")
-        check.round(afterRound, "afterRound")
+        check.round(round)
+        check.text(className, "class")
+        check.id(session, "session")
+        check.id(competitor, "competitor")
+        switch kind {
+        case .time: check.require((seconds ?? 0) > 0, "seconds", "a time penalty needs seconds greater than 0")
+        case .positions: check.require((positions ?? 0) >= 1, "positions", "a positions penalty needs positions of 1 or more")
+        case .points: check.require((points ?? .zero) > .zero, "points", "a points penalty needs points greater than 0")
+        case .disqualification: check.require(session != nil, "session", "a disqualification names the session")
+        case .exclusion: break
+        }
         check.text(reason, "reason")
     }
 }
 
-/// Free text attached to any stream: how a journalist or steward cites where a fact came from.
-public struct Note: DomainEvent {
-    public var text: String
-    public var source: SourceCitation?
-    /// Event ids the note annotates.
-    public var about: [UUID]?
-    /// What the note is about, in words or as an id ("jere-kalliokoski").
-    public var subject: String?
+/// A recorded decision to multiply a round's points (half points for a shortened race, ...).
+///
+/// - `championship`, `season`, `round`, `class`: the round.
+/// - `factor`: the multiplier (`0.5`, `2`); greater than 0.
+/// - `sessions`: the session kinds it applies to; absent: the whole round.
+/// - `reason`: the decision and its grounds ("race stopped after 3 laps: half points").
+public struct RoundMultiplierDecided: DomainEvent {
+    public var championship: String
+    public var season: Int
+    public var round: Int
+    public var className: String?
+    public var factor: Points
+    public var sessions: [SessionKind]?
+    public var reason: String
 
-    public init(text: String, source: SourceCitation? = nil, about: [UUID]? = nil, subject: String? = nil) {
-        self.text = text
-        self.source = source
-        self.about = about
-        self.subject = subject
+    public init(championship: String, season: Int, round: Int, className: String? = nil, factor: Points,
+                sessions: [SessionKind]? = nil, reason: String) {
+        self.championship = championship
+        self.season = season
+        self.round = round
+        self.className = className
+        self.factor = factor
+        self.sessions = sessions
+        self.reason = reason
     }
 
+    enum CodingKeys: String, CodingKey { case championship, season, round, className = "class", factor, sessions, reason }
+
     public func validate(_ check: inout Validator) {
-        check.text(text, "text")
-        if let source { check.text(source.title, "source.title") }
+        check.id(championship, "championship")
+        check.season(season)
+        check.round(round)
+        check.text(className, "class")
+        check.require(factor > .zero, "factor", "must be greater than 0, found \(factor.exactText)")
+        if let sessions { check.require(!sessions.isEmpty, "sessions", "must list at least one kind (leave it out for the whole round)") }
+        check.text(reason, "reason")
     }
 }

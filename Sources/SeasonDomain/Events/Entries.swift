@@ -1,13 +1,18 @@
 import Foundation
 
 /// A driver or co-driver exists. Stream: `competitor:<competitor>`.
+///
+/// - `competitor`: the id (`jesse-kallio`).
+/// - `name`: full name as usually written ("Jesse Kallio").
+/// - `givenName`, `familyName`: the parts, when known.
+/// - `nationality`: ISO 3166 alpha-3 or a country name, as the source gives it.
+/// - `birthDate`: as precise as known.
+/// - `roles`: driver and/or co-driver; default `["driver"]`.
 public struct CompetitorRegistered: DomainEvent {
     public var competitor: String
-    /// Full name as usually written ("Jesse Kallio").
     public var name: String
     public var givenName: String?
     public var familyName: String?
-    /// ISO 3166 alpha-3 or a country name, as the source gives it.
     public var nationality: String?
     public var birthDate: PartialDate?
     public var roles: [CompetitorRole]
@@ -39,10 +44,15 @@ public struct CompetitorRegistered: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(competitor, "competitor")
         check.text(name, "name")
+        check.require(!roles.isEmpty, "roles", "must list at least one role")
     }
 }
 
 /// A team exists. Stream: `team:<team>`.
+///
+/// - `team`: the id (`g-fors-rx`).
+/// - `name`: the name as usually written.
+/// - `nationality`: the team's country, as the source gives it.
 public struct TeamRegistered: DomainEvent {
     public var team: String
     public var name: String
@@ -61,6 +71,12 @@ public struct TeamRegistered: DomainEvent {
 }
 
 /// An entry is confirmed for a season (or for some rounds of it).
+///
+/// - `championship`, `season`, `class`: where the entry runs.
+/// - `competitor`: the driver.
+/// - `coDriver`: the rally co-driver.
+/// - `team`, `car`, `number`: as entered.
+/// - `rounds`: the rounds entered; absent for the whole season.
 public struct EntryConfirmed: DomainEvent {
     public var championship: String
     public var season: Int
@@ -70,7 +86,6 @@ public struct EntryConfirmed: DomainEvent {
     public var team: String?
     public var car: String?
     public var number: String?
-    /// The rounds entered; absent for the whole season.
     public var rounds: [Int]?
 
     public init(championship: String, season: Int, className: String? = nil, competitor: String, coDriver: String? = nil,
@@ -91,71 +106,13 @@ public struct EntryConfirmed: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(championship, "championship")
         check.season(season)
+        check.text(className, "class")
         check.id(competitor, "competitor")
         check.id(coDriver, "coDriver")
         check.id(team, "team")
-        for (i, round) in (rounds ?? []).enumerated() { check.round(round, "rounds[\(i)]") }
-    }
-}
-
-/// A competitor drives for another team, from a round or a date on.
-public struct TeamChanged: DomainEvent {
-    public var championship: String?
-    public var season: Int?
-    public var competitor: String
-    public var fromTeam: String?
-    public var toTeam: String
-    public var fromRound: Int?
-    public var effectiveDate: PartialDate?
-
-    public init(championship: String? = nil, season: Int? = nil, competitor: String, fromTeam: String? = nil, toTeam: String,
-                fromRound: Int? = nil, effectiveDate: PartialDate? = nil) {
-        self.championship = championship
-        self.season = season
-        self.competitor = competitor
-        self.fromTeam = fromTeam
-        self.toTeam = toTeam
-        self.fromRound = fromRound
-        self.effectiveDate = effectiveDate
-    }
-
-    public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        if let season { check.season(season) }
-        check.require((championship == nil) == (season == nil), "season", "championship and season go together")
-        check.id(competitor, "competitor")
-        check.id(toTeam, "toTeam")
-        check.round(fromRound, "fromRound")
-    }
-}
-
-/// A competitor drives another car, from a round or a date on.
-public struct CarChanged: DomainEvent {
-    public var championship: String?
-    public var season: Int?
-    public var competitor: String
-    public var fromCar: String?
-    public var toCar: String
-    public var fromRound: Int?
-    public var effectiveDate: PartialDate?
-
-    public init(championship: String? = nil, season: Int? = nil, competitor: String, fromCar: String? = nil, toCar: String,
-                fromRound: Int? = nil, effectiveDate: PartialDate? = nil) {
-        self.championship = championship
-        self.season = season
-        self.competitor = competitor
-        self.fromCar = fromCar
-        self.toCar = toCar
-        self.fromRound = fromRound
-        self.effectiveDate = effectiveDate
-    }
-
-    public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        if let season { check.season(season) }
-        check.require((championship == nil) == (season == nil), "season", "championship and season go together")
-        check.id(competitor, "competitor")
-        check.text(toCar, "toCar")
-        check.round(fromRound, "fromRound")
+        if let rounds {
+            check.require(!rounds.isEmpty, "rounds", "must list at least one round (leave it out for the whole season)")
+            for (i, round) in rounds.enumerated() { check.round(round, "rounds[\(i)]") }
+        }
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+
+// Hand-written readers for the events with many rows, mirroring their `init(from:)` exactly:
+// required fields must be present and non-null, optional fields may be null or absent, unknown
+// keys are ignored (as JSONDecoder does). Any doubt (wrong type, duplicate key) returns nil, and
+// the caller falls back to JSONDecoder.
+
+/// Reads an optional member: `.some(nil)` for null, `.some(value)`, or nil when the type is wrong.
+@inline(__always)
+private func optional<T>(_ value: FastJSON.Value, _ read: (FastJSON.Value) -> T?) -> T?? {
+    if value.isNull { return .some(nil) }
+    guard let typed = read(value) else { return nil }
+    return .some(typed)
+}
+
+/// Marks members as seen, to give up on duplicate keys.
+private struct Seen {
+    var bits: UInt32 = 0
+    @inline(__always) mutating func first(_ bit: Int) -> Bool {
+        let mask: UInt32 = 1 << UInt32(bit)
+        defer { bits |= mask }
+        return bits & mask == 0
+    }
+}
+
+private func strings(_ value: FastJSON.Value) -> [String]? {
+    guard case .array(let items) = value else { return nil }
+    var out: [String] = []
+    out.reserveCapacity(items.count)
+    for item in items { guard let s = item.string else { return nil }; out.append(s) }
+    return out
+}
+
+extension ClassifiedResult {
+    init?(fast value: FastJSON.Value) {
+        guard case .object(let members) = value else { return nil }
+        var seen = Seen()
+        var position: Int??, competitor: String?, sharedWith: [String]??, coDriver: String??, team: String??, car: String??
+        var number: String??, status: ResultStatus??, reason: String??, laps: Int??, time: String??, gap: String??, fastestLap: Bool??
+        for (key, v) in members {
+            switch key {
+            case "position": guard seen.first(0), let x = optional(v, { $0.int }) else { return nil }; position = x
+            case "competitor": guard seen.first(1), let x = v.string else { return nil }; competitor = x
+            case "sharedWith": guard seen.first(2), let x = optional(v, strings) else { return nil }; sharedWith = x
+            case "coDriver": guard seen.first(3), let x = optional(v, { $0.string }) else { return nil }; coDriver = x
+            case "team": guard seen.first(4), let x = optional(v, { $0.string }) else { return nil }; team = x
+            case "car": guard seen.first(5), let x = optional(v, { $0.string }) else { return nil }; car = x
+            case "number": guard seen.first(6), let x = optional(v, { $0.string }) else { return nil }; number = x
+            case "status":
+                guard seen.first(7), let x = optional(v, { $0.string.flatMap(ResultStatus.init(rawValue:)) }) else { return nil }
+                status = x
+            case "reason": guard seen.first(8), let x = optional(v, { $0.string }) else { return nil }; reason = x
+            case "laps": guard seen.first(9), let x = optional(v, { $0.int }) else { return nil }; laps = x
+            case "time": guard seen.first(10), let x = optional(v, { $0.string }) else { return nil }; time = x
+            case "gap": guard seen.first(11), let x = optional(v, { $0.string }) else { return nil }; gap = x
+            case "fastestLap": guard seen.first(12), let x = optional(v, { $0.bool }) else { return nil }; fastestLap = x
+            default: continue
+            }
+        }
+        guard let competitor else { return nil }
+        let pos = position ?? nil
+        let resolved: ResultStatus
+        if let given = status ?? nil { resolved = given } else if pos != nil { resolved = .classified } else { return nil }
+        self.init(position: pos, competitor: competitor, sharedWith: sharedWith ?? nil, coDriver: coDriver ?? nil,
+                  team: team ?? nil, car: car ?? nil, number: number ?? nil, status: resolved, reason: reason ?? nil,
+                  laps: laps ?? nil, time: time ?? nil, gap: gap ?? nil, fastestLap: fastestLap ?? nil)
+    }
+
+    static func fastRows(_ value: FastJSON.Value) -> [ClassifiedResult]? {
+        guard case .array(let items) = value else { return nil }
+        var rows: [ClassifiedResult] = []
+        rows.reserveCapacity(items.count)
+        for item in items { guard let row = ClassifiedResult(fast: item) else { return nil }; rows.append(row) }
+        return rows
+    }
+}
+
+extension SessionClassified {
+    init?(fast data: Data) {
+        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        var seen = Seen()
+        var championship: String?, season: Int?, round: Int?, className: String??, session: String?, kind: SessionKind?
+        var number: Int??, completedDistance: Points??, results: [ClassifiedResult]?
+        for (key, v) in members {
+            switch key {
+            case "championship": guard seen.first(0), let x = v.string else { return nil }; championship = x
+            case "season": guard seen.first(1), let x = v.int else { return nil }; season = x
+            case "round": guard seen.first(2), let x = v.int else { return nil }; round = x
+            case "class": guard seen.first(3), let x = optional(v, { $0.string }) else { return nil }; className = x
+            case "session": guard seen.first(4), let x = v.string else { return nil }; session = x
+            case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return nil }; kind = x
+            case "number": guard seen.first(6), let x = optional(v, { $0.int }) else { return nil }; number = x
+            case "completedDistance": guard seen.first(7), let x = optional(v, { $0.points }) else { return nil }; completedDistance = x
+            case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return nil }; results = x
+            default: continue
+            }
+        }
+        guard let championship, let season, let round, let session, let kind, let results else { return nil }
+        self.init(championship: championship, season: season, round: round, className: className ?? nil, session: session,
+                  kind: kind, number: number ?? nil, completedDistance: completedDistance ?? nil, results: results)
+    }
+}
+
+extension ResultCorrected {
+    init?(fast data: Data) {
+        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        var seen = Seen()
+        var championship: String?, season: Int?, round: Int?, className: String??, session: String?, kind: SessionKind?
+        var number: Int??, completedDistance: Points??, results: [ClassifiedResult]?, corrects: [UUID]?, reason: String?
+        for (key, v) in members {
+            switch key {
+            case "championship": guard seen.first(0), let x = v.string else { return nil }; championship = x
+            case "season": guard seen.first(1), let x = v.int else { return nil }; season = x
+            case "round": guard seen.first(2), let x = v.int else { return nil }; round = x
+            case "class": guard seen.first(3), let x = optional(v, { $0.string }) else { return nil }; className = x
+            case "session": guard seen.first(4), let x = v.string else { return nil }; session = x
+            case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return nil }; kind = x
+            case "number": guard seen.first(6), let x = optional(v, { $0.int }) else { return nil }; number = x
+            case "completedDistance": guard seen.first(7), let x = optional(v, { $0.points }) else { return nil }; completedDistance = x
+            case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return nil }; results = x
+            case "corrects":
+                guard seen.first(9), case .array(let items) = v else { return nil }
+                var ids: [UUID] = []
+                for item in items { guard let id = item.uuid else { return nil }; ids.append(id) }
+                corrects = ids
+            case "reason": guard seen.first(10), let x = v.string else { return nil }; reason = x
+            default: continue
+            }
+        }
+        guard let championship, let season, let round, let session, let kind, let results, let corrects, let reason else { return nil }
+        self.init(championship: championship, season: season, round: round, className: className ?? nil, session: session,
+                  corrects: corrects, kind: kind, number: number ?? nil, completedDistance: completedDistance ?? nil,
+                  results: results, reason: reason)
+    }
+}

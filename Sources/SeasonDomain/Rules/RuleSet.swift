@@ -1,0 +1,96 @@
+/// A championship's rules as data: what scores, how much, what counts, and how ties break.
+/// Declared by `RulesDeclared` and replaced from a round on by `RulesAmended`.
+///
+/// - `scoring`: which session kinds score and the points per position (required).
+/// - `bonuses`: extra points (fastest lap, pole); default none.
+/// - `sharedDrives`: what a car shared by several drivers scores; default `splitEqually`.
+/// - `multipliers`: points factors for some rounds (double points, half points for a short race); default none.
+/// - `counting`: which rounds count towards the total; default `{"mode":"all"}`.
+/// - `tieBreak`: applied in order when totals are equal; default `["countback"]`.
+/// - `eligibility`: who may score; default: everyone classified.
+/// - `teams`: the teams' championship; absent when there is none.
+///
+/// ```json
+/// {"scoring":[{"kinds":["race"],"points":[25,18,15,12,10,8,6,4,2,1]}],
+///  "bonuses":[{"kind":"fastestLap","points":1,"onlyIfClassifiedWithin":10}]}
+/// ```
+public struct RuleSet: Sendable, Hashable, Codable {
+    public var scoring: [SessionScoring]
+    public var bonuses: [BonusRule]
+    public var sharedDrives: SharedDrivePolicy
+    public var multipliers: [MultiplierRule]
+    public var counting: CountingRule
+    public var tieBreak: [TieBreakRule]
+    public var eligibility: Eligibility
+    public var teams: TeamRules?
+
+    public init(
+        scoring: [SessionScoring], bonuses: [BonusRule] = [], sharedDrives: SharedDrivePolicy = .splitEqually,
+        multipliers: [MultiplierRule] = [], counting: CountingRule = .all, tieBreak: [TieBreakRule] = [.countback],
+        eligibility: Eligibility = Eligibility(), teams: TeamRules? = nil
+    ) {
+        self.scoring = scoring
+        self.bonuses = bonuses
+        self.sharedDrives = sharedDrives
+        self.multipliers = multipliers
+        self.counting = counting
+        self.tieBreak = tieBreak
+        self.eligibility = eligibility
+        self.teams = teams
+    }
+
+    /// The scoring scale for a session kind (the first that lists it), if that kind scores.
+    public func scoring(for kind: SessionKind) -> SessionScoring? { scoring.first { $0.kinds.contains(kind) } }
+
+    // MARK: Codable
+
+    enum CodingKeys: String, CodingKey { case scoring, bonuses, sharedDrives, multipliers, counting, tieBreak, eligibility, teams }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scoring = try c.decode([SessionScoring].self, forKey: .scoring)
+        bonuses = try c.decodeIfPresent([BonusRule].self, forKey: .bonuses) ?? []
+        sharedDrives = try c.decodeIfPresent(SharedDrivePolicy.self, forKey: .sharedDrives) ?? .splitEqually
+        multipliers = try c.decodeIfPresent([MultiplierRule].self, forKey: .multipliers) ?? []
+        counting = try c.decodeIfPresent(CountingRule.self, forKey: .counting) ?? .all
+        tieBreak = try c.decodeIfPresent([TieBreakRule].self, forKey: .tieBreak) ?? [.countback]
+        eligibility = try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility()
+        teams = try c.decodeIfPresent(TeamRules.self, forKey: .teams)
+    }
+}
+
+// MARK: - Validation
+
+extension RuleSet {
+    static func validate(_ rules: RuleSet, _ path: String, _ check: inout Validator) {
+        check.require(!rules.scoring.isEmpty, "\(path).scoring", "must declare at least one scoring scale")
+        for (i, scale) in rules.scoring.enumerated() {
+            check.require(!scale.kinds.isEmpty, "\(path).scoring[\(i)].kinds", "must name at least one session kind")
+            for (j, points) in scale.points.enumerated() {
+                check.require(points >= .zero, "\(path).scoring[\(i)].points[\(j)]", "must not be negative, found \(points.exactText)")
+            }
+            if let minimum = scale.minimumDistance {
+                check.require(minimum > .zero && minimum <= 1, "\(path).scoring[\(i)].minimumDistance",
+                              "must be a fraction greater than 0 and at most 1, found \(minimum.exactText)")
+            }
+        }
+        for (i, bonus) in rules.bonuses.enumerated() {
+            check.require(!bonus.sessions.isEmpty, "\(path).bonuses[\(i)].sessions", "must name at least one session kind")
+            if let within = bonus.onlyIfClassifiedWithin {
+                check.require(within >= 1, "\(path).bonuses[\(i)].onlyIfClassifiedWithin", "must be 1 or more, found \(within)")
+            }
+        }
+        for (i, m) in rules.multipliers.enumerated() {
+            check.require(m.factor > .zero, "\(path).multipliers[\(i)].factor", "must be greater than 0, found \(m.factor.exactText)")
+            check.round(m.round, "\(path).multipliers[\(i)].round")
+            check.require(m.round != nil || m.lastRound == true || m.whenCompletedDistanceBelow != nil, "\(path).multipliers[\(i)]",
+                          "must say when it applies: round, lastRound or whenCompletedDistanceBelow")
+        }
+        check.require(!rules.eligibility.scoringStatuses.isEmpty, "\(path).eligibility.scoringStatuses", "must list at least one status")
+        rules.counting.validate("\(path).counting", &check)
+        if let teams = rules.teams {
+            teams.counting.validate("\(path).teams.counting", &check)
+            if case .bestCars(let n) = teams.scoring { check.require(n >= 1, "\(path).teams.scoring.count", "must be 1 or more, found \(n)") }
+        }
+    }
+}

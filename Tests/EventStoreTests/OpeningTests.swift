@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import EventStore
+
+@Suite("Opening databases")
+struct OpeningTests {
+    @Test("a database with an unknown migration was written by a newer Paddock and is refused")
+    func databaseTooNew() async throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        let seeded = try await seedThreeStreams(store, count: 3)
+        try store.close()
+
+        let queue = try db.raw()
+        let known = try await queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(known == ["v1-events", "v2-projection-snapshots"])
+        try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+        try queue.close()
+
+        let error = await eventStoreError { _ = try db.open() }
+        #expect(error == .databaseTooNew(path: db.path, unknownMigrations: ["v99-future"]))
+        #expect(error?.description.contains("v99-future") == true)
+
+        // Refusing did not change it: once the unknown migration is gone, it opens with its events.
+        let again = try db.raw()
+        let identifiers = try await again.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(identifiers == ["v1-events", "v2-projection-snapshots", "v99-future"])
+        try await again.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v99-future'") }
+        try again.close()
+        let reopened = try db.open()
+        #expect(try await everything(reopened) == seeded)
+        #expect(try await reopened.verify().isIntact)
+    }
+
+    @Test("a file that is not SQLite, or a SQLite database Paddock did not create, is not an event log")
+    func notAnEventLog() async throws {
+        let db = TempDatabase("garbage")
+        defer { db.remove() }
+        var generator = SystemRandomNumberGenerator()
+        let garbage = Data("this is not a database, just some text and noise: ".utf8)
+            + Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try garbage.write(to: URL(fileURLWithPath: db.path))
+
+        let error = await eventStoreError { _ = try db.open() }
+        guard case let .notAnEventLog(path, reason)? = error else {
+            Issue.record("expected .notAnEventLog, got \(String(describing: error))")
+            return
+        }
+        #expect(path == db.path)
+        #expect(!reason.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == garbage)  // untouched
+
+        // Someone else's SQLite database with an `events` table.
+        let foreign = TempDatabase("foreign")
+        defer { foreign.remove() }
+        let queue = try foreign.raw()
+        try await queue.write { try $0.execute(sql: "CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT)") }
+        try queue.close()
+        let foreignError = await eventStoreError { _ = try foreign.open() }
+        guard case let .notAnEventLog(foreignPath, _)? = foreignError else {
+            Issue.record("expected .notAnEventLog, got \(String(describing: foreignError))")
+            return
+        }
+        #expect(foreignPath == foreign.path)
+    }
+
+    @Test("a new file becomes an empty log; reopening keeps what was appended")
+    func createAndReopen() async throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        var store = try db.open()
+        #expect(try await store.headPosition() == 0)
+        #expect(try await store.streams().isEmpty)
+        let seeded = try await seedThreeStreams(store, count: 10)
+        try store.close()
+        await #expect(throws: (any Error).self) { _ = try await store.headPosition() }  // closed
+
+        store = try db.open()
+        #expect(try await everything(store) == seeded)
+        let next = try await store.append([note()], to: "season:f1:1988", expecting: .any)
+        #expect(next.events[0].position == 11)
+        #expect(try await store.verify().eventsChecked == 11)
+    }
+}

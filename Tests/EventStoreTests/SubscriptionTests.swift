@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import EventStore
+
+@Suite("Subscriptions")
+struct SubscriptionTests {
+    /// Collects `count` events of a subscription (then stops it), failing after `seconds` instead of hanging.
+    static func collect(
+        _ store: SQLiteEventStore, after position: Int64, count: Int, seconds: Double = 20
+    ) async throws -> [RecordedEvent] {
+        try await withTimeout(seconds) {
+            var events: [RecordedEvent] = []
+            for try await event in store.subscribe(after: position) {
+                events.append(event)
+                if events.count == count { break }
+            }
+            return events
+        }
+    }
+
+    @Test("subscribe(after: 0) sees stored and concurrently appended events, gapless and without duplicates")
+    func liveSubscription() async throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        _ = try await store.append(notes(20, "pre"), to: "pre", expecting: .noStream)
+        for i in 0..<30 { _ = try await store.append([note("pre\(i)")], to: "pre:\(i % 3)", expecting: .any) }
+        #expect(try await store.headPosition() == 50)
+
+        let collected = try await withThrowingTaskGroup(of: [RecordedEvent].self) { group in
+            group.addTask { try await Self.collect(store, after: 0, count: 350) }
+            for writer in 0..<3 {
+                group.addTask {
+                    var written = 0
+                    var round = 0
+                    while written < 100 {
+                        let size = min([1, 1, 2, 5, 1, 3][round % 6], 100 - written)
+                        _ = try await store.append(notes(size, "w\(writer)-\(round)-"), to: "writer:\(writer)", expecting: .exactly(written))
+                        written += size
+                        round += 1
+                        if round % 4 == 0 { try await Task.sleep(for: .milliseconds(1)) }
+                    }
+                    return []
+                }
+            }
+            var collected: [RecordedEvent] = []
+            for try await result in group where !result.isEmpty { collected = result }
+            return collected
+        }
+
+        #expect(collected.map(\.position) == Array(1...350))
+        #expect(try await store.headPosition() == 350)
+        #expect(collected == (try await everything(store)))
+        for writer in 0..<3 {
+            #expect(collected.filter { $0.stream == "writer:\(writer)" }.map(\.streamVersion) == Array(1...100))
+        }
+
+        // From the middle.
+        let tail = try await Self.collect(store, after: 200, count: 150)
+        #expect(tail.first?.position == 201)
+        #expect(tail.map(\.position) == Array(201...350))
+    }
+
+    @Test("a subscription at the head waits for new events, from this process or another connection")
+    func waitsAtHead() async throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let store = try SQLiteEventStore(path: db.path, pollInterval: .milliseconds(50))
+        _ = try await store.append(notes(3), to: "s", expecting: .any)
+
+        async let received = Self.collect(store, after: 3, count: 4, seconds: 15)
+        try await Task.sleep(for: .milliseconds(50))
+        _ = try await store.append(notes(2), to: "s", expecting: .exactly(3))  // this process: notified at once
+        // Another store on the same file: seen through polling.
+        let other = try SQLiteEventStore(path: db.path)
+        try await Task.sleep(for: .milliseconds(20))
+        _ = try await other.append(notes(2), to: "t", expecting: .noStream)
+        let events = try await received
+        #expect(events.map(\.position) == [4, 5, 6, 7])
+        #expect(events.map(\.stream) == ["s", "s", "t", "t"])
+
+        // Nothing after the head: the subscription stays open until stopped (here: by the timeout).
+        await #expect(throws: TimedOut.self) { _ = try await Self.collect(store, after: 7, count: 1, seconds: 0.3) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite("The paddock command line")
+struct CLITests {
+    @Test func appendLogVerifyStandingsAndCalendar() throws {
+        let temp = try TemporaryStore()
+        let db = ["--db", temp.path]
+        let (code, out, _) = try runPaddock(["append"] + db, stdin: Sample.season)
+        #expect(code == 0 && out.contains("appended 5 event(s)"))
+        let (_, log, _) = try runPaddock(["log", "--type", "SessionClassified"] + db)
+        #expect(log.contains("SessionClassified") && log.contains("1 event(s)"))
+        let (_, json, _) = try runPaddock(["log", "--json", "--from-position", "2", "--to-position", "3"] + db)
+        #expect(json.split(separator: "\n").count == 2)
+        let (verifyCode, verified, _) = try runPaddock(["verify"] + db)
+        #expect(verifyCode == 0 && verified.contains("5 events, chain intact"))
+        let (_, standings, _) = try runPaddock(["standings", "euro-rx-super1600", "2018", "--json"] + db)
+        let document = try JSONSerialization.jsonObject(with: Data(standings.utf8)) as! [String: Any]
+        let rows = document["rows"] as! [[String: Any]]
+        #expect(document["championship"] as? String == "euro-rx-super1600" && document["season"] as? Int == 2018)
+        #expect(rows.first?["competitor"] as? String == "rokas-baciuska" && rows.first?["points"] as? Double == 8)
+        #expect(rows[1]["points"] as? Double == 5 && rows[1]["position"] as? Int == 2)
+        let (_, ics, _) = try runPaddock(["calendar", "euro-rx-super1600", "2018", "--ics"] + db)
+        #expect(ics.contains("DTSTART;VALUE=DATE:20180414"))
+    }
+
+    @Test func theDatabaseComesFromTheEnvironmentWhenNotGiven() throws {
+        let temp = try TemporaryStore()
+        let (code, out, _) = try runPaddock(["init"], environment: ["PADDOCK_DB": temp.path])
+        #expect(code == 0 && out.contains(temp.path))
+    }
+
+    @Test(arguments: [
+        (["append", "/no/such/file"], "cannot read '/no/such/file'"),
+        (["standings", "nowhere", "1999"], "no season 'nowhere' 1999"),
+        (["log", "--occurred-from", "yesterday"], "--occurred-from: 'yesterday' is not an ISO-8601"),
+        (["standings", "f1", "1988", "--after-round", "0"], "--after-round must be 1 or more"),
+    ])
+    func userErrorsAreOneLineOnStandardErrorWithAFailingExit(arguments: [String], message: String) throws {
+        let temp = try TemporaryStore()
+        let (code, _, err) = try runPaddock(arguments + ["--db", temp.path])
+        #expect(code != 0)
+        #expect(err.contains(message))
+        #expect(err.trimmingCharacters(in: .newlines).split(separator: "\n").count <= 2)  // message, and a usage hint at most
+        #expect(!err.contains("Stack") && !err.contains("Fatal error"))
+    }
+
+    @Test func aBadLineOnStandardInputIsReportedWithItsNumber() throws {
+        let temp = try TemporaryStore()
+        let (code, _, err) = try runPaddock(["append", "--db", temp.path], stdin: Sample.season + "\n{\"stream\":1}\n")
+        #expect(code != 0 && err.contains("line 6: stream: expected a string"))
+        let (_, out, _) = try runPaddock(["verify", "--db", temp.path])
+        #expect(out.contains("0 events"))
+    }
+}

@@ -1,0 +1,61 @@
+import EventStore
+import Foundation
+@testable import Paddock
+import Projections
+import Testing
+
+@Suite("Projections kept beside the log")
+struct ProjectionServiceTests {
+    let key = SeasonKey("euro-rx-super1600", 2018)
+
+    @Test func catchesUpIncrementallyAndPersistsItsState() async throws {
+        let temp = try TemporaryStore()
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
+        let first = ProjectionService(store: temp.store)
+        #expect(try await first.catchUp() == 5)
+        try await first.persist()
+        let saved = try await temp.store.loadSnapshot(named: "timeline")
+        #expect(saved?.position == 5 && saved?.codeVersion == ProjectionService.codeVersion)
+
+        // A later final: a new service loads the persisted state and folds only the new event.
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.line(
+            type: "SessionClassified", occurredAt: "2018-04-29T16:00:00+02:00",
+            payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"},{"position":2,"competitor":"rokas-baciuska"}]}"#))
+        let second = ProjectionService(store: temp.store)
+        #expect(try await second.catchUp() == 1)
+        let table = try await second.standings(key, className: nil, kind: .competitors, cut: .everything).table
+        // Kallio 5 + 8, Baciuska 8 + 5: tied on 13 with one win each and one second each; x retired.
+        #expect(table.rows.map(\.points) == [13, 13, 0])
+        #expect(table.rows.map(\.position) == [1, 1, 3])
+        let rebuilt = ProjectionService(store: temp.store)
+        try await rebuilt.rebuild()
+        #expect(await rebuilt.timeline == second.timeline)
+    }
+
+    @Test func stateOfAnotherCodeVersionIsRebuiltFromTheLog() async throws {
+        let temp = try TemporaryStore()
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
+        // A snapshot written by other projection code: wrong version, garbage state.
+        try await temp.store.saveSnapshot(ProjectionSnapshot(name: "timeline", codeVersion: ProjectionService.codeVersion + 1,
+                                                             position: 5, state: Data("not a timeline".utf8)))
+        let service = ProjectionService(store: temp.store)
+        #expect(try await service.catchUp() == 5)
+        #expect(try await service.standings(key, className: nil, kind: .competitors, cut: .everything).table.rows.count == 3)
+    }
+
+    @Test func explanationsCiteTheEventsAndAddUp() async throws {
+        let temp = try TemporaryStore()
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
+        let service = ProjectionService(store: temp.store)
+        try await service.catchUp()
+        let explanation = try await service.explanation(key, className: nil, competitor: "jesse-kallio", cut: .everything)
+        let stored = try await temp.store.read(after: 0, limit: 10)
+        let classified = stored.first { $0.type == "SessionClassified" }!
+        #expect(explanation.lines.first?.eventId == classified.eventId)
+        #expect(explanation.lines.first?.logPosition == classified.position)
+        #expect(explanation.total == 5)
+        await #expect(throws: PaddockError.self) {
+            try await service.explanation(key, className: nil, competitor: "nobody", cut: .everything)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import SeasonDomain
+
+/// The hand-written reader for classifications must agree with JSONDecoder, or give up.
+@Suite("Fast replay path")
+struct FastPathTests {
+    private func reference(_ json: String) -> SessionClassified? {
+        try? JSONDecoder().decode(SessionClassified.self, from: Data(json.utf8))
+    }
+
+    @Test func agreesWithJSONDecoderOnSamples() throws {
+        for event in Samples.all {
+            let (type, _, payload) = EventCatalogue.encode(event)
+            if type == "SessionClassified" {
+                let fast = try #require(SessionClassified(fast: Data(payload.utf8)))
+                #expect(SeasonEvent.sessionClassified(fast) == event)
+            }
+            if type == "ResultCorrected" {
+                let fast = try #require(ResultCorrected(fast: Data(payload.utf8)))
+                #expect(SeasonEvent.resultCorrected(fast) == event)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        // nulls, unknown keys, non-ASCII text, whitespace, fractions as strings, omitted status
+        #"{ "championship" : "f1", "season": 1954, "round": 2, "class": null, "session": "race", "kind": "race", "extra": {"a": [1, 2.5, true]},"#
+            + #" "completedDistance": "2/3", "results": [ {"position": 1, "competitor": "juan-manuel-fangio", "car": "Mercedes W196", "team": null},"#
+            + #" {"position": 2, "competitor": "josé-froilán-gonzález", "sharedWith": ["mike-hawthorn"], "time": "2:49:01.5", "fastestLap": false},"#
+            + #" {"competitor": "stirling-moss", "status": "DNF", "reason": "Öl", "laps": 0} ] }"#,
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","completedDistance":0.75,"results":[{"position":1,"competitor":"a","laps":-0}]}"#,
+    ])
+    func agreesWithJSONDecoder(_ json: String) throws {
+        let fast = try #require(SessionClassified(fast: Data(json.utf8)))
+        #expect(fast == reference(json))
+    }
+
+    @Test(arguments: [
+        #"{"championship":"f\"1","season":2019,"round":1,"session":"race","kind":"race","results":[]}"#,   // escape
+        #"{"championship":"f1","season":2019.0,"round":1,"session":"race","kind":"race","results":[]}"#,   // 2019.0
+        #"{"championship":"f1","season":2e3,"round":1,"session":"race","kind":"race","results":[]}"#,      // exponent
+        #"{"championship":"f1","season":2019,"season":2020,"round":1,"session":"race","kind":"race","results":[]}"#, // duplicate
+        #"{"championship":"f1","season":02019,"round":1,"session":"race","kind":"race","results":[]}"#,    // leading zero
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"grandPrix","results":[]}"#, // bad enum
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[{"competitor":"a"}]}"#, // no status
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[]} x"#,   // trailing garbage
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race"}"#,                  // missing results
+    ])
+    func givesUpWhenUnsure(_ json: String) {
+        #expect(SessionClassified(fast: Data(json.utf8)) == nil)
+    }
+
+    @Test func lenientDecodeFallsBackToJSONDecoder() throws {
+        let json = #"{"championship":"f1","season":2019.0,"round":1,"session":"race","kind":"race","results":[{"position":1,"competitor":"a\u00e9"}]}"#
+        let event = try EventCatalogue.decode(type: "SessionClassified", schemaVersion: 1, payload: Data(json.utf8))
+        guard case .sessionClassified(let s) = event else { Issue.record("wrong case"); return }
+        #expect(s.season == 2019)
+        #expect(s.results[0].competitor == "aé")
+        // Errors on the fast path's fallback are JSONDecoder's, with paths.
+        let bad = #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[{"competitor":"a","status":"DNX"}]}"#
+        #expect(throws: EventPayloadError.self) {
+            try EventCatalogue.decode(type: "SessionClassified", schemaVersion: 1, payload: Data(bad.utf8))
+        }
+    }
+
+    @Test func fastPathStillValidates() {
+        let json = #"{"championship":"f1","season":2019,"round":0,"session":"race","kind":"race","results":[{"position":1,"competitor":"a"}]}"#
+        do {
+            _ = try EventCatalogue.decode(type: "SessionClassified", schemaVersion: 1, payload: Data(json.utf8))
+            Issue.record("round 0 accepted")
+        } catch {
+            #expect(error.description == "payload.round: must be 1 or more, found 0")
+        }
+    }
+}
