@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -33,11 +34,14 @@ let package = Package(
         .target(name: "Projections", dependencies: ["SeasonDomain", "EventStore"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
         .target(name: "Paddock", dependencies: ["EventStore", "SeasonDomain", "Projections"]),
+        // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
+        .target(name: "F1DB", dependencies: ["Paddock", .product(name: "Yams", package: "Yams")]),
         // The `paddock` command line.
         .executableTarget(
             name: "PaddockCLI",
             dependencies: [
                 "Paddock",
+                "F1DB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
+        .testTarget(name: "F1DBTests", dependencies: ["F1DB"]),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -11,6 +11,10 @@ struct ActiveResults {
         var notes: [String: [String]]
         /// True when a correction supersedes an earlier classification.
         var corrected: Bool
+        /// Rows not eligible for points whose points go to the cars behind.
+        var ineligible: Set<String> = []
+        /// Rows whose points nobody gets.
+        var withheld: Set<String> = []
     }
 
     var sessions: [Session] = []
@@ -76,6 +80,12 @@ struct ActiveResults {
                 session.notes[p.competitor, default: []].append("moved \(places) place(s) down (penalty, position \(penalty.meta.position)): \(p.reason)")
             case .time:
                 session.notes[p.competitor, default: []].append("time penalty \(p.seconds.map { "\($0)s" } ?? "") (position \(penalty.meta.position)): \(p.reason)")
+            case .ineligible:
+                session.ineligible.insert(p.competitor)
+                session.notes[p.competitor, default: []].append("not eligible for points, passed down (position \(penalty.meta.position)): \(p.reason)")
+            case .pointsWithheld:
+                session.withheld.insert(p.competitor)
+                session.notes[p.competitor, default: []].append("points withheld, not passed down (position \(penalty.meta.position)): \(p.reason)")
             case .points, .exclusion:
                 break
             }

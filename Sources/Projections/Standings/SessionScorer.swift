@@ -39,9 +39,13 @@ struct SessionScorer {
             var rule: String
             if !rules.eligibility.scoringStatuses.contains(result.status) {
                 rule = "\(result.status.rawValue) scores nothing"
-            } else if let position = result.position, position >= 1, position <= scoring.points.count {
-                base = scoring.points[position - 1]
+            } else if session.ineligible.contains(result.competitor) || session.withheld.contains(result.competitor) {
+                rule = "not eligible for points"
+            } else if let position = result.position, case let place = position - passedDown(before: position, in: session),
+                      place >= 1, place <= scoring.points.count {
+                base = scoring.points[place - 1]
                 rule = "\(Self.ordinal(position)) in \(classification.kind.rawValue): \(base.formatted) point(s)"
+                if place != position { rule += " (the points of \(Self.ordinal(place)): ineligible cars ahead)" }
             } else {
                 rule = result.position.map { "\(Self.ordinal($0)) is outside the points" } ?? "not classified"
             }
@@ -85,6 +89,13 @@ struct SessionScorer {
         }
         lines += bonusLines(session, factor: factor)
         return lines
+    }
+
+    /// Places ahead of `position` held by cars whose points pass down to the cars behind.
+    private func passedDown(before position: Int, in session: ActiveResults.Session) -> Int {
+        guard !session.ineligible.isEmpty else { return 0 }
+        let places = session.classification.results.filter { session.ineligible.contains($0.competitor) }.compactMap(\.position)
+        return Set(places.filter { $0 < position }).count
     }
 
     private func bonusLines(_ session: ActiveResults.Session, factor: Points) -> [ExplanationLine] {

@@ -45,7 +45,7 @@ public struct StandingsCalculator {
     public func competitors() -> Result {
         let active = ActiveResults(ledger, className: className, cut: cut)
         var linesByCompetitor: [String: [ExplanationLine]] = [:]
-        var countback: [String: [Int: Int]] = [:]
+        var places = Places()
         var rounds = Set<Int>()
         for session in active.sessions {
             let round = session.classification.round
@@ -54,10 +54,11 @@ public struct StandingsCalculator {
             let scorer = SessionScorer(
                 rules: declaration.fact.rules, isLastRound: round == lastScheduledRound,
                 decision: decision(forRound: round), isEligible: { eligible($0, round: round, rules: declaration.fact.rules) })
-            for line in scorer.lines(for: session) { linesByCompetitor[line.competitor, default: []].append(line) }
+            let lines = scorer.lines(for: session)
+            for line in lines { linesByCompetitor[line.competitor, default: []].append(line) }
             if isCountbackSession(session.classification, rules: declaration.fact.rules) {
-                for result in session.classification.results where result.status == .classified {
-                    if let position = result.position { countback[result.competitor, default: [:]][position, default: 0] += 1 }
+                for line in lines where line.kind == .result && line.status == .classified {
+                    if let position = line.classifiedPosition { places.add(line.competitor, position, scored: line.points > .zero) }
                 }
             }
         }
@@ -67,10 +68,12 @@ public struct StandingsCalculator {
             }
         }
         addAdjustmentsAndPenalties(active, into: &linesByCompetitor)
-        let counting = rules(atRound: rounds.max() ?? 1)?.fact.rules.counting ?? .all
-        let tieBreaks = rules(atRound: rounds.max() ?? 1)?.fact.rules.tieBreak ?? [.countback]
-        return assemble(linesByCompetitor, counting: counting, tieBreaks: tieBreaks, countback: countback,
-                        excluded: Set(active.excluded.keys), rounds: rounds.sorted(), kind: .competitors)
+        let latest = rules(atRound: rounds.max() ?? 1)?.fact.rules
+        let ordered = rounds.sorted()
+        return assemble(linesByCompetitor, counting: latest?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
+                        places: places, excluded: Set(active.excluded.keys), rounds: ordered, kind: .competitors,
+                        listing: latest?.listing ?? .participants,
+                        previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.competitors() } })
     }
 
     func decision(forRound round: Int) -> Recorded<RoundMultiplierDecided>? {
@@ -118,9 +121,19 @@ public struct StandingsCalculator {
 
     // MARK: - Counting, ranking, assembly
 
+    /// Positions in the table after the round before `round` (for "who reached the total first").
+    func previousOrder(before round: Int?, rounds: [Int], _ table: (StandingsCalculator) -> Result) -> [String: Int] {
+        guard let round, let previous = rounds.last(where: { $0 < round }) else { return [:] }
+        var earlier = cut
+        earlier.afterRound = previous
+        let result = table(StandingsCalculator(ledger: ledger, className: className, cut: earlier))
+        return Dictionary(uniqueKeysWithValues: result.table.rows.compactMap { row in row.position.map { (row.competitor, $0) } })
+    }
+
     func assemble(
         _ linesByCompetitor: [String: [ExplanationLine]], counting: CountingRule, tieBreaks: [TieBreakRule],
-        countback: [String: [Int: Int]], excluded: Set<String>, rounds: [Int], kind: StandingsKind
+        places: Places, excluded: Set<String>, rounds: [Int], kind: StandingsKind, listing: StandingsListing,
+        previousOrder: () -> [String: Int]
     ) -> Result {
         var explanations: [String: Explanation] = [:]
         var rows: [StandingRow] = []
@@ -134,17 +147,18 @@ public struct StandingsCalculator {
                 let current = byRound[round] ?? (.zero, line.counted)
                 byRound[round] = (current.0 + line.points, current.1 && line.counted)
             }
-            let places = countback[competitor] ?? [:]
+            let finishes = places.all[competitor] ?? [:]
             rows.append(StandingRow(
-                position: nil, competitor: competitor, points: total, grossPoints: gross, wins: places[1] ?? 0,
-                podiums: (places[1] ?? 0) + (places[2] ?? 0) + (places[3] ?? 0), gap: .zero,
+                position: nil, competitor: competitor, points: total, grossPoints: gross, wins: finishes[1] ?? 0,
+                podiums: (finishes[1] ?? 0) + (finishes[2] ?? 0) + (finishes[3] ?? 0), gap: .zero,
                 roundScores: byRound.keys.sorted().map { RoundScore(round: $0, points: byRound[$0]!.0, counted: byRound[$0]!.1) },
                 tieBreak: nil))
             explanations[competitor] = Explanation(
                 championship: ledger.key.championship, season: ledger.key.season, className: className,
                 competitor: competitor, cut: cut, position: nil, lines: lines, total: total)
         }
-        var ranked = Ranking.rank(rows.filter { !excluded.contains($0.competitor) }, tieBreaks: tieBreaks, countback: countback)
+        let listed = rows.filter { !excluded.contains($0.competitor) && (listing == .participants || $0.points > .zero) }
+        var ranked = Ranking.rank(listed, tieBreaks: tieBreaks, places: places, previousOrder: previousOrder)
         if ledger.rules.allSatisfy({ ledger.isRetracted($0.meta) }) {
             // Without rules there is no championship order to show, only who took part.
             for i in ranked.indices { ranked[i].position = nil }

@@ -7,11 +7,12 @@ extension StandingsCalculator {
     public func teams() -> Result {
         let active = ActiveResults(ledger, className: className, cut: cut)
         var linesByTeam: [String: [ExplanationLine]] = [:]
-        var countback: [String: [Int: Int]] = [:]
+        var places = Places()
         var rounds = Set<Int>()
         for session in active.sessions {
             let round = session.classification.round
-            guard let declaration = rules(atRound: round), let teamRules = declaration.fact.rules.teams else { continue }
+            guard let declaration = rules(atRound: round), let teamRules = declaration.fact.rules.teams,
+                  !(teamRules.excludedRounds ?? []).contains(round) else { continue }
             rounds.insert(round)
             var rules = declaration.fact.rules
             if let shared = teamRules.sharedDrives { rules.sharedDrives = shared }
@@ -55,12 +56,18 @@ extension StandingsCalculator {
                     else { continue }
                     best[team] = min(best[team] ?? position, position)
                 }
-                for (team, position) in best { countback[team, default: [:]][position, default: 0] += 1 }
+                for (team, position) in best {
+                    let scored = linesByTeam[team]?.contains { $0.round == round && $0.session == session.classification.session && $0.points > .zero } ?? false
+                    places.add(team, position, scored: scored)
+                }
             }
         }
         let last = rules(atRound: rounds.max() ?? 1)?.fact.rules.teams
-        var result = assemble(linesByTeam, counting: last?.counting ?? .all, tieBreaks: [.countback], countback: countback,
-                              excluded: [], rounds: rounds.sorted(), kind: .teams)
+        let latest = rules(atRound: rounds.max() ?? 1)?.fact.rules
+        let ordered = rounds.sorted()
+        var result = assemble(linesByTeam, counting: last?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
+                              places: places, excluded: [], rounds: ordered, kind: .teams, listing: latest?.listing ?? .participants,
+                              previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.teams() } })
         if last == nil { result.table.notes.append("no teams' championship declared in the rules") }
         return result
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a penalty does. JSON: `"time"`, `"positions"`, `"points"`, `"disqualification"`, `"exclusion"`.
+/// What a penalty does. JSON: `"time"`, `"positions"`, `"points"`, `"disqualification"`, `"exclusion"`,
+/// `"ineligible"`, `"pointsWithheld"`.
 public enum PenaltyKind: String, CatalogueEnum {
     /// Seconds added to the time (a correction re-publishes the changed classification).
     case time
@@ -12,6 +13,11 @@ public enum PenaltyKind: String, CatalogueEnum {
     case disqualification
     /// Excluded from the championship: results stay in history, points do not count.
     case exclusion
+    /// The result stands in history but is not eligible for points, and the cars behind take its
+    /// points ("passed down": e.g. a Formula 2 car in a Grand Prix).
+    case ineligible
+    /// The result scores nothing and nobody takes its points ("not passed down").
+    case pointsWithheld
 }
 
 /// A stewards' decision against a competitor.
@@ -68,7 +74,8 @@ public struct PenaltyApplied: DomainEvent {
         case .time: check.require((seconds ?? 0) > 0, "seconds", "a time penalty needs seconds greater than 0")
         case .positions: check.require((positions ?? 0) >= 1, "positions", "a positions penalty needs positions of 1 or more")
         case .points: check.require((points ?? .zero) > .zero, "points", "a points penalty needs points greater than 0")
-        case .disqualification: check.require(session != nil, "session", "a disqualification names the session")
+        case .disqualification, .ineligible, .pointsWithheld:
+            check.require(session != nil, "session", "a \(kind.rawValue) penalty names the session")
         case .exclusion: break
         }
         check.text(reason, "reason")

@@ -9,6 +9,8 @@
 /// - `tieBreak`: applied in order when totals are equal; default `["countback"]`.
 /// - `eligibility`: who may score; default: everyone classified.
 /// - `teams`: the teams' championship; absent when there is none.
+/// - `listing`: who the table lists: `participants` (default: everyone with a result) or `scorers`
+///   (only those with points).
 ///
 /// ```json
 /// {"scoring":[{"kinds":["race"],"points":[25,18,15,12,10,8,6,4,2,1]}],
@@ -23,12 +25,14 @@ public struct RuleSet: Sendable, Hashable, Codable {
     public var tieBreak: [TieBreakRule]
     public var eligibility: Eligibility
     public var teams: TeamRules?
+    public var listing: StandingsListing
 
     public init(
         scoring: [SessionScoring], bonuses: [BonusRule] = [], sharedDrives: SharedDrivePolicy = .splitEqually,
         multipliers: [MultiplierRule] = [], counting: CountingRule = .all, tieBreak: [TieBreakRule] = [.countback],
-        eligibility: Eligibility = Eligibility(), teams: TeamRules? = nil
+        eligibility: Eligibility = Eligibility(), teams: TeamRules? = nil, listing: StandingsListing = .participants
     ) {
+        self.listing = listing
         self.scoring = scoring
         self.bonuses = bonuses
         self.sharedDrives = sharedDrives
@@ -44,7 +48,9 @@ public struct RuleSet: Sendable, Hashable, Codable {
 
     // MARK: Codable
 
-    enum CodingKeys: String, CodingKey { case scoring, bonuses, sharedDrives, multipliers, counting, tieBreak, eligibility, teams }
+    enum CodingKeys: String, CodingKey {
+        case scoring, bonuses, sharedDrives, multipliers, counting, tieBreak, eligibility, teams, listing
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -56,6 +62,7 @@ public struct RuleSet: Sendable, Hashable, Codable {
         tieBreak = try c.decodeIfPresent([TieBreakRule].self, forKey: .tieBreak) ?? [.countback]
         eligibility = try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility()
         teams = try c.decodeIfPresent(TeamRules.self, forKey: .teams)
+        listing = try c.decodeIfPresent(StandingsListing.self, forKey: .listing) ?? .participants
     }
 }
 
@@ -93,4 +100,12 @@ extension RuleSet {
             if case .bestCars(let n) = teams.scoring { check.require(n >= 1, "\(path).teams.scoring.count", "must be 1 or more, found \(n)") }
         }
     }
+}
+
+/// Who a table lists.
+public enum StandingsListing: String, CatalogueEnum {
+    /// Everyone with a result in the season.
+    case participants
+    /// Only competitors with points.
+    case scorers
 }

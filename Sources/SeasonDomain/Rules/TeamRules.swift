@@ -42,21 +42,24 @@ public enum TeamScoring: Sendable, Hashable, Codable {
 /// - `counting`: which rounds count; default `{"mode":"all"}`.
 /// - `bonusesCount`: whether bonus points (fastest lap) count for the team; default true.
 /// - `sharedDrives`: the shared-car policy for teams when it differs from the drivers'; absent: the same.
+/// - `excludedRounds`: rounds that do not count for teams (F1's Indianapolis 500, 1958–1960).
 public struct TeamRules: Sendable, Hashable, Codable {
     public var scoring: TeamScoring
     public var counting: CountingRule
     public var bonusesCount: Bool
     public var sharedDrives: SharedDrivePolicy?
+    public var excludedRounds: [Int]?
 
     public init(scoring: TeamScoring = .allCars, counting: CountingRule = .all, bonusesCount: Bool = true,
-                sharedDrives: SharedDrivePolicy? = nil) {
+                sharedDrives: SharedDrivePolicy? = nil, excludedRounds: [Int]? = nil) {
+        self.excludedRounds = excludedRounds
         self.scoring = scoring
         self.counting = counting
         self.bonusesCount = bonusesCount
         self.sharedDrives = sharedDrives
     }
 
-    enum CodingKeys: String, CodingKey { case scoring, counting, bonusesCount, sharedDrives }
+    enum CodingKeys: String, CodingKey { case scoring, counting, bonusesCount, sharedDrives, excludedRounds }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -64,5 +67,6 @@ public struct TeamRules: Sendable, Hashable, Codable {
         counting = try c.decodeIfPresent(CountingRule.self, forKey: .counting) ?? .all
         bonusesCount = try c.decodeIfPresent(Bool.self, forKey: .bonusesCount) ?? true
         sharedDrives = try c.decodeIfPresent(SharedDrivePolicy.self, forKey: .sharedDrives)
+        excludedRounds = try c.decodeIfPresent([Int].self, forKey: .excludedRounds)
     }
 }

@@ -1,0 +1,1 @@
+// The F1DB importer lives here.
