@@ -62,7 +62,7 @@ struct Export: AsyncParsableCommand {
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import data into the log.", subcommands: [ImportEvents.self])
+    static let configuration = CommandConfiguration(abstract: "Import data into the log.", subcommands: [ImportEvents.self, ImportF1DB.self])
 }
 
 struct ImportEvents: AsyncParsableCommand {

@@ -185,6 +185,16 @@ struct Replay: AsyncParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         try await service.persist()
         let seasons = await service.timeline.seasons.count
-        print("replayed \(count) events into \(seasons) season(s) in \(String(format: "%.3f", seconds)) s: \(Int(Double(count) / max(seconds, 1e-9))) events/s")
+        var line = "replayed \(count) events into \(seasons) season(s) in \(String(format: "%.3f", seconds)) s: \(Int(Double(count) / max(seconds, 1e-9))) events/s"
+        if let peak = peakMemoryMiB() { line += "; peak memory \(peak) MiB" }
+        print(line)
     }
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in MiB, when the system tells.
+func peakMemoryMiB() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+    return kib / 1024
 }

@@ -20,6 +20,7 @@ struct Options {
     var pageSize = 10_000
     var dataDir = FileManager.default.currentDirectoryPath + "/.build-bench/bench-data"
     var keep = false
+    var projections = false
 
     static let usage = """
         usage: paddock-bench [--events N | --quick] [--single N] [--write-repeats N] [--read-repeats N] [--stream-runs N] [--data-dir DIR] [--keep]
@@ -31,6 +32,8 @@ struct Options {
           --stream-runs N   read(stream:) runs for median/p99 (default 50)
           --data-dir DIR    where the databases go (default ./.build-bench/bench-data); files are deleted after each case
           --keep            keep the Paddock database of the big run
+          --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut;
+                            the log is kept in DIR/seasons.sqlite for `paddock replay` (memory)
         """
 
     static func parse(_ arguments: [String]) -> Options {
@@ -56,6 +59,7 @@ struct Options {
             case "--stream-runs": options.streamRuns = number()
             case "--data-dir": options.dataDir = value()
             case "--keep": options.keep = true
+            case "--projections": options.projections = true
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -85,6 +89,29 @@ let startedAt = Date()
 let options = Options.parse(CommandLine.arguments)
 try FileManager.default.createDirectory(atPath: options.dataDir, withIntermediateDirectories: true)
 let dir = options.dataDir
+
+if options.projections {
+    let path = dir + "/seasons.sqlite"
+    removeDatabase(path)
+    log("projections: building a log of whole seasons, \(Format.grouped(options.events)) events")
+    let built = try await ProjectionBench.buildLog(events: options.events, path: path)
+    log("projections: measuring")
+    let f = try await ProjectionBench.measure(path: path, cutRuns: 200)
+    print("paddock-bench --projections: \(Format.grouped(built.events)) events, \(built.seasons) seasons, mean payload \(Format.fixed(built.meanBytes, 0)) bytes")
+    let rows = [
+        ResultRow(name: "rebuild all projections (ev/s)", paddock: Format.rate(f.rebuild), raw: Format.rate(f.readDecode),
+                  ratio: Format.fixed(f.rebuild / f.readDecode, 2), target: ">= 200,000/s and >= 0.8 x read+decode",
+                  verdict: f.rebuild >= 200_000 && f.rebuild >= 0.8 * f.readDecode ? "PASS" : "MISS"),
+        ResultRow(name: "one season's standings at a cut, median ms", paddock: Format.fixed(f.cutMedianMs, 2), raw: "", ratio: "",
+                  target: "< 10 ms", verdict: f.cutMedianMs < 10 ? "PASS" : "MISS"),
+        ResultRow(name: "one season's standings at a cut, p99 ms", paddock: Format.fixed(f.cutP99Ms, 2), raw: "", ratio: "",
+                  target: "< 10 ms", verdict: f.cutP99Ms < 10 ? "PASS" : "MISS"),
+    ]
+    print("  'raw' column = reading and decoding the same log without folding")
+    print(Format.table(rows))
+    print("  log kept at \(path): measure a rebuild's memory with `paddock replay --db \(path)`")
+    exit(0)
+}
 
 print("paddock-bench")
 print("  machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel), \(Format.fixed(Machine.memoryGiB, 1)) GiB RAM")
@@ -272,6 +299,31 @@ do {
     try store.close()
 }
 if !options.keep { removeDatabase(paddockPath) }
+
+// MARK: 4b. Reading and decoding into typed domain events.
+
+do {
+    let typedPath = dir + "/typed.sqlite"
+    removeDatabase(typedPath)
+    log("typed: building a log of \(Format.grouped(options.events)) season events")
+    let typed = try await TypedDecodeBench.run(count: options.events, path: typedPath)
+    removeDatabase(typedPath)
+    log("typed: envelopes \(Format.rate(typed.envelopes)), typed \(Format.rate(typed.typed)), one core \(Format.rate(typed.typedOneCore))")
+    rows.append(ResultRow(
+        name: "read + decode into typed events (ev/s)", paddock: Format.rate(typed.typed), raw: Format.rate(typed.envelopes),
+        ratio: Format.fixed(typed.typed / typed.envelopes, 2), target: ">= 250,000/s", verdict: verdict(typed.typed >= 250_000)))
+    rows.append(ResultRow(
+        name: "  the same on one core (context)", paddock: Format.rate(typed.typedOneCore), raw: "",
+        ratio: "", target: "", verdict: ""))
+    rows.append(ResultRow(
+        name: "  JSONDecoder alone, one core (context)", paddock: Format.rate(typed.jsonDecoderAlone), raw: "",
+        ratio: "", target: "", verdict: ""))
+    print("  typed events: mean payload \(Format.fixed(typed.meanBytes, 0)) bytes; 'raw' column = reading the same log into envelopes")
+    summary["typed_decode_eps"] = Int(typed.typed)
+    summary["typed_decode_one_core_eps"] = Int(typed.typedOneCore)
+    summary["typed_envelopes_eps"] = Int(typed.envelopes)
+    summary["json_decoder_alone_eps"] = Int(typed.jsonDecoderAlone)
+}
 
 // MARK: 6. Memory, the table, the summary.
 

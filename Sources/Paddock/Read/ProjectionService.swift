@@ -36,14 +36,11 @@ public actor ProjectionService {
             timeline = restored
             persistedPosition = saved.position
         }
-        var folded = 0
-        while true {
-            let page = try await store.read(after: timeline.position, limit: pageSize)
-            guard !page.isEmpty else { break }
-            for envelope in try EnvelopeDecoder.decode(page) { timeline.apply(envelope) }
-            folded += page.count
-            if page.count < pageSize { break }
+        var timeline = self.timeline
+        let folded = try await EnvelopeDecoder.forEachPage(of: store, after: timeline.position, pageSize: pageSize) { page in
+            for envelope in page { timeline.apply(envelope) }
         }
+        self.timeline = timeline
         return folded
     }
 
