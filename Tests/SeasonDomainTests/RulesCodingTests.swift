@@ -62,7 +62,7 @@ struct RulesCodingTests {
         let json = try encode(rules)
         #expect(json == #"{"bonuses":[{"kind":"fastestLap","onlyIfClassifiedWithin":10,"points":1,"requiresFinish":false,"#
             + #""sessions":["race"],"tie":"split"}],"counting":{"mode":"all"},"eligibility":{"registeredEntriesOnly":false,"#
-            + #""scoringStatuses":["classified"]},"multipliers":[],"scoring":[{"kinds":["race"],"#
+            + #""scoringStatuses":["classified"]},"listing":"participants","multipliers":[],"scoring":[{"kinds":["race"],"#
             + #""points":[25,18,15,12,10,8,6,4,2,1]}],"sharedDrives":"splitEqually","tieBreak":["countback"]}"#)
         #expect(try decode(RuleSet.self, json) == rules)
     }

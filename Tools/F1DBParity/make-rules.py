@@ -52,7 +52,8 @@ def rules(y):
     elif y <= 1999: r["tieBreak"] = ["countbackScoringFinishes", "firstToReach", "shareTie"]
     else: r["tieBreak"] = ["countback", "shareTie"]
     r["eligibility"] = {"registeredEntriesOnly": False, "scoringStatuses": ["classified"]}
-    r["listing"] = "scorers" if y < 2000 else "participants"
+    # From 2000 F1DB lists a driver once he has points or a classified finish (facts A11; 2026 lists everyone).
+    r["listing"] = "scorers" if y < 2000 else ("classifiedFinishers" if y <= 2025 else "participants")
     if y >= 1958:
         t = {"scoring": {"mode": "bestCarOnly"} if y <= 1978 else {"mode": "allCars"},
              "counting": team_counting(y), "bonusesCount": False if y <= 1959 else True}

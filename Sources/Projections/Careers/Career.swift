@@ -93,9 +93,11 @@ extension Timeline {
 
         let mainKinds: Set<SessionKind> = [.race, .final, .overall]
         let main = rows.filter { mainKinds.contains($0.0.kind) }
-        let starts = main.filter { $0.1.status != .dns }.count
-        let wins = main.filter { $0.1.position == 1 && $0.1.status == .classified }.count
-        let podiums = main.filter { ($0.1.position ?? 99) <= 3 && $0.1.status == .classified }.count
+        // Per race, not per row: a driver who drove two cars in one race started it once.
+        func races(_ rows: [(Classification, ClassifiedResult)]) -> Int { Set(rows.map { "\($0.0.round)\u{1}\($0.0.session)" }).count }
+        let starts = races(main.filter { $0.1.status != .dns })
+        let wins = races(main.filter { $0.1.position == 1 && $0.1.status == .classified })
+        let podiums = races(main.filter { ($0.1.position ?? 99) <= 3 && $0.1.status == .classified })
         var retirements = rows.filter { $0.1.status == .dnf }.map {
             CareerSeason.Retirement(round: $0.0.round, session: $0.0.session, reason: $0.1.reason)
         }

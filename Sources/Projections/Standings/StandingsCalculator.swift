@@ -94,9 +94,9 @@ public struct StandingsCalculator {
         return classification.kind == main
     }
 
-    private func addAdjustmentsAndPenalties(_ active: ActiveResults, into lines: inout [String: [ExplanationLine]]) {
+    func addAdjustments(forTeams teams: Bool, into lines: inout [String: [ExplanationLine]]) {
         for adjustment in ledger.adjustments where !ledger.isRetracted(adjustment.meta) && adjustment.fact.className == className {
-            guard let competitor = adjustment.fact.competitor else { continue }
+            guard let competitor = teams ? adjustment.fact.team : adjustment.fact.competitor else { continue }
             if let after = adjustment.fact.afterRound, !cut.includes(round: after) { continue }
             let a = adjustment.fact
             let rule: String
@@ -109,6 +109,10 @@ public struct StandingsCalculator {
                 logPosition: adjustment.meta.position, classifiedPosition: nil, status: nil, basePoints: a.points, share: 1,
                 multiplier: 1, points: a.points, rule: rule, notes: [a.reason], counted: true))
         }
+    }
+
+    private func addAdjustmentsAndPenalties(_ active: ActiveResults, into lines: inout [String: [ExplanationLine]]) {
+        addAdjustments(forTeams: false, into: &lines)
         for penalty in active.pointsPenalties {
             let p = penalty.fact
             let deduction = Points.zero - (p.points ?? .zero)
@@ -157,7 +161,15 @@ public struct StandingsCalculator {
                 championship: ledger.key.championship, season: ledger.key.season, className: className,
                 competitor: competitor, cut: cut, position: nil, lines: lines, total: total)
         }
-        let listed = rows.filter { !excluded.contains($0.competitor) && (listing == .participants || $0.points > .zero) }
+        let listed = rows.filter { row in
+            guard !excluded.contains(row.competitor) else { return false }
+            switch listing {
+            case .participants: return true
+            case .scorers: return row.points > .zero
+            case .classifiedFinishers:
+                return row.points > .zero || (explanations[row.competitor]?.lines.contains { $0.kind == .result && $0.status == .classified } ?? false)
+            }
+        }
         var ranked = Ranking.rank(listed, tieBreaks: tieBreaks, places: places, previousOrder: previousOrder)
         if ledger.rules.allSatisfy({ ledger.isRetracted($0.meta) }) {
             // Without rules there is no championship order to show, only who took part.

@@ -63,6 +63,7 @@ extension StandingsCalculator {
             }
         }
         let last = rules(atRound: rounds.max() ?? 1)?.fact.rules.teams
+        addAdjustments(forTeams: true, into: &linesByTeam)
         let latest = rules(atRound: rounds.max() ?? 1)?.fact.rules
         let ordered = rounds.sorted()
         var result = assemble(linesByTeam, counting: last?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],

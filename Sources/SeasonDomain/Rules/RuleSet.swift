@@ -9,8 +9,8 @@
 /// - `tieBreak`: applied in order when totals are equal; default `["countback"]`.
 /// - `eligibility`: who may score; default: everyone classified.
 /// - `teams`: the teams' championship; absent when there is none.
-/// - `listing`: who the table lists: `participants` (default: everyone with a result) or `scorers`
-///   (only those with points).
+/// - `listing`: who the table lists: `participants` (default: everyone with a result), `scorers`
+///   (only those with points) or `classifiedFinishers` (points, or at least one classified finish).
 ///
 /// ```json
 /// {"scoring":[{"kinds":["race"],"points":[25,18,15,12,10,8,6,4,2,1]}],
@@ -108,4 +108,6 @@ public enum StandingsListing: String, CatalogueEnum {
     case participants
     /// Only competitors with points.
     case scorers
+    /// Competitors with points or at least one classified finish so far (F1 from 2000).
+    case classifiedFinishers
 }

@@ -1,1 +1,0 @@
-// The F1DB importer lives here.

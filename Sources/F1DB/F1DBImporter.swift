@@ -1,0 +1,192 @@
+import EventStore
+import Foundation
+import Paddock
+import Projections
+import SeasonDomain
+
+/// Turns an F1DB tree into Paddock events and appends them through the ordinary append path.
+///
+/// Everything is read, converted and validated first; then the reference data is appended in one
+/// transaction and each season in one transaction of its own. Event ids are name-based (UUID v5
+/// of a stable key such as `f1db:1988:race:3`), so a second import of the same tree appends nothing.
+///
+/// ```swift
+/// let plan = try F1DBImporter.plan(f1db: URL(fileURLWithPath: "/work/shared/f1db"), rules: rulesDir, seasons: [1988])
+/// let summary = try await F1DBImporter.append(plan, to: store)
+/// ```
+public enum F1DBImporter {
+    public static let championship = "f1"
+
+    /// One event on its way into the log, with the stream it belongs to.
+    public struct Pending: Sendable {
+        public var stream: String
+        public var event: NewEvent
+    }
+
+    /// A season's events, ready to append, and what the importer needs to know about it afterwards.
+    public struct SeasonPlan: Sendable {
+        public var year: Int
+        public var events: [Pending]
+        /// Every round has a race classification: the season is over and a champion can be named.
+        public var complete: Bool
+        /// The champion's title came from F1DB's final standings file.
+        public var titlesFromF1DB: Bool
+        public var lastDate: String
+    }
+
+    public struct Plan: Sendable {
+        public var source: F1DBSource
+        public var reference: [Pending]
+        public var seasons: [SeasonPlan]
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var seasons = 0
+        public var appended = 0
+        public var alreadyRecorded = 0
+        public var titlesDerived: [String] = []
+    }
+
+    // MARK: - Plan (read, convert, validate: nothing is appended)
+
+    public static func plan(f1db: URL, rules: URL, seasons: [Int]?) throws -> Plan {
+        let source = try F1DBSource.load(f1db, seasons: seasons)
+        var loaded: [Int: F1DBRuleFile] = [:]
+        for season in source.seasons { loaded[season.year] = try F1DBRuleFile.load(rules, season.year) }
+        let ruleFiles = loaded
+        // Seasons convert independently: spread them over the cores.
+        let built = ConcurrentMap.run(source.seasons) { season in
+            Result { try SeasonBuilder(source: source, season: season, rules: ruleFiles[season.year]!).build() }
+        }
+        var plans: [SeasonPlan] = []
+        var drivers = Set<String>(), teams: [String: String] = [:]
+        for result in built {
+            let (plan, usedDrivers, usedTeams) = try result.get()
+            plans.append(plan)
+            drivers.formUnion(usedDrivers)
+            teams.merge(usedTeams) { a, _ in a }
+        }
+        var reference: [Pending] = [try pending(
+            ChampionshipRegistered(championship: championship, name: "FIA Formula One World Championship",
+                                   series: "Formula One", discipline: .circuit, organiser: "FIA"),
+            key: "championship:f1", occurredAt: "1950", context: "championship")]
+        for id in drivers.sorted() {
+            guard let d = source.drivers[id] else {
+                throw F1DBError(file: source.root.appendingPathComponent("drivers/\(id).yml").path, "driver '\(id)' is used in results or entries but has no file")
+            }
+            let birth = d.dateOfBirth.flatMap { try? PartialDate($0) }
+            reference.append(try pending(
+                CompetitorRegistered(competitor: id, name: d.name, givenName: d.firstName, familyName: d.lastName,
+                                     nationality: d.nationalityCountryId, birthDate: birth),
+                key: "driver:\(id)", occurredAt: d.dateOfBirth.flatMap { OccurredAt.isValid($0) ? $0 : nil } ?? "1950",
+                context: "drivers/\(id).yml"))
+        }
+        for (id, name) in teams.sorted(by: { $0.key < $1.key }) {
+            reference.append(try pending(TeamRegistered(team: id, name: name, nationality: nil), key: "team:\(id)",
+                                         occurredAt: "1950", context: "constructors"))
+        }
+        return Plan(source: source, reference: reference, seasons: plans)
+    }
+
+    // MARK: - Append
+
+    /// Appends the reference data (one transaction), then each season (one transaction each).
+    public static func append(_ plan: Plan, to store: any EventStore, actor: String = "f1db-import") async throws -> Summary {
+        var summary = Summary()
+        let correlation = "f1db-import"
+        try await appendTransaction(plan.reference, store, actor: actor, correlation: correlation, &summary)
+        for season in plan.seasons {
+            try await appendTransaction(season.events, store, actor: actor, correlation: correlation, &summary)
+            summary.seasons += 1
+        }
+        return summary
+    }
+
+    /// Names champions for complete seasons whose standings F1DB withholds, from Paddock's own table,
+    /// and appends them (one transaction). Call after `append`, with projections caught up.
+    public static func deriveTitles(_ plan: Plan, projections: ProjectionService, store: any EventStore,
+                                    actor: String = "f1db-import", into summary: inout Summary) async throws {
+        var events: [Pending] = []
+        for season in plan.seasons where season.complete && !season.titlesFromF1DB {
+            let key = SeasonKey(championship, season.year)
+            let drivers = try await projections.standings(key, className: nil, kind: .competitors, cut: .everything).table
+            for row in drivers.rows where row.position == 1 {
+                events.append(try pending(
+                    TitleAwarded(championship: championship, season: season.year, competitor: row.competitor,
+                                 title: "World Drivers' Champion",
+                                 reason: "derived by Paddock from its own final table (\(row.points.formatted) points): F1DB withholds this season's standings"),
+                    key: "\(season.year):title:drivers:\(row.competitor)", occurredAt: season.lastDate, context: "\(season.year) titles"))
+                summary.titlesDerived.append("\(season.year) drivers: \(row.competitor)")
+            }
+            if season.year >= 1958 {
+                let teams = try await projections.standings(key, className: nil, kind: .teams, cut: .everything).table
+                for row in teams.rows where row.position == 1 {
+                    events.append(try pending(
+                        TitleAwarded(championship: championship, season: season.year, team: row.competitor,
+                                     title: "World Constructors' Champion",
+                                     reason: "derived by Paddock from its own final table (\(row.points.formatted) points): F1DB withholds this season's standings"),
+                        key: "\(season.year):title:constructors:\(row.competitor)", occurredAt: season.lastDate, context: "\(season.year) titles"))
+                    summary.titlesDerived.append("\(season.year) constructors: \(row.competitor)")
+                }
+            }
+        }
+        guard !events.isEmpty else { return }
+        try await appendTransaction(events, store, actor: actor, correlation: "f1db-import", &summary)
+    }
+
+    static func appendTransaction(_ events: [Pending], _ store: any EventStore, actor: String, correlation: String,
+                                  _ summary: inout Summary) async throws {
+        var batches: [AppendBatch] = []
+        for p in events {
+            var e = p.event
+            e.actor = actor
+            e.correlationId = correlation
+            if let last = batches.indices.last, batches[last].stream == p.stream {
+                batches[last].events.append(e)
+            } else {
+                batches.append(AppendBatch(stream: p.stream, expected: .any, events: [e]))
+            }
+        }
+        guard !batches.isEmpty else { return }
+        for result in try await store.append(batches) {
+            if result.alreadyRecorded { summary.alreadyRecorded += result.events.count } else { summary.appended += result.events.count }
+        }
+    }
+
+    // MARK: - Events
+
+    static func pending<E: DomainEvent>(_ event: E, key: String, occurredAt: String, context: String) throws -> Pending {
+        try pending(SeasonEvent(event), key: key, occurredAt: occurredAt, context: context)
+    }
+
+    static func pending(_ event: SeasonEvent, key: String, occurredAt: String, context: String) throws -> Pending {
+        do {
+            try event.validate()
+        } catch {
+            throw F1DBError(file: context, "\(event.eventType) \(key): payload.\(error)")
+        }
+        guard OccurredAt.isValid(occurredAt) else { throw F1DBError(file: context, "\(key): bad date '\(occurredAt)'") }
+        let canonical = EventCatalogue.encode(event)
+        let stream = StreamNames.stream(for: event) ?? StreamNames.season(championship, event.season ?? 0)
+        return Pending(stream: stream, event: NewEvent(
+            eventId: NameBasedUUID.make("f1db:\(key)"), type: canonical.type, schemaVersion: canonical.schemaVersion,
+            occurredAt: occurredAt, payload: canonical.payload))
+    }
+}
+
+/// Runs a function over the elements on every core, keeping their order.
+enum ConcurrentMap {
+    static func run<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
+        let box = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in box.set(i, body(items[i])) }
+        return box.values()
+    }
+
+    final class ResultBox<R>: @unchecked Sendable {
+        private var slots: [R?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: R) { lock.lock(); slots[i] = value; lock.unlock() }
+        func values() -> [R] { slots.map { $0! } }
+    }
+}

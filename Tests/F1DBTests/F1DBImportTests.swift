@@ -1,0 +1,141 @@
+import EventStore
+import F1DB
+import Foundation
+import Paddock
+import Projections
+import SeasonDomain
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+/// The F1DB snapshot beside the project (`../shared/f1db`, as on every developer's machine and in CI).
+let f1db = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/f1db")
+let rulesDirectory = packageRoot.appendingPathComponent("EventLog/rules/f1")
+
+final class TemporaryStore {
+    let directory: URL
+    let store: SQLiteEventStore
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-f1db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+}
+
+func importSeasons(_ seasons: [Int], into store: SQLiteEventStore) async throws -> (F1DBImporter.Plan, F1DBImporter.Summary, ProjectionService) {
+    let plan = try F1DBImporter.plan(f1db: f1db, rules: rulesDirectory, seasons: seasons)
+    var summary = try await F1DBImporter.append(plan, to: store)
+    let projections = ProjectionService(store: store)
+    try await projections.catchUp()
+    try await F1DBImporter.deriveTitles(plan, projections: projections, store: store, into: &summary)
+    try await projections.catchUp()
+    return (plan, summary, projections)
+}
+
+@Suite("F1DB import and parity (needs ../shared/f1db beside the project)")
+struct F1DBImportTests {
+    @Test func everyRuleFileDecodesAndCarriesANote() throws {
+        for year in 1950...2026 {
+            let url = rulesDirectory.appendingPathComponent("\(year).json")
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+            #expect((object?["note"] as? String)?.isEmpty == false, "\(year).json has no note")
+        }
+        // The plan validates every rule file and exception like an appended line.
+        _ = try F1DBImporter.plan(f1db: f1db, rules: rulesDirectory, seasons: [1957, 1967, 1984, 1997, 2014, 2021])
+    }
+
+    @Test func importingTwiceAppendsNothingNew() async throws {
+        let temp = try TemporaryStore()
+        let (_, first, _) = try await importSeasons([1988], into: temp.store)
+        #expect(first.appended > 0)
+        let head = try await temp.store.headPosition()
+        let (_, second, _) = try await importSeasons([1988], into: temp.store)
+        #expect(second.appended == 0)
+        #expect(second.alreadyRecorded == first.appended)
+        #expect(try await temp.store.headPosition() == head)
+    }
+
+    @Test func aBadFileIsNamedAndNothingIsAppended() async throws {
+        let temp = try TemporaryStore()
+        let copy = temp.directory.appendingPathComponent("f1db/data")
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("seasons"), withIntermediateDirectories: true)
+        for name in ["drivers", "constructors", "circuits", "grands-prix", "countries", "continents"] {
+            try FileManager.default.copyItem(at: f1db.appendingPathComponent("data/\(name)"), to: copy.appendingPathComponent(name))
+        }
+        for year in ["1950", "1951"] {
+            try FileManager.default.copyItem(at: f1db.appendingPathComponent("data/seasons/\(year)"), to: copy.appendingPathComponent("seasons/\(year)"))
+        }
+        let broken = copy.appendingPathComponent("seasons/1951/races/03-switzerland/race-results.yml")
+        let races = try FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent("seasons/1951/races").path).sorted()
+        let target = FileManager.default.fileExists(atPath: broken.path) ? broken
+            : copy.appendingPathComponent("seasons/1951/races/\(races[0])/race-results.yml")
+        try "- position: 1\n  driverId: [oops\n".write(to: target, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try F1DBImporter.plan(f1db: copy.deletingLastPathComponent(), rules: rulesDirectory, seasons: nil)
+        } throws: { error in
+            "\(error)".contains(target.lastPathComponent) && "\(error)".contains("1951")
+        }
+        #expect(try await temp.store.headPosition() == 0)
+    }
+
+    /// Seasons whose every drivers' and constructors' table F1DB publishes matches exactly, after every round.
+    @Test(arguments: [[1950, 1952, 1953], [1965, 1966, 1970, 1973], [1981, 1985, 1990, 1992, 1998]])
+    func seasonsMatchF1DBExactly(_ seasons: [Int]) async throws {
+        let temp = try TemporaryStore()
+        let (plan, _, projections) = try await importSeasons(seasons, into: temp.store)
+        let report = try await F1DBParity.check(projections: projections, source: plan.source)
+        #expect(report.seasons.count == seasons.count)
+        #expect(report.rows > 0)
+        #expect(report.mismatches.isEmpty, "\(report.text)")
+    }
+
+    /// Shared drives (1955), split counting (1976), 10-6-4 scale (1995), fastest lap in the top 10 (2019),
+    /// sprints (2023): every driver's points after every round match F1DB. (Positions may differ where
+    /// F1DB's own tie order or its listing of zero-point drivers cannot be expressed: see the report.)
+    @Test func driverPointsMatchInTheTrickySeasons() async throws {
+        let temp = try TemporaryStore()
+        let seasons = [1955, 1976, 1995, 2012, 2019, 2023]
+        let (plan, _, projections) = try await importSeasons(seasons, into: temp.store)
+        let report = try await F1DBParity.check(projections: projections, source: plan.source)
+        let points = report.mismatches.filter { $0.table == "drivers" && $0.cause == "points" }
+        #expect(points.isEmpty, "\(points)")
+        #expect(Double(report.matched) / Double(report.rows) > 0.95)
+    }
+
+    @Test func withheldSeasonsImportAndProduceTables() async throws {
+        let temp = try TemporaryStore()
+        let (_, summary, projections) = try await importSeasons([1954, 1975, 2014], into: temp.store)
+        #expect(summary.titlesDerived.contains("1954 drivers: juan-manuel-fangio"))
+        #expect(summary.titlesDerived.contains("1975 drivers: niki-lauda"))
+        #expect(summary.titlesDerived.contains("2014 drivers: lewis-hamilton"))
+        let t1954 = try await projections.standings(SeasonKey("f1", 1954), className: nil, kind: .competitors, cut: .everything).table
+        // 1954 GB: seven drivers shared the fastest lap, 1/7 point each.
+        #expect(t1954.rows.contains { $0.points.denominator == 7 })
+    }
+
+    @Test func sharedCarsAndFastestLapsBecomeRows() async throws {
+        let temp = try TemporaryStore()
+        let (_, _, projections) = try await importSeasons([1955], into: temp.store)
+        let ledger = try await projections.ledger(SeasonKey("f1", 1955))
+        let argentina = try #require(ledger.classifications.first { $0.fact.round == 1 }?.fact)
+        let second = argentina.results.filter { $0.position == 2 }
+        #expect(Set(second.map(\.competitor)) == ["jose-froilan-gonzalez", "nino-farina", "maurice-trintignant"])
+        #expect(second.allSatisfy { $0.sharedWith?.count == 2 })
+        #expect(argentina.results.first { $0.fastestLap == true }?.competitor == "juan-manuel-fangio")
+        let table = try await projections.standings(SeasonKey("f1", 1955), className: nil, kind: .competitors, cut: Cut(afterRound: 1)).table
+        #expect(table.rows.first { $0.competitor == "maurice-trintignant" }?.points == Points(10, 3))
+    }
+
+    @Test func seasonsOptionParses() throws {
+        #expect(try F1DBSource.parseSeasons("1950-1952,2021") == [1950, 1951, 1952, 2021])
+        #expect(try F1DBSource.parseSeasons("1988") == [1988])
+        #expect(throws: F1DBError.self) { try F1DBSource.parseSeasons("19x8") }
+        #expect(NameBasedUUID.make("f1db:1988:race:3") == NameBasedUUID.make("f1db:1988:race:3"))
+        // RFC 9562 test vector: v5 of "www.example.com" in the DNS namespace.
+        let dns = UUID(uuidString: "6ba7b810-9dad-11d1-80b4-00c04fd430c8")!
+        #expect(NameBasedUUID.make("www.example.com", namespace: dns).uuidString.lowercased() == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+    }
+}
