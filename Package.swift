@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -36,12 +41,26 @@ let package = Package(
         .target(name: "Paddock", dependencies: ["EventStore", "SeasonDomain", "Projections"]),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
         .target(name: "F1DB", dependencies: ["Paddock", .product(name: "Yams", package: "Yams")]),
+        // The HTTP service: recording live and reading any cut, with a live feed, auth and an OpenAPI document.
+        .target(
+            name: "PaddockServer",
+            dependencies: [
+                "Paddock",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("openapi.yaml")]
+        ),
         // The `paddock` command line.
         .executableTarget(
             name: "PaddockCLI",
             dependencies: [
                 "Paddock",
                 "F1DB",
+                "PaddockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +89,10 @@ let package = Package(
         ),
         .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
         .testTarget(name: "F1DBTests", dependencies: ["F1DB"]),
+        .testTarget(
+            name: "PaddockServerTests",
+            dependencies: ["PaddockServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]
