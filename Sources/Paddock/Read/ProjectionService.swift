@@ -31,7 +31,11 @@ public actor ProjectionService {
     /// Returns the number of events folded.
     @discardableResult
     public func catchUp(pageSize: Int = 20_000) async throws -> Int {
-        if timeline.position == 0, let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
+        try await catchUp(pageSize: pageSize, fromSnapshot: true)
+    }
+
+    private func catchUp(pageSize: Int, fromSnapshot: Bool) async throws -> Int {
+        if fromSnapshot, timeline.position == 0, let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
            saved.codeVersion == Self.codeVersion, let restored = try? JSONDecoder().decode(Timeline.self, from: saved.state) {
             timeline = restored
             persistedPosition = saved.position
@@ -48,8 +52,8 @@ public actor ProjectionService {
     @discardableResult
     public func rebuild() async throws -> Int {
         timeline = Timeline()
-        persistedPosition = 0
-        return try await catchUp()
+        persistedPosition = -1
+        return try await catchUp(pageSize: 20_000, fromSnapshot: false)
     }
 
     /// Persists the state if it moved since it was last persisted.
