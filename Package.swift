@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -51,6 +53,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("openapi.yaml")]
         ),
@@ -91,7 +95,11 @@ let package = Package(
         .testTarget(name: "F1DBTests", dependencies: ["F1DB"]),
         .testTarget(
             name: "PaddockServerTests",
-            dependencies: ["PaddockServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "PaddockServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ProjectionsTests",

@@ -177,18 +177,29 @@ struct Replay: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let service = ProjectionService(store: try options.openStore())
+        let store = try options.openStore()
+        // Rebuild from the log's first event: the persisted state is neither loaded nor trusted.
+        let service = ProjectionService(store: store, snapshots: WithoutPersistedState())
         let clock = ContinuousClock()
         let start = clock.now
         let count = try await service.rebuild()
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        try await service.persist()
+        let timeline = await service.timeline
+        try await store.saveSnapshot(ProjectionSnapshot(
+            name: "timeline", codeVersion: ProjectionService.codeVersion, position: timeline.position,
+            state: try JSONEncoder().encode(timeline)))
         let seasons = await service.timeline.seasons.count
         var line = "replayed \(count) events into \(seasons) season(s) in \(String(format: "%.3f", seconds)) s: \(Int(Double(count) / max(seconds, 1e-9))) events/s"
         if let peak = peakMemoryMiB() { line += "; peak memory \(peak) MiB" }
         print(line)
     }
+}
+
+/// A snapshot store that has nothing and keeps nothing, for rebuilds from scratch.
+struct WithoutPersistedState: ProjectionSnapshotStore {
+    func saveSnapshot(_ snapshot: ProjectionSnapshot) async throws {}
+    func loadSnapshot(named name: String) async throws -> ProjectionSnapshot? { nil }
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`), in MiB, when the system tells.

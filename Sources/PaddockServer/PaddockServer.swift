@@ -1,1 +1,117 @@
-// The HTTP service lives here.
+import EventStore
+import Foundation
+import Hummingbird
+import Logging
+import Paddock
+
+/// The HTTP service: reading any cut of the log, recording live with bearer tokens, a live feed
+/// (Server-Sent Events), Prometheus metrics and an OpenAPI document.
+///
+/// ```swift
+/// let store = try SQLiteEventStore(path: "paddock.sqlite")
+/// try await PaddockServer.loadDemoIfEmpty(store: store, directory: "EventLog/demo", logger: logger)
+/// let app = try await PaddockServer.makeApplication(store: store, settings: .init(port: 8080))
+/// try await app.runService()
+/// ```
+public enum PaddockServer {
+    /// Builds the application: projections caught up, routes registered, the projection follower
+    /// added as a service (it keeps the in-memory projections up to date with the log).
+    public static func makeApplication(
+        store: any ServerStore, settings: ServerSettings = ServerSettings(), logger: Logger? = nil
+    ) async throws -> some ApplicationProtocol {
+        let logger = logger ?? Logger(label: "paddock.server")
+        let state = try await ServerState.make(store: store, settings: settings, logger: logger)
+        return Application(
+            router: makeRouter(state: state),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "paddock"),
+            services: [ProjectionFollower(live: state.live, metrics: state.metrics, logger: logger)],
+            logger: logger)
+    }
+
+    /// Loads the demo into an empty log, then serves until SIGINT or SIGTERM (graceful shutdown).
+    public static func serve(store: any ServerStore, settings: ServerSettings, demoDirectory: String?, databasePath: String) async throws {
+        let logger = Logger(label: "paddock.server")
+        if let demoDirectory { try await loadDemoIfEmpty(store: store, directory: demoDirectory, logger: logger) }
+        let app = try await makeApplication(store: store, settings: settings, logger: logger)
+        logger.info("serving \(databasePath) on http://\(settings.host):\(settings.port) (OpenAPI at /openapi.json)")
+        try await app.runService()
+    }
+
+    /// The router with every route of ``Routes/all``, behind the metrics and problem middleware.
+    static func makeRouter(state: ServerState) -> Router<PaddockRequestContext> {
+        let router = Router(context: PaddockRequestContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: state.metrics))
+        router.add(middleware: ProblemMiddleware())
+        for route in Routes.all {
+            let handler = route.handler
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await handler(request, context, state)
+            }
+        }
+        return router
+    }
+
+    /// Loads the demo seasons (`*.ndjson` in `directory`) when the log is empty; warns and goes on
+    /// when the directory is absent. Returns the number of events appended.
+    @discardableResult
+    public static func loadDemoIfEmpty(store: any EventStore, directory: String, logger: Logger) async throws -> Int {
+        guard try await store.headPosition() == 0 else { return 0 }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            logger.warning("the log is empty and there is no demo directory at '\(directory)': starting empty")
+            return 0
+        }
+        let summary = try await DemoLoader.load(from: URL(fileURLWithPath: directory), into: store)
+        logger.info("loaded the demo seasons from '\(directory)': \(summary.appended) event(s)")
+        return summary.appended
+    }
+}
+
+/// What the server needs of the database: the log and the credentials beside it.
+public typealias ServerStore = EventStore & CredentialStore
+
+/// How the server runs.
+public struct ServerSettings: Sendable {
+    /// Request bodies larger than this are refused with 413.
+    public static let maxBodyBytes = 1 << 20
+
+    public var host: String
+    public var port: Int
+    /// How often a live feed sends a keep-alive comment.
+    public var keepAliveInterval: Duration
+    /// How long a write waits for the projections to include it before answering (read-your-writes).
+    public var projectionWait: Duration
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, keepAliveInterval: Duration = .seconds(15),
+                projectionWait: Duration = .seconds(2)) {
+        self.host = host
+        self.port = port
+        self.keepAliveInterval = keepAliveInterval
+        self.projectionWait = projectionWait
+    }
+}
+
+/// Everything a handler needs, shared by all requests.
+final class ServerState: Sendable {
+    let store: any ServerStore
+    let live: LiveProjections
+    let metrics: ServerMetrics
+    let auth: BearerAuthenticator
+    let settings: ServerSettings
+    let logger: Logger
+
+    private init(store: any ServerStore, live: LiveProjections, settings: ServerSettings, logger: Logger) {
+        self.store = store
+        self.live = live
+        self.metrics = ServerMetrics()
+        self.auth = BearerAuthenticator(credentials: store)
+        self.settings = settings
+        self.logger = logger
+    }
+
+    static func make(store: any ServerStore, settings: ServerSettings, logger: Logger) async throws -> ServerState {
+        let live = LiveProjections(store: store, logger: logger)
+        try await live.start()
+        return ServerState(store: store, live: live, settings: settings, logger: logger)
+    }
+}

@@ -24,6 +24,15 @@ struct CLITests {
         #expect(ics.contains("DTSTART;VALUE=DATE:20180414"))
     }
 
+    @Test func replayRebuildsFromTheWholeLogEvenAfterStateWasPersisted() throws {
+        let temp = try TemporaryStore()
+        let db = ["--db", temp.path]
+        _ = try runPaddock(["append"] + db, stdin: Sample.season)
+        _ = try runPaddock(["standings", "euro-rx-super1600", "2018"] + db)  // persists the projections' state
+        let (code, out, _) = try runPaddock(["replay"] + db)
+        #expect(code == 0 && out.contains("replayed 5 events"))
+    }
+
     @Test func theDatabaseComesFromTheEnvironmentWhenNotGiven() throws {
         let temp = try TemporaryStore()
         let (code, out, _) = try runPaddock(["init"], environment: ["PADDOCK_DB": temp.path])

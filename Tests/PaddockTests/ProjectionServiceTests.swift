@@ -59,17 +59,3 @@ struct ProjectionServiceTests {
         }
     }
 }
-
-@Suite("Rebuilds")
-struct RebuildTests {
-    @Test func rebuildFoldsTheWholeLogEvenWithAPersistedState() async throws {
-        let temp = try TemporaryStore()
-        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
-        let first = ProjectionService(store: temp.store)
-        try await first.catchUp()
-        try await first.persist()
-        let second = ProjectionService(store: temp.store)
-        #expect(try await second.rebuild() == 5)
-        #expect(await second.timeline == first.timeline)
-    }
-}

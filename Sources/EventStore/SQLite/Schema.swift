@@ -48,6 +48,16 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3-credentials") { db in
+            try db.execute(sql: """
+                CREATE TABLE credentials (
+                    name       TEXT PRIMARY KEY,
+                    role       TEXT NOT NULL,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

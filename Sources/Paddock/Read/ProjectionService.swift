@@ -31,11 +31,7 @@ public actor ProjectionService {
     /// Returns the number of events folded.
     @discardableResult
     public func catchUp(pageSize: Int = 20_000) async throws -> Int {
-        try await catchUp(pageSize: pageSize, fromSnapshot: true)
-    }
-
-    private func catchUp(pageSize: Int, fromSnapshot: Bool) async throws -> Int {
-        if fromSnapshot, timeline.position == 0, let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
+        if timeline.position == 0, let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
            saved.codeVersion == Self.codeVersion, let restored = try? JSONDecoder().decode(Timeline.self, from: saved.state) {
             timeline = restored
             persistedPosition = saved.position
@@ -52,8 +48,8 @@ public actor ProjectionService {
     @discardableResult
     public func rebuild() async throws -> Int {
         timeline = Timeline()
-        persistedPosition = -1
-        return try await catchUp(pageSize: 20_000, fromSnapshot: false)
+        persistedPosition = 0
+        return try await catchUp()
     }
 
     /// Persists the state if it moved since it was last persisted.

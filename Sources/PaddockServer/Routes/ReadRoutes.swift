@@ -1,0 +1,118 @@
+import EventStore
+import Foundation
+import Hummingbird
+import Paddock
+import Projections
+
+/// Reading, from the in-memory projections: championships, calendars, standings, explanations,
+/// title maths, competitors, careers, teams. Standings, explanations and calendars take a cut.
+enum ReadRoutes {
+    static let season = "/championships/{id}/seasons/{year}"
+
+    static let routes: [Route] = [
+        Route(.get, "/championships", championships),
+        Route(.get, season + "/calendar", calendar),
+        Route(.get, season + "/calendar.ics", calendarICS),
+        Route(.get, season + "/standings", standings),
+        Route(.get, season + "/competitors/{competitor}/explanation", explanation),
+        Route(.get, season + "/title", title),
+        Route(.get, "/competitors", competitors),
+        Route(.get, "/competitors/{id}/career", career),
+        Route(.get, "/teams", teams),
+    ]
+
+    struct Championship: Encodable {
+        var id: String
+        var name: String
+        var discipline: String?
+        var seasons: [Int]
+    }
+
+    static func championships(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let timeline = await state.live.timeline()
+        var seasons: [String: [Int]] = [:]
+        for key in timeline.seasons.keys { seasons[key.championship, default: []].append(key.season) }
+        let ids = Set(timeline.championships.keys).union(seasons.keys).sorted()
+        let list = ids.map { id in
+            Championship(id: id, name: timeline.championships[id]?.name ?? id,
+                         discipline: timeline.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
+        }
+        return try JSONResponses.json(["championships": list])
+    }
+
+    static func calendar(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let calendar = try await state.live.service.calendar(try RequestInput.season(context), cut: try RequestInput.cut(request))
+        return try JSONResponses.json(calendar)
+    }
+
+    static func calendarICS(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let key = try RequestInput.season(context)
+        let calendar = try await state.live.service.calendar(key, cut: try RequestInput.cut(request))
+        let name = await state.live.timeline().championships[key.championship]?.name
+        let stamp = Timestamp.format(Date()).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
+        return JSONResponses.text(ICalendar.render(calendar, championshipName: name, stamp: stamp),
+                                  contentType: "text/calendar; charset=utf-8")
+    }
+
+    static func standings(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let key = try RequestInput.season(context)
+        let cut = try RequestInput.cut(request)
+        let teams = try RequestInput.queryBool("teams", request)
+        let className = RequestInput.query("class", request)
+        let result = try await state.live.service.standings(key, className: className, kind: teams ? .teams : .competitors, cut: cut)
+        let timeline = await state.live.timeline()
+        let names: (String) -> String = { teams ? timeline.name(ofTeam: $0) : timeline.name(ofCompetitor: $0) }
+        return try JSONResponses.json(Documents.standings(result.table, names: names))
+    }
+
+    static func explanation(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let key = try RequestInput.season(context)
+        let competitor = try RequestInput.path("competitor", context)
+        let explanation = try await state.live.service.explanation(
+            key, className: RequestInput.query("class", request), competitor: competitor, cut: try RequestInput.cut(request))
+        let name = await state.live.timeline().name(ofCompetitor: competitor)
+        return try JSONResponses.json(Documents.explanation(explanation, name: name))
+    }
+
+    static func title(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let key = try RequestInput.season(context)
+        let afterRound = try RequestInput.queryInt("afterRound", request, minimum: 1).map(Int.init)
+        let outlooks = try await state.live.service.titleOutlooks(key, className: RequestInput.query("class", request), afterRound: afterRound)
+        return try JSONResponses.json(["outlooks": outlooks])
+    }
+
+    struct Person: Encodable {
+        var id: String
+        var name: String
+        var nationality: String?
+    }
+
+    static func competitors(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let search = RequestInput.query("search", request)
+        let list = await state.live.timeline().competitors.values
+            .filter { matches(search, $0.competitor, $0.name) }
+            .map { Person(id: $0.competitor, name: $0.name, nationality: $0.nationality) }
+            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        return try JSONResponses.json(["competitors": list])
+    }
+
+    static func career(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        try JSONResponses.json(try await state.live.service.career(try RequestInput.path("id", context)))
+    }
+
+    static func teams(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let search = RequestInput.query("search", request)
+        let list = await state.live.timeline().teams.values
+            .filter { matches(search, $0.team, $0.name) }
+            .map { Person(id: $0.team, name: $0.name, nationality: $0.nationality) }
+            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        return try JSONResponses.json(["teams": list])
+    }
+
+    /// Case- and diacritic-insensitive substring match on id or name; no search matches everything.
+    static func matches(_ search: String?, _ id: String, _ name: String) -> Bool {
+        guard let search, !search.isEmpty else { return true }
+        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+        return name.range(of: search, options: options) != nil || id.range(of: search, options: options) != nil
+    }
+}

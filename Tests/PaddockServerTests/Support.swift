@@ -1,0 +1,70 @@
+import EventStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+@testable import PaddockServer
+
+/// A fresh log in a temporary file, with the demo seasons and one token per role.
+struct Fixture {
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("EventLog/demo").path
+    static let season = "/championships/euro-rx-super1600/seasons/2018"
+    static let seasonStream = "season:euro-rx-super1600:2018"
+
+    static let quiet: Logger = { var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger }()
+
+    let store: SQLiteEventStore
+    let tokens: [Role: String]
+
+    init(demo: Bool = true) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100))
+        if demo { try await PaddockServer.loadDemoIfEmpty(store: store, directory: Self.demo, logger: Self.quiet) }
+        var tokens: [Role: String] = [:]
+        for role in Role.allCases {
+            let token = CredentialToken.generate()
+            try await store.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
+            tokens[role] = token
+        }
+        self.tokens = tokens
+    }
+
+    func app(keepAlive: Duration = .seconds(15)) async throws -> some ApplicationProtocol {
+        var logger = Logger(label: "paddock.test")
+        logger.logLevel = .warning
+        return try await PaddockServer.makeApplication(
+            store: store, settings: .init(host: "127.0.0.1", port: 0, keepAliveInterval: keepAlive), logger: logger)
+    }
+
+    func auth(_ role: Role, _ extra: HTTPFields = [:]) -> HTTPFields {
+        var headers = extra
+        headers[.authorization] = "Bearer \(tokens[role]!)"
+        return headers
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The body as a JSON object (empty when it is not one).
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    var problemField: String? { object["field"] as? String }
+    var contentType: String? { headers[.contentType] }
+}
+
+extension ByteBuffer {
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+}
+
+/// A retirement for the demo's euro-rx-super1600 2018 season, as a stream event.
+func retirementEvent(id: UUID = UUID(), round: Int = 3, reason: String = "engine") -> String {
+    """
+    {"type":"RetirementRecorded","occurredAt":"2018-06-10","eventId":"\(id.uuidString.lowercased())",\
+    "payload":{"championship":"euro-rx-super1600","season":2018,"round":\(round),"competitor":"jesse-kallio","reason":"\(reason)"}}
+    """
+}
