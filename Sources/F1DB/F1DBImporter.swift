@@ -107,26 +107,23 @@ public enum F1DBImporter {
     public static func deriveTitles(_ plan: Plan, projections: ProjectionService, store: any EventStore,
                                     actor: String = "f1db-import", into summary: inout Summary) async throws {
         var events: [Pending] = []
+        // A season without a teams' championship in its rules (before 1958) has an empty teams' table.
+        let tables: [(kind: StandingsKind, name: String, title: String)] = [
+            (.competitors, "drivers", "World Drivers' Champion"), (.teams, "constructors", "World Constructors' Champion"),
+        ]
         for season in plan.seasons where season.complete && !season.titlesFromF1DB {
             let key = SeasonKey(championship, season.year)
-            let drivers = try await projections.standings(key, className: nil, kind: .competitors, cut: .everything).table
-            for row in drivers.rows where row.position == 1 {
-                events.append(try pending(
-                    TitleAwarded(championship: championship, season: season.year, competitor: row.competitor,
-                                 title: "World Drivers' Champion",
-                                 reason: "derived by Paddock from its own final table (\(row.points.formatted) points): F1DB withholds this season's standings"),
-                    key: "\(season.year):title:drivers:\(row.competitor)", occurredAt: season.lastDate, context: "\(season.year) titles"))
-                summary.titlesDerived.append("\(season.year) drivers: \(row.competitor)")
-            }
-            if season.year >= 1958 {
-                let teams = try await projections.standings(key, className: nil, kind: .teams, cut: .everything).table
-                for row in teams.rows where row.position == 1 {
+            for table in tables {
+                let rows = try await projections.standings(key, className: nil, kind: table.kind, cut: .everything).table.rows
+                for row in rows where row.position == 1 {
+                    let reason = "derived by Paddock from its own final table (\(row.points.formatted) points): F1DB withholds this season's standings"
+                    let award = table.kind == .teams
+                        ? TitleAwarded(championship: championship, season: season.year, team: row.competitor, title: table.title, reason: reason)
+                        : TitleAwarded(championship: championship, season: season.year, competitor: row.competitor, title: table.title, reason: reason)
                     events.append(try pending(
-                        TitleAwarded(championship: championship, season: season.year, team: row.competitor,
-                                     title: "World Constructors' Champion",
-                                     reason: "derived by Paddock from its own final table (\(row.points.formatted) points): F1DB withholds this season's standings"),
-                        key: "\(season.year):title:constructors:\(row.competitor)", occurredAt: season.lastDate, context: "\(season.year) titles"))
-                    summary.titlesDerived.append("\(season.year) constructors: \(row.competitor)")
+                        award, key: "\(season.year):title:\(table.name):\(row.competitor)", occurredAt: season.lastDate,
+                        context: "\(season.year) titles"))
+                    summary.titlesDerived.append("\(season.year) \(table.name): \(row.competitor)")
                 }
             }
         }
