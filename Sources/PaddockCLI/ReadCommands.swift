@@ -40,31 +40,83 @@ struct Standings: AsyncParsableCommand {
     @Option(name: .customLong("class"), help: "Class within the championship.") var className: String?
     @Flag(help: "The teams' table.") var teams = false
     @OptionGroup var cutOptions: CutOptions
-    @Flag(help: "JSON output.") var json = false
+    @Flag(help: "The table after each round with results, up to the cut: the season replayed round by round.") var eachRound = false
+    @Option(help: "Also explain this competitor's points under each table shown.") var explain: String?
+    @Flag(help: "JSON output (with --each-round, an array; with --explain, each table beside the explanation).") var json = false
+
+    /// A table with the explanation asked beside it (`--explain`).
+    struct Explained: Encodable {
+        var standings: Documents.Standings
+        var explanation: Documents.ExplanationDocument?
+    }
 
     func run() async throws {
         let projections = try await loadProjections(options)
-        let result = try await projections.standings(SeasonKey(championship, season), className: className,
-                                                     kind: teams ? .teams : .competitors, cut: cutOptions.cut)
+        let key = SeasonKey(championship, season), kind: StandingsKind = teams ? .teams : .competitors
+        let result = try await projections.standings(key, className: className, kind: kind, cut: cutOptions.cut)
         let timeline = await projections.timeline
         let showTeams = teams
         let names: (String) -> String = { showTeams ? timeline.name(ofTeam: $0) : timeline.name(ofCompetitor: $0) }
-        let document = Documents.standings(result.table, names: names)
-        if json { print(try Documents.json(document)); return }
-        print("\(timeline.championships[championship]?.name ?? championship) \(season)\(className.map { " (\($0))" } ?? "") — \(teams ? "teams" : "competitors"), \(result.table.cut)")
-        let rounds = result.table.rounds
+        var cuts = [cutOptions.cut]
+        if eachRound {
+            cuts = result.table.rounds.map { round in
+                var cut = cutOptions.cut
+                cut.afterRound = round
+                return cut
+            }
+        }
+        var documents: [Explained] = []
+        for cut in cuts {
+            let table = cut == cutOptions.cut ? result.table : try await projections.standings(key, className: className, kind: kind, cut: cut).table
+            var explained = Explained(standings: Documents.standings(table, names: names))
+            if let explain {
+                // Not scored yet at this cut is an empty explanation, not an error, when replaying round by round.
+                let explanation = try? await projections.explanation(key, className: className, competitor: explain, cut: cut)
+                if explanation == nil && !eachRound { throw PaddockError.unknownCompetitor(explain, in: key) }
+                explained.explanation = explanation.map { Documents.explanation($0, name: timeline.name(ofCompetitor: explain)) }
+            }
+            documents.append(explained)
+        }
+        if json {
+            switch (eachRound, explain != nil) {
+            case (false, false): print(try Documents.json(documents[0].standings))
+            case (false, true): print(try Documents.json(documents[0]))
+            case (true, false): print(try Documents.json(documents.map(\.standings)))
+            case (true, true): print(try Documents.json(documents))
+            }
+            return
+        }
+        for (i, document) in documents.enumerated() {
+            if i > 0 { print("") }
+            render(document.standings, championshipName: timeline.championships[championship]?.name)
+            if let explanation = document.explanation { print(""); Explain.render(explanation) }
+        }
+    }
+
+    func render(_ document: Documents.Standings, championshipName: String?) {
+        print("\(championshipName ?? championship) \(season)\(className.map { " (\($0))" } ?? "") — \(teams ? "teams" : "competitors"), \(document.cut)")
+        let rounds = document.rounds
         let header = ["POS", teams ? "TEAM" : "COMPETITOR", "POINTS", "WINS", "PODIUMS", "GAP"] + rounds.map { "R\($0)" }
+        // A table nobody is ranked in has no rules behind it: its zeros are unknowns, shown as such.
+        let unranked = document.rows.allSatisfy { $0.position == nil }
         let rows = document.rows.map { row in
-            [row.position.map(String.init) ?? "-", row.name, Self.format(row.points), String(row.wins), String(row.podiums),
+            [row.position.map(String.init) ?? "-", row.name, unranked ? "-" : Self.format(row.points), String(row.wins), String(row.podiums),
              row.gap == 0 ? "" : "-" + Self.format(row.gap)]
                 + rounds.map { r in
                     guard let score = row.rounds.first(where: { $0.round == r }) else { return "" }
+                    if unranked { return "-" }
                     return score.counted ? Self.format(score.points) : "(\(Self.format(score.points)))"
                 }
         }
         for line in TextTable.render(header: header, rows: rows) { print(line) }
         for row in document.excluded { print("excluded from the championship: \(row.name) (\(Self.format(row.points)) points not counted)") }
         for note in document.notes { print("note: \(note)") }
+        if let published = document.published {
+            let when = published.afterRound.map { "after round \($0)" } ?? "undated"
+            print("published table (\(when), \(published.complete ? "complete" : "partial: rows not printed are unknown"), #\(published.logPosition)): \(published.reason)")
+            let rows = published.rows.map { [$0.position.map(String.init) ?? "-", $0.name, $0.points.map(Self.format) ?? "not given"] }
+            for line in TextTable.render(header: ["POS", teams ? "TEAM" : "COMPETITOR", "POINTS"], rows: rows) { print("  " + line) }
+        }
         if rounds.contains(where: { r in document.rows.contains { $0.rounds.contains { $0.round == r && !$0.counted } } }) {
             print("(points in brackets are dropped by the counting rules)")
         }
@@ -72,34 +124,6 @@ struct Standings: AsyncParsableCommand {
 
     static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
-}
-
-struct Explain: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every result that scored or could have, and the rule behind each point.")
-    @OptionGroup var options: DatabaseOptions
-    @Argument var championship: String
-    @Argument var season: Int
-    @Argument(help: "Competitor id.") var competitor: String
-    @Option(name: .customLong("class"), help: "Class within the championship.") var className: String?
-    @OptionGroup var cutOptions: CutOptions
-    @Flag(help: "JSON output.") var json = false
-
-    func run() async throws {
-        let projections = try await loadProjections(options)
-        let explanation = try await projections.explanation(SeasonKey(championship, season), className: className,
-                                                            competitor: competitor, cut: cutOptions.cut)
-        let name = await projections.timeline.name(ofCompetitor: competitor)
-        let document = Documents.explanation(explanation, name: name)
-        if json { print(try Documents.json(document)); return }
-        print("\(name) — \(championship) \(season), \(explanation.cut): position \(explanation.position.map(String.init) ?? "-"), \(Standings.format(document.total)) points")
-        let rows = document.lines.map { l in
-            [l.round.map { "R\($0)" } ?? "", l.session ?? l.kind, l.classifiedPosition.map(String.init) ?? (l.status ?? ""),
-             Standings.format(l.points), l.counted ? "" : "dropped", "#\(l.logPosition)",
-             ([l.rule] + l.notes).joined(separator: "; ")]
-        }
-        for line in TextTable.render(header: ["ROUND", "SESSION", "POS", "POINTS", "", "EVENT", "RULE"], rows: rows) { print(line) }
-        print("total: \(Standings.format(document.total)) (the counted lines add up to it)")
     }
 }
 
@@ -122,7 +146,7 @@ struct CareerCommand: AsyncParsableCommand {
                 guard let from = t.fromRound else { return t.name }
                 return "\(t.name) (R\(from)–\(t.toRound.map(String.init) ?? ""))"
             }.joined(separator: ", ")
-            let position: String = s.position.map { String($0) } ?? ""
+            let position: String = s.position.map { String($0) } ?? s.publishedPosition.map { "\($0) (published)" } ?? ""
             let points: String = s.points.map { Standings.format(Documents.number($0)) } ?? ""
             var row: [String] = [String(s.season), s.championshipName ?? s.championship, s.classes.joined(separator: ","), teams]
             row += [s.cars.map(\.name).joined(separator: ", "), String(s.starts), String(s.wins), String(s.podiums)]

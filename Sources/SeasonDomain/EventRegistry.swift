@@ -45,6 +45,7 @@ extension EventCatalogue {
             .of(RoundMultiplierDecided.self, SeasonEvent.roundMultiplierDecided),
             .of(TitleAwarded.self, SeasonEvent.titleAwarded),
             .of(PointsAdjusted.self, SeasonEvent.pointsAdjusted),
+            .of(StandingsPublished.self, SeasonEvent.standingsPublished),
             .of(Note.self, SeasonEvent.note),
         ]
         return Dictionary(uniqueKeysWithValues: entries.map { ($0.type.eventType, $0) })

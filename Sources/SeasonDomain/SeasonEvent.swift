@@ -23,6 +23,7 @@ public enum SeasonEvent: Sendable, Hashable {
     case roundMultiplierDecided(RoundMultiplierDecided)
     case titleAwarded(TitleAwarded)
     case pointsAdjusted(PointsAdjusted)
+    case standingsPublished(StandingsPublished)
     case note(Note)
 
     /// The wrapped event, as its protocol.
@@ -48,6 +49,7 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundMultiplierDecided(let e): e
         case .titleAwarded(let e): e
         case .pointsAdjusted(let e): e
+        case .standingsPublished(let e): e
         case .note(let e): e
         }
     }
@@ -84,6 +86,7 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundMultiplierDecided(let e): e.championship
         case .titleAwarded(let e): e.championship
         case .pointsAdjusted(let e): e.championship
+        case .standingsPublished(let e): e.championship
         case .competitorRegistered, .teamRegistered, .eventRetracted, .note: nil
         }
     }
@@ -107,6 +110,7 @@ public enum SeasonEvent: Sendable, Hashable {
         case .roundMultiplierDecided(let e): e.season
         case .titleAwarded(let e): e.season
         case .pointsAdjusted(let e): e.season
+        case .standingsPublished(let e): e.season
         case .championshipRegistered, .competitorRegistered, .teamRegistered, .eventRetracted, .note: nil
         }
     }
@@ -150,6 +154,7 @@ public enum SeasonEvent: Sendable, Hashable {
         case let e as RoundMultiplierDecided: self = .roundMultiplierDecided(e)
         case let e as TitleAwarded: self = .titleAwarded(e)
         case let e as PointsAdjusted: self = .pointsAdjusted(e)
+        case let e as StandingsPublished: self = .standingsPublished(e)
         case let e as Note: self = .note(e)
         default: preconditionFailure("\(Swift.type(of: event)) is not in the catalogue")
         }

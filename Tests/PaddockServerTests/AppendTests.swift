@@ -13,13 +13,13 @@ import Testing
         try await fixture.app().test(.router) { client in
             let response = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder), body: .json(retirementEvent()))
             #expect(response.status == .created)
-            #expect(response.headers[.eTag] == "\"36\"")
+            #expect(response.headers[.eTag] == "\"\(Fixture.seasonStreamVersion + 1)\"")
             let envelope = (response.object["events"] as? [[String: Any]])?.first
             #expect(envelope?["actor"] as? String == "recorder-token")
-            #expect(envelope?["position"] as? Int == 213)
+            #expect(envelope?["position"] as? Int == Fixture.demoEvents + 1)
             // Read-your-writes: the projections include it before the answer.
             let health = try await client.execute(uri: "/health", method: .get)
-            #expect(health.object["projectedPosition"] as? Int == 213)
+            #expect(health.object["projectedPosition"] as? Int == Fixture.demoEvents + 1)
         }
     }
 
@@ -32,7 +32,7 @@ import Testing
             #expect(response.status.code == 422)
             #expect(response.problemField == "payload.reason")
             #expect(response.object["event"] as? Int == 2)
-            #expect(try await fixture.store.headPosition() == 212)
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead)
             let both = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
                                                 body: .json("[\(retirementEvent()),\(retirementEvent(reason: "puncture"))]"))
             #expect(both.status == .created)
@@ -44,13 +44,13 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
             let body = retirementEvent(id: UUID())
-            let first = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"35\""]), body: .json(body))
+            let first = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"\(Fixture.seasonStreamVersion)\""]), body: .json(body))
             #expect(first.status == .created)
-            let retry = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"35\""]), body: .json(body))
+            let retry = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"\(Fixture.seasonStreamVersion)\""]), body: .json(body))
             #expect(retry.status == .ok)
             #expect(retry.object["alreadyRecorded"] as? Bool == true)
-            #expect((retry.object["events"] as? [[String: Any]])?.first?["position"] as? Int == 213)
-            #expect(try await fixture.store.headPosition() == 213)
+            #expect((retry.object["events"] as? [[String: Any]])?.first?["position"] as? Int == Fixture.demoEvents + 1)
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead + 1)
         }
     }
 
@@ -60,11 +60,11 @@ import Testing
             let response = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"3\""]),
                                                     body: .json(retirementEvent()))
             #expect(response.status == .conflict)
-            #expect(response.object["currentVersion"] as? Int == 35)
+            #expect(response.object["currentVersion"] as? Int == Fixture.seasonStreamVersion)
             let inBody = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
                                                   body: .json("[" + retirementEvent().dropLast() + #","expectedVersion":1}]"#))
             #expect(inBody.status == .conflict)
-            #expect(try await fixture.store.headPosition() == 212)
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead)
             let metrics = try await client.execute(uri: "/metrics", method: .get)
             #expect(metrics.text.contains("paddock_version_conflicts_total 2"))
         }
@@ -87,7 +87,7 @@ import Testing
                 #expect(response.status.code == 422, "\(body)")
                 #expect(response.problemField == field, "\(body): \(response.text)")
             }
-            #expect(try await fixture.store.headPosition() == 212)
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead)
         }
     }
 
@@ -108,7 +108,7 @@ import Testing
                                                       body: .json(retirementEvent()))
             #expect(badIfMatch.status == .badRequest)
             #expect(badIfMatch.object["parameter"] as? String == "If-Match")
-            #expect(try await fixture.store.headPosition() == 212)
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead)
         }
     }
 
@@ -122,7 +122,7 @@ import Testing
                 #expect(response.status == .contentTooLarge)
                 #expect(response.contentType == "application/problem+json")
             }
-            #expect(try await fixture.store.headPosition() == 212)
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead)
         }
     }
 }

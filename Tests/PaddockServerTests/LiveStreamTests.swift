@@ -15,10 +15,10 @@ import Testing
             let port = try #require(client.port)
 
             // Catch-up from ?after=, then live.
-            let first = try SSEClient(port: port, path: "/events/stream?after=205")
+            let first = try SSEClient(port: port, path: "/events/stream?after=\(Fixture.demoEvents - 7)")
             try await first.wait(for: "catch-up") { $0.events.count >= 7 }
             #expect(first.statusLine?.contains("200") == true)
-            #expect(first.events.map(\.id) == Array(206...212))
+            #expect(first.events.map(\.id) == ((Fixture.demoHead - 6)...Fixture.demoHead).map { Optional($0) })
             #expect(first.events.last?.event == "Note")
 
             let appended = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder), body: .json(retirementEvent()))
@@ -27,10 +27,10 @@ import Testing
                 client.events.count >= 8 && client.frames.contains { $0.event == "standings" }
             }
             let live = try #require(first.events.last)
-            #expect(live.id == 213)
+            #expect(live.id == Fixture.demoHead + 1)
             #expect(live.event == "RetirementRecorded")
             let envelope = try JSONSerialization.jsonObject(with: Data(live.data.utf8)) as? [String: Any]
-            #expect(envelope?["position"] as? Int == 213)
+            #expect(envelope?["position"] as? Int == Fixture.demoEvents + 1)
             #expect(envelope?["actor"] as? String == "recorder-token")
             let notice = try #require(first.frames.first { $0.event == "standings" })
             #expect(notice.data.contains("\"championship\":\"euro-rx-super1600\"") && notice.data.contains("\"season\":2018"))
@@ -41,13 +41,13 @@ import Testing
             let missed = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
                                                   body: .json(retirementEvent(reason: "puncture")))
             #expect(missed.status == .created)
-            let second = try SSEClient(port: port, path: "/events/stream", headers: ["Last-Event-ID": "213"])
+            let second = try SSEClient(port: port, path: "/events/stream", headers: ["Last-Event-ID": "\(Fixture.demoEvents + 1)"])
             try await second.wait(for: "the missed event") { $0.events.count >= 1 }
             let third = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
                                                  body: .json(retirementEvent(reason: "gearbox")))
             #expect(third.status == .created)
             try await second.wait(for: "the next live event") { $0.events.count >= 2 }
-            #expect(second.events.map(\.id) == [214, 215])
+            #expect(second.events.map(\.id) == [Fixture.demoHead + 2, Fixture.demoHead + 3])
             second.close()
 
             // Without a position, the feed starts at the head: only new events.
@@ -56,7 +56,7 @@ import Testing
             _ = try await client.execute(uri: "/streams/notes/events", method: .post, headers: fixture.auth(.recorder),
                                          body: .json(#"{"type":"Note","occurredAt":"2018","payload":{"text":"live"}}"#))
             try await fresh.wait(for: "the note") { $0.events.count >= 1 }
-            #expect(fresh.events.map(\.id) == [216])
+            #expect(fresh.events.map(\.id) == [Fixture.demoHead + 4])
             #expect(fresh.events.first?.event == "Note")
             #expect(!fresh.frames.contains { $0.event == "standings" })
             fresh.close()

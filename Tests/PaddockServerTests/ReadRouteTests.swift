@@ -97,7 +97,7 @@ import Testing
             #expect(events.map { $0["position"] as? Int } == [1, 2, 3, 4, 5])
             #expect(first.object["next"] as? Int == 5)
             #expect(events.first?["hash"] is String && events.first?["payload"] is [String: Any])
-            let last = try await client.execute(uri: "/events?after=210&limit=100", method: .get)
+            let last = try await client.execute(uri: "/events?after=\(Fixture.demoEvents - 2)&limit=100", method: .get)
             #expect((last.object["events"] as? [Any])?.count == 2)
             #expect(last.object["next"] is NSNull)
         }
@@ -108,7 +108,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.object["status"] as? String == "ok")
-            #expect(health.object["headPosition"] as? Int == 212)
+            #expect(health.object["headPosition"] as? Int == Fixture.demoEvents)
             _ = try await client.execute(uri: "/streams/notes/events", method: .post, headers: fixture.auth(.recorder),
                                          body: .json(#"{"type":"Note","occurredAt":"2018","payload":{"text":"hello"}}"#))
             let metrics = try await client.execute(uri: "/metrics", method: .get)

@@ -11,6 +11,23 @@ struct Fixture {
         .deletingLastPathComponent().appendingPathComponent("EventLog/demo").path
     static let season = "/championships/euro-rx-super1600/seasons/2018"
     static let seasonStream = "season:euro-rx-super1600:2018"
+    /// How many events the demo files hold: the head position right after loading them.
+    static let demoEvents: Int = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: demo).filter { $0.hasSuffix(".ndjson") }) ?? []
+        return files.reduce(0) { count, file in
+            let text = (try? String(contentsOfFile: demo + "/" + file, encoding: .utf8)) ?? ""
+            return count + text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
+        }
+    }()
+    static var demoHead: Int64 { Int64(demoEvents) }
+    /// The version of `seasonStream` once the demo is loaded: its events in the demo files.
+    static let seasonStreamVersion: Int = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: demo).filter { $0.hasSuffix(".ndjson") }) ?? []
+        return files.reduce(0) { count, file in
+            let text = (try? String(contentsOfFile: demo + "/" + file, encoding: .utf8)) ?? ""
+            return count + text.split(separator: "\n").filter { $0.contains("\"stream\":\"\(seasonStream)\"") }.count
+        }
+    }()
 
     static let quiet: Logger = { var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger }()
 

@@ -81,4 +81,17 @@ struct ValidationTests {
                                          completedDistance: Points(3, 2), results: Samples.results)
         #expect(failure(distance)?.path == "completedDistance")
     }
+
+    @Test func publishedStandings() {
+        func published(_ rows: [PublishedStandingRow], table: PublishedTableKind? = nil) -> StandingsPublished {
+            StandingsPublished(championship: "ralli-sm", season: 2026, table: table, rows: rows, reason: "Pisteet top 5")
+        }
+        #expect(failure(published([])) == EventValidationError(path: "rows", message: "must list at least one row"))
+        #expect(failure(published([PublishedStandingRow(competitor: "a")]))?.path == "rows[0]")
+        #expect(failure(published([PublishedStandingRow(position: 0, competitor: "a")]))?.path == "rows[0].position")
+        #expect(failure(published([PublishedStandingRow(position: 1, competitor: "a"), PublishedStandingRow(position: 2, competitor: "a")]))?
+            .message == "a is listed twice")
+        #expect(failure(published([PublishedStandingRow(position: 1, competitor: "a")], table: .teams))?.path == "rows[0].team")
+        #expect(failure(published([PublishedStandingRow(position: 1, team: "t", points: 50)], table: .teams)) == nil)
+    }
 }

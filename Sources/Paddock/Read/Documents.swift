@@ -42,6 +42,33 @@ public enum Documents {
         public var rows: [Row]
         public var excluded: [Row]
         public var notes: [String]
+        public var published: Published?
+    }
+
+    /// A table as a source printed it (see `StandingsPublished`).
+    public struct Published: Codable, Sendable, Equatable {
+        public struct Row: Codable, Sendable, Equatable {
+            public var position: Int?
+            public var competitor: String?
+            public var team: String?
+            public var name: String
+            public var points: Double?
+        }
+
+        public var eventId: UUID
+        public var logPosition: Int64
+        public var afterRound: Int?
+        public var complete: Bool
+        public var reason: String
+        public var rows: [Row]
+    }
+
+    static func published(_ p: PublishedStandings?, names: (String) -> String) -> Published? {
+        guard let p else { return nil }
+        return Published(
+            eventId: p.eventId, logPosition: p.logPosition, afterRound: p.afterRound, complete: p.complete, reason: p.reason,
+            rows: p.rows.map { .init(position: $0.position, competitor: $0.competitor, team: $0.team,
+                                     name: names($0.competitor ?? $0.team ?? ""), points: $0.points.map(number)) })
     }
 
     public static func standings(_ table: StandingsTable, names: (String) -> String) -> Standings {
@@ -54,7 +81,8 @@ public enum Documents {
         }
         return Standings(
             championship: table.championship, season: table.season, class: table.className, kind: table.kind.rawValue,
-            cut: table.cut, rounds: table.rounds, rows: table.rows.map(row), excluded: table.excluded.map(row), notes: table.notes)
+            cut: table.cut, rounds: table.rounds, rows: table.rows.map(row), excluded: table.excluded.map(row), notes: table.notes,
+            published: published(table.published, names: names))
     }
 
     public struct ExplanationDocument: Codable, Sendable, Equatable {
@@ -87,6 +115,7 @@ public enum Documents {
         public var total: Double
         public var totalExact: String?
         public var lines: [Line]
+        public var published: Published?
     }
 
     public static func explanation(_ e: Explanation, name: String) -> ExplanationDocument {
@@ -99,7 +128,8 @@ public enum Documents {
                       status: l.status?.rawValue, basePoints: number(l.basePoints), share: l.share.exactText,
                       multiplier: l.multiplier.exactText, points: number(l.points), pointsExact: exact(l.points),
                       rule: l.rule, notes: l.notes, counted: l.counted)
-            })
+            },
+            published: published(e.published, names: { _ in name }))
     }
 
     /// Pretty, stable JSON for people and tests.

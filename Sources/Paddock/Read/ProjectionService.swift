@@ -14,7 +14,7 @@ import SeasonDomain
 /// ```
 public actor ProjectionService {
     /// Bump when a fold or derivation changes meaning: persisted state of another version is rebuilt.
-    public static let codeVersion = 1
+    public static let codeVersion = 2
     static let snapshotName = "timeline"
 
     public let store: any EventStore

@@ -55,6 +55,8 @@ public struct CareerSeason: Sendable, Equatable, Codable {
     public var retirements: [Retirement]
     public var position: Int?
     public var points: Points?
+    /// The final position a source published (`StandingsPublished`), for seasons whose table the log cannot compute.
+    public var publishedPosition: Int?
     public var titles: [String]
 }
 
@@ -91,8 +93,7 @@ extension Timeline {
         let adjustments = ledger.adjustments.filter { $0.fact.competitor == competitor && !ledger.isRetracted($0.meta) }
         guard !entries.isEmpty || !rows.isEmpty || !titles.isEmpty || !adjustments.isEmpty else { return nil }
 
-        let mainKinds: Set<SessionKind> = [.race, .final, .overall]
-        let main = rows.filter { mainKinds.contains($0.0.kind) }
+        let main = rows.filter { SessionKind.roundDeciding.contains($0.0.kind) }
         // Per race, not per row: a driver who drove two cars in one race started it once.
         func races(_ rows: [(Classification, ClassifiedResult)]) -> Int { Set(rows.map { "\($0.0.round)\u{1}\($0.0.session)" }).count }
         let starts = races(main.filter { $0.1.status != .dns })
@@ -119,7 +120,9 @@ extension Timeline {
             cars: spells(competitor, ledger: ledger, entries: entries, rows: rows, team: false),
             entries: entries.count, starts: starts, wins: wins, podiums: podiums,
             retirements: retirements.sorted { $0.round < $1.round }, position: ledger.rules.isEmpty ? nil : row?.position,
-            points: ledger.rules.isEmpty ? nil : row?.points, titles: titles.map { $0.fact.title ?? "champion" })
+            points: ledger.rules.isEmpty ? nil : row?.points,
+            publishedPosition: result.table.published?.rows.first { $0.competitor == competitor }?.position,
+            titles: titles.map { $0.fact.title ?? "champion" })
     }
 
     /// Teams (or cars) over the season: from results round by round, then entries and declared changes.
@@ -155,4 +158,10 @@ extension Timeline {
         }
         return spells
     }
+}
+
+extension SessionKind {
+    /// The sessions whose order is a round's result (a race, a rallycross final, a rally's overall):
+    /// starts, wins and podiums are counted there when no rule says otherwise.
+    static let roundDeciding: Set<SessionKind> = [.race, .final, .overall]
 }

@@ -35,6 +35,8 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
     public private(set) var multiplierDecisions: [Recorded<RoundMultiplierDecided>] = []
     public private(set) var adjustments: [Recorded<PointsAdjusted>] = []
     public private(set) var titles: [Recorded<TitleAwarded>] = []
+    /// Tables (or parts of them) as a source printed them: shown beside the computed table, never folded into it.
+    public private(set) var published: [Recorded<StandingsPublished>] = []
     /// Event ids voided by a retraction, with the retraction that voided them.
     public private(set) var retracted: [UUID: EventMeta] = [:]
     /// The last position folded in.
@@ -82,6 +84,7 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
         case .roundMultiplierDecided(let e): multiplierDecisions.append(Recorded(meta, e))
         case .pointsAdjusted(let e): adjustments.append(Recorded(meta, e))
         case .titleAwarded(let e): titles.append(Recorded(meta, e))
+        case .standingsPublished(let e): published.append(Recorded(meta, e))
         case .eventRetracted(let e): retracted[e.retracts] = meta
         default: break
         }
@@ -94,6 +97,7 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
             || multiplierDecisions.contains { $0.meta.eventId == eventId } || entries.contains { $0.meta.eventId == eventId }
             || retirements.contains { $0.meta.eventId == eventId } || titles.contains { $0.meta.eventId == eventId }
             || rounds.values.contains { $0.holds(eventId) } || teamChanges.contains { $0.meta.eventId == eventId }
+            || published.contains { $0.meta.eventId == eventId }
     }
 
     public func isRetracted(_ meta: EventMeta) -> Bool { retracted[meta.eventId] != nil }
@@ -115,6 +119,7 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
         copy.multiplierDecisions = keep(multiplierDecisions)
         copy.adjustments = keep(adjustments)
         copy.titles = keep(titles)
+        copy.published = keep(published)
         copy.retracted = retracted.filter { cut.includes($0.value) }
         copy.position = ([0] + copy.classifications.map(\.meta.position) + copy.rules.map(\.meta.position)
             + copy.penalties.map(\.meta.position) + copy.entries.map(\.meta.position)).max() ?? 0

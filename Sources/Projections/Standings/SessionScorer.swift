@@ -159,6 +159,13 @@ struct SessionScorer {
             notes: notes, counted: true)
     }
 
+    /// Lines for a session of a round that no rule set covers: every result listed, none scoring.
+    static func unscoredLines(for session: ActiveResults.Session) -> [ExplanationLine] {
+        let scorer = SessionScorer(rules: RuleSet(scoring: []), isLastRound: false, decision: nil, isEligible: { _ in true })
+        let rule = "\(ExplanationLine.noRulesDeclared) for round \(session.classification.round): the result is recorded, its points are not known"
+        return session.classification.results.map { scorer.line(session, $0, base: .zero, share: 1, multiplier: 1, rule: rule, kind: .result) }
+    }
+
     static func ordinal(_ n: Int) -> String {
         let suffix: String
         switch (n % 10, n % 100) {

@@ -50,7 +50,17 @@ public struct StandingsCalculator {
         for session in active.sessions {
             let round = session.classification.round
             rounds.insert(round)
-            guard let declaration = rules(atRound: round) else { continue }
+            guard let declaration = rules(atRound: round) else {
+                // No scale yet: the results are still listed (and explained), worth no points.
+                let lines = SessionScorer.unscoredLines(for: session)
+                for line in lines { linesByCompetitor[line.competitor, default: []].append(line) }
+                if SessionKind.roundDeciding.contains(session.classification.kind) {
+                    for line in lines where line.status == .classified {
+                        if let position = line.classifiedPosition { places.add(line.competitor, position, scored: false) }
+                    }
+                }
+                continue
+            }
             let scorer = SessionScorer(
                 rules: declaration.fact.rules, isLastRound: round == lastScheduledRound,
                 decision: decision(forRound: round), isEligible: { eligible($0, round: round, rules: declaration.fact.rules) })
@@ -175,14 +185,38 @@ public struct StandingsCalculator {
             // Without rules there is no championship order to show, only who took part.
             for i in ranked.indices { ranked[i].position = nil }
         }
+        let published = latestPublished(kind: kind)
         for row in ranked { explanations[row.competitor]?.position = row.position }
+        if let published {
+            for competitor in explanations.keys {
+                let own = published.rows.filter { (kind == .teams ? $0.team : $0.competitor) == competitor }
+                if !own.isEmpty { explanations[competitor]?.published = PublishedStandings(
+                    eventId: published.eventId, logPosition: published.logPosition, afterRound: published.afterRound,
+                    complete: published.complete, reason: published.reason, rows: own) }
+            }
+        }
         var notes: [String] = []
-        if ledger.rules.isEmpty { notes.append("no rules declared for this season: results are listed without points") }
+        if ledger.rules.isEmpty { notes.append("no rules declared for this season: results are listed without points or positions") }
         let table = StandingsTable(
             championship: ledger.key.championship, season: ledger.key.season, className: className, kind: kind, cut: cut,
             rounds: rounds, rows: ranked,
-            excluded: rows.filter { excluded.contains($0.competitor) }.sorted { $0.competitor < $1.competitor }, notes: notes)
+            excluded: rows.filter { excluded.contains($0.competitor) }.sorted { $0.competitor < $1.competitor }, notes: notes,
+            published: published)
         return Result(table: table, explanations: explanations)
+    }
+
+    /// The table a source published last within the cut: the latest round it stood after, then the
+    /// latest recorded. One published without a round is only shown when no round cut is asked.
+    func latestPublished(kind: StandingsKind) -> PublishedStandings? {
+        let wanted: PublishedTableKind = kind == .teams ? .teams : .competitors
+        let candidates = ledger.published.filter { p in
+            !ledger.isRetracted(p.meta) && p.fact.className == className && p.fact.tableKind == wanted
+                && (p.fact.afterRound.map { cut.includes(round: $0) } ?? (cut.afterRound == nil))
+        }
+        guard let latest = candidates.max(by: { ($0.fact.afterRound ?? .max, $0.meta.position) < ($1.fact.afterRound ?? .max, $1.meta.position) })
+        else { return nil }
+        return PublishedStandings(eventId: latest.meta.eventId, logPosition: latest.meta.position, afterRound: latest.fact.afterRound,
+                                  complete: latest.fact.complete ?? false, reason: latest.fact.reason, rows: latest.fact.rows)
     }
 }
 

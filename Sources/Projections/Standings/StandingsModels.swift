@@ -21,10 +21,23 @@ public struct StandingsTable: Sendable, Equatable, Codable {
     public var excluded: [StandingRow]
     /// Why a table may be empty or partial (no rules declared, ...).
     public var notes: [String]
+    /// The latest table a source published within the cut, shown beside the computed one.
+    public var published: PublishedStandings?
 
     enum CodingKeys: String, CodingKey {
-        case championship, season, className = "class", kind, cut, rounds, rows, excluded, notes
+        case championship, season, className = "class", kind, cut, rounds, rows, excluded, notes, published
     }
+}
+
+/// A table (or part of one) as a source printed it, with the event that recorded it.
+public struct PublishedStandings: Sendable, Equatable, Codable {
+    public var eventId: UUID
+    public var logPosition: Int64
+    public var afterRound: Int?
+    /// False when the source printed only part of the table: the rows not given are unknown.
+    public var complete: Bool
+    public var reason: String
+    public var rows: [PublishedStandingRow]
 }
 
 /// One line of a table.
@@ -65,9 +78,11 @@ public struct Explanation: Sendable, Equatable, Codable {
     public var lines: [ExplanationLine]
     /// The sum of the counted lines: always the standing's points.
     public var total: Points
+    /// The competitor's row in the latest published table within the cut, when a source gave one.
+    public var published: PublishedStandings?
 
     enum CodingKeys: String, CodingKey {
-        case championship, season, className = "class", competitor, cut, position, lines, total
+        case championship, season, className = "class", competitor, cut, position, lines, total, published
     }
 }
 
@@ -99,4 +114,9 @@ public struct ExplanationLine: Sendable, Equatable, Codable {
     /// Penalties, corrections and other events that shaped this line.
     public var notes: [String]
     public var counted: Bool
+}
+
+extension ExplanationLine {
+    /// How the rule of a result no rule set covers begins: its points are unknown, not zero.
+    public static let noRulesDeclared = "no points rules declared"
 }
