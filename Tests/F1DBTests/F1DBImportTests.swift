@@ -129,6 +129,28 @@ struct F1DBImportTests {
         #expect(table.rows.first { $0.competitor == "maurice-trintignant" }?.points == Points(10, 3))
     }
 
+    /// 2007: McLaren was excluded from the constructors' championship, its drivers kept their points.
+    /// F1DB shows McLaren EX after every round; every other row of both tables matches too.
+    @Test func aConstructorsExclusionLeavesTheDriversTable() async throws {
+        let temp = try TemporaryStore()
+        let (plan, _, projections) = try await importSeasons([2007], into: temp.store)
+        let key = SeasonKey("f1", 2007)
+        let teams = try await projections.standings(key, className: nil, kind: .teams, cut: .everything).table
+        #expect(teams.excluded.map(\.competitor) == ["mclaren"])
+        #expect(!teams.rows.contains { $0.competitor == "mclaren" })
+        // F1DB's final constructors' table: Ferrari 204 first, BMW Sauber 101 second.
+        #expect(teams.rows.prefix(2).map { "\($0.competitor) \($0.points.formatted)" } == ["ferrari 204", "bmw-sauber 101"])
+        let drivers = try await projections.standings(key, className: nil, kind: .competitors, cut: .everything).table
+        #expect(drivers.excluded.isEmpty)
+        // Räikkönen 110, Hamilton and Alonso (McLaren) 109 each: Hamilton ahead on countback (more 2nd places).
+        #expect(drivers.rows.prefix(3).map { "\($0.competitor) \($0.points.formatted)" }
+                == ["kimi-raikkonen 110", "lewis-hamilton 109", "fernando-alonso 109"])
+        let afterOne = try await projections.standings(key, className: nil, kind: .teams, cut: Cut(afterRound: 1)).table
+        #expect(afterOne.excluded.map(\.competitor) == ["mclaren"])
+        let report = try await F1DBParity.check(projections: projections, source: plan.source)
+        #expect(report.mismatches.isEmpty, "\(report.text)")
+    }
+
     @Test func seasonsOptionParses() throws {
         #expect(try F1DBSource.parseSeasons("1950-1952,2021") == [1950, 1951, 1952, 2021])
         #expect(try F1DBSource.parseSeasons("1988") == [1988])
