@@ -68,6 +68,26 @@ def rules(y):
         r["teams"] = t
     return r
 
+# Rows of F1DB's own tables that contradict F1DB's other files: each is proven from F1DB itself.
+F1DB_SLIPS = {
+    1956: "round-6 drivers' table: Villoresi at position 27 between four drivers at 17 with the same 2 points (a typo for 17).",
+    1974: "round-13 constructors' table: McLaren (61) and Ferrari (59) are both at position 2 and nobody at 1.",
+    1977: "round-12 constructors' table: Wolf (38) and McLaren (35) are both at position 4 and nobody at 3.",
+    1978: "round-3 constructors' table gives Tyrrell 12, both cars of South Africa counted; its round-4 table gives 15, "
+          "which is 11 (best car only: 4 + 1 + 6) plus round 4's 4.",
+    1979: "round-13 drivers' table: Reutemann at position 67 in a table of 19 rows, between 6 and 8 (a typo for 7).",
+    1982: "round-10 and round-11 drivers' tables: Salazar and Surer at position 29 in tables of 24 rows, where 20 and 21 "
+          "are missing (a typo for 19).",
+    2007: "round-6 constructors' table: positions run from 2 to 11 and nobody is at 1 (McLaren is EX, as in every other round).",
+}
+# Ties F1DB breaks in one table and shares in another of the same shape (both kinds listed in the README).
+TIES_F1DB_ORDERS_OTHERWISE = {
+    1993: "constructors after rounds 3 and 11: Ligier before Benetton, Minardi before Sauber on equal countback, "
+          "where the round-12 table shares Minardi and Sauber on the same finishes.",
+    1999: "constructors after rounds 3-7: Prost and Sauber shared with Arrows at round 3 on equal countback, where the "
+          "round-2 and round-14 tables put the earlier scorer first as the declared firstToReach does.",
+}
+
 def note(y):
     parts = [f"F1 {y} drivers' rules from {FACTS}: scale A1, fastest lap A2, shared drives A3, counting A4, "
              "shortened races A5/A6, sprints A7, Indianapolis A8, exceptions A9/A10, ties and listing A11, season table A12."]
@@ -89,6 +109,11 @@ def note(y):
                      "the tables win.")
     if y in (1954, 1964, 1967, 1975, 1988, 1991, 1997, 2009, 2014, 2021, 2022, 2024):
         parts.append("F1DB withholds this season's standings: the rules alone decide the table (no parity check possible).")
+    if y in F1DB_SLIPS:
+        parts.append("F1DB slip, not a rule (Tools/f1db-parity lists the rows): " + F1DB_SLIPS[y])
+    if y in TIES_F1DB_ORDERS_OTHERWISE:
+        parts.append("Ties F1DB orders otherwise than in its other tables (no rule reproduces both; the declared order "
+                     "reproduces every other table of the season): " + TIES_F1DB_ORDERS_OTHERWISE[y])
     if y == 1959:
         parts.append("F1DB slip, not a rule: its round-5 (Great Britain) drivers' table gives Rodger Ward and Jo Bonnier 6 points, "
                      "where their results give 8 (facts sheet, Outcome). Neither scored at round 5 and best 5 of 5 rounds drops "
