@@ -99,8 +99,12 @@ public enum F1DBParity {
             let position = row.position ?? "?"
             let want = "\(position) / \(points)"
             if Int(position) == nil {
-                // DSQ / EX in F1DB: excluded from the table.
-                if excluded.contains(who) || (actual[who] == nil && points == "0") {
+                // DSQ / EX in F1DB: excluded from the table. An EX row whose constructor id also has a
+                // ranked row is an earlier entrant under the same id that lost its points to a new
+                // entrant (2018: Sahara Force India, then Racing Point Force India): Paddock keeps one
+                // row per team, and a declared adjustment takes the earlier entrant's points away.
+                let rankedUnderSameId = expected.contains { id($0) == who && Int($0.position ?? "") != nil }
+                if excluded.contains(who) || (actual[who] == nil && points == "0") || (rankedUnderSameId && points == "0") {
                     line.matched += 1
                 } else {
                     fail(who, want, actual[who].map { "\($0.position.map(String.init) ?? "-") / \($0.points.formatted)" } ?? "absent", "excluded in F1DB, listed by Paddock")

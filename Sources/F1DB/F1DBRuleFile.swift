@@ -88,7 +88,9 @@ struct F1DBRuleFile: Sendable {
     /// A stable key from what the exception is about (not from its wording).
     private static func key(of event: SeasonEvent, year: Int) -> String {
         switch event {
-        case .penaltyApplied(let p): "\(year):penalty:\(p.round):\(p.session ?? "-"):\(p.competitor):\(p.kind.rawValue)"
+        case .penaltyApplied(let p):
+            // A penalty for one table only is another penalty than the same one for every table.
+            "\(year):penalty:\(p.round):\(p.session ?? "-"):\(p.competitor):\(p.kind.rawValue)\(p.table.map { ":\($0.rawValue)" } ?? "")"
         case .pointsAdjusted(let a): "\(year):adjustment:\(a.competitor ?? "-"):\(a.team ?? "-"):\(a.afterRound ?? 0)"
         case .roundMultiplierDecided(let m): "\(year):multiplier:\(m.round)"
         default: "\(year):exception:\(event.eventType):\(event.round ?? 0):\(EventCatalogue.encode(event).payload)"

@@ -82,7 +82,9 @@ struct F1DBImportTests {
     }
 
     /// Seasons whose every drivers' and constructors' table F1DB publishes matches exactly, after every round.
-    @Test(arguments: [[1950, 1952, 1953], [1965, 1966, 1970, 1973], [1981, 1985, 1990, 1992, 1998]])
+    /// Among them 1961: the constructors' own scale; 2000 and 2020: constructors' points taken away,
+    /// drivers' kept; 2018: Force India's new entrant from round 13.
+    @Test(arguments: [[1950, 1952, 1953], [1965, 1966, 1970, 1973], [1981, 1985, 1990, 1992, 1998], [1961, 2000, 2018, 2020]])
     func seasonsMatchF1DBExactly(_ seasons: [Int]) async throws {
         let temp = try TemporaryStore()
         let (plan, _, projections) = try await importSeasons(seasons, into: temp.store)
@@ -127,6 +129,32 @@ struct F1DBImportTests {
         #expect(argentina.results.first { $0.fastestLap == true }?.competitor == "juan-manuel-fangio")
         let table = try await projections.standings(SeasonKey("f1", 1955), className: nil, kind: .competitors, cut: Cut(afterRound: 1)).table
         #expect(table.rows.first { $0.competitor == "maurice-trintignant" }?.points == Points(10, 3))
+    }
+
+    /// 2007: McLaren was excluded from the constructors' championship, its drivers kept their points.
+    /// F1DB shows McLaren EX after every round; every other row of both tables matches too.
+    @Test func aConstructorsExclusionLeavesTheDriversTable() async throws {
+        let temp = try TemporaryStore()
+        let (plan, _, projections) = try await importSeasons([2007], into: temp.store)
+        let key = SeasonKey("f1", 2007)
+        let teams = try await projections.standings(key, className: nil, kind: .teams, cut: .everything).table
+        #expect(teams.excluded.map(\.competitor) == ["mclaren"])
+        #expect(!teams.rows.contains { $0.competitor == "mclaren" })
+        // F1DB's final constructors' table: Ferrari 204 first, BMW Sauber 101 second.
+        #expect(teams.rows.prefix(2).map { "\($0.competitor) \($0.points.formatted)" } == ["ferrari 204", "bmw-sauber 101"])
+        let drivers = try await projections.standings(key, className: nil, kind: .competitors, cut: .everything).table
+        #expect(drivers.excluded.isEmpty)
+        // Räikkönen 110, Hamilton and Alonso (McLaren) 109 each: Hamilton ahead on countback (more 2nd places).
+        #expect(drivers.rows.prefix(3).map { "\($0.competitor) \($0.points.formatted)" }
+                == ["kimi-raikkonen 110", "lewis-hamilton 109", "fernando-alonso 109"])
+        let afterOne = try await projections.standings(key, className: nil, kind: .teams, cut: Cut(afterRound: 1)).table
+        #expect(afterOne.excluded.map(\.competitor) == ["mclaren"])
+        let report = try await F1DBParity.check(projections: projections, source: plan.source)
+        #expect(!report.mismatches.contains { $0.id == "mclaren" }, "\(report.text)")
+        // What is left is F1DB's own: its round-6 constructors' table starts at position 2, and one
+        // zero-point driver's order (see the README's parity paragraph).
+        let others = report.mismatches.filter { !($0.table == "constructors" && $0.round == 6) && !$0.expected.hasSuffix("/ 0") }
+        #expect(others.isEmpty, "\(report.text)")
     }
 
     @Test func seasonsOptionParses() throws {

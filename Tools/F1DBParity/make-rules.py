@@ -23,6 +23,9 @@ BEST = {1950: 4, 1951: 4, 1952: 4, 1953: 4, 1954: 5, 1955: 5, 1956: 5, 1957: 5, 
 SPLIT = {1967: (6, 5, 4), 1968: (6, 5, 5), 1969: (6, 5, 4), 1970: (7, 6, 5), 1971: (6, 5, 4), 1972: (6, 5, 5),
          1973: (8, 7, 6), 1974: (8, 7, 6), 1975: (7, 6, 6), 1976: (8, 7, 7), 1977: (9, 8, 7), 1978: (8, 7, 7),
          1979: (7, 4, 4), 1980: (7, 5, 5)}
+# The constructors' own scale where it differs from the drivers' (the 9-point win was for drivers only
+# in 1961: Ferrari's five wins make F1DB's 40, not 45).
+TEAM_SCALE = {1961: [8, 6, 4, 3, 2, 1]}
 INDY = {1950: 3, 1951: 2, 1952: 2, 1953: 2, 1954: 2, 1955: 3, 1956: 3, 1957: 3, 1958: 4, 1959: 2, 1960: 3}
 
 def counting(y):
@@ -58,8 +61,32 @@ def rules(y):
         t = {"scoring": {"mode": "bestCarOnly"} if y <= 1978 else {"mode": "allCars"},
              "counting": team_counting(y), "bonusesCount": False if y <= 1959 else True}
         if y in INDY: t["excludedRounds"] = [INDY[y]]
+        if y in TEAM_SCALE: t["pointsScales"] = [{"kinds": ["race"], "points": TEAM_SCALE[y]}]
+        # Tied constructors: F1DB's tables count every car's finishes, not only the best car's
+        # (1958-1999: 437 of 443 tied groups; 2000-2026: all 324; best car only: 404 and 313).
+        t["countback"] = "everyCar"
         r["teams"] = t
     return r
+
+# Rows of F1DB's own tables that contradict F1DB's other files: each is proven from F1DB itself.
+F1DB_SLIPS = {
+    1956: "round-6 drivers' table: Villoresi at position 27 between four drivers at 17 with the same 2 points (a typo for 17).",
+    1974: "round-13 constructors' table: McLaren (61) and Ferrari (59) are both at position 2 and nobody at 1.",
+    1977: "round-12 constructors' table: Wolf (38) and McLaren (35) are both at position 4 and nobody at 3.",
+    1978: "round-3 constructors' table gives Tyrrell 12, both cars of South Africa counted; its round-4 table gives 15, "
+          "which is 11 (best car only: 4 + 1 + 6) plus round 4's 4.",
+    1979: "round-13 drivers' table: Reutemann at position 67 in a table of 19 rows, between 6 and 8 (a typo for 7).",
+    1982: "round-10 and round-11 drivers' tables: Salazar and Surer at position 29 in tables of 24 rows, where 20 and 21 "
+          "are missing (a typo for 19).",
+    2007: "round-6 constructors' table: positions run from 2 to 11 and nobody is at 1 (McLaren is EX, as in every other round).",
+}
+# Ties F1DB breaks in one table and shares in another of the same shape (both kinds listed in the README).
+TIES_F1DB_ORDERS_OTHERWISE = {
+    1993: "constructors after rounds 3 and 11: Ligier before Benetton, Minardi before Sauber on equal countback, "
+          "where the round-12 table shares Minardi and Sauber on the same finishes.",
+    1999: "constructors after rounds 3-7: Prost and Sauber shared with Arrows at round 3 on equal countback, where the "
+          "round-2 and round-14 tables put the earlier scorer first as the declared firstToReach does.",
+}
 
 def note(y):
     parts = [f"F1 {y} drivers' rules from {FACTS}: scale A1, fastest lap A2, shared drives A3, counting A4, "
@@ -70,7 +97,11 @@ def note(y):
                      ("only the best-placed car of a constructor scores, with the drivers' dropped-score rule" if y <= 1978
                       else "every car scores and every result counts") +
                      ("; the fastest-lap point does not count for constructors (A2, Jolpica #237)" if y <= 1959 else "") +
-                     "; checked against F1DB's constructors' tables where they exist.")
+                     ("; constructors score 8-6-4-3-2-1 although a driver's win gives 9 (F1DB's 1961 constructors' tables: "
+                      "Ferrari's five counted wins make 40; the facts sheet covers drivers only)" if y in TEAM_SCALE else "") +
+                     "; tied constructors are ordered by a countback over every car's finishes (" +
+                     ("scoring finishes only, as for drivers" if y <= 1999 else "all classified finishes, as for drivers") +
+                     "), F1DB's constructors' tables show; checked against them where they exist.")
     if y == 1975:
         parts.append("Counting: the facts sheet gives 7 of 8 + 5 of 6 (stevewyant) or Jolpica's 7 / 6+6 and says F1DB cannot tell "
                      "them apart; the halves rule (best 6 of rounds 1-7 and best 6 of rounds 8-14) is declared, as the general "
@@ -78,6 +109,16 @@ def note(y):
                      "the tables win.")
     if y in (1954, 1964, 1967, 1975, 1988, 1991, 1997, 2009, 2014, 2021, 2022, 2024):
         parts.append("F1DB withholds this season's standings: the rules alone decide the table (no parity check possible).")
+    if y in F1DB_SLIPS:
+        parts.append("F1DB slip, not a rule (Tools/f1db-parity lists the rows): " + F1DB_SLIPS[y])
+    if y in TIES_F1DB_ORDERS_OTHERWISE:
+        parts.append("Ties F1DB orders otherwise than in its other tables (no rule reproduces both; the declared order "
+                     "reproduces every other table of the season): " + TIES_F1DB_ORDERS_OTHERWISE[y])
+    if y == 1959:
+        parts.append("F1DB slip, not a rule: its round-5 (Great Britain) drivers' table gives Rodger Ward and Jo Bonnier 6 points, "
+                     "where their results give 8 (facts sheet, Outcome). Neither scored at round 5 and best 5 of 5 rounds drops "
+                     "nothing, so a total cannot fall from 8 (round 4) to 6; F1DB's round-6 and final tables give Ward 8 again. "
+                     "Paddock keeps 8: Tools/f1db-parity lists these two rows as F1DB's slip.")
     if y == 2022:
         parts.append("Japan (28 of 53 laps) keeps full points (A5): no multiplier is declared.")
     if y >= 2025: parts.append("No fastest-lap point from 2025 (A2).")
@@ -93,8 +134,14 @@ def half(rnd, why):
     return {"type": "RoundMultiplierDecided", "payload": {"round": rnd, "factor": 0.5, "sessions": ["race"], "reason": why}}
 
 def team_adj(team, pts, after, why):
-    return {"type": "PointsAdjusted", "payload": {"team": team, "points": pts, "mode": "delta", "afterRound": after,
-            "reason": why + ". NOTE: the standings engine does not yet apply team adjustments (see the F1DB import report)"}}
+    return {"type": "PointsAdjusted", "payload": {"team": team, "points": pts, "mode": "delta", "afterRound": after, "reason": why}}
+
+def team_pen(rnd, who, kind, reason, session="race", points=None):
+    """A penalty for the constructors' table only: the drivers' table keeps the result and its points."""
+    p = pen(rnd, who, kind, reason, session)
+    p["payload"]["table"] = "teams"
+    if points is not None: p["payload"]["points"] = points
+    return p
 
 F2_1967 = ["jackie-oliver", "alan-rees", "david-hobbs", "jacky-ickx", "brian-hart", "kurt-ahrens-jr", "hubert-hahne", "jo-schlesser", "gerhard-mitter"]
 F2_1969 = ["henri-pescarolo", "richard-attwood", "kurt-ahrens-jr", "rolf-stommelen", "peter-westbury", "xavier-perrot", "francois-cevert",
@@ -117,10 +164,12 @@ EXC = {
     1987: [pen(16, "yannick-dalmas", "pointsWithheld", "facts A9: 1987 Australia: Dalmas (5th) drove a second Larrousse car not entered for the championship: no points, not passed down")],
     1991: [half(16, "facts A5: 1991 Australia stopped after 14 of 81 laps: half points")],
     1997: [pen(17, "michael-schumacher", "exclusion", "facts A10: 1997: Schumacher disqualified from the championship (Jerez collision); results and points kept, no standing; F1DB shows DSQ from the round-17 table on", session=None)],
-    1995: [team_adj("benetton", -10, 2, "1995 Brazil: Schumacher's win stood for the drivers' championship on appeal (fuel irregularity), but Benetton lost the constructors' points of that car (F1DB's constructors' tables: Benetton 7, not 17, after round 2)"),
-           team_adj("williams", -6, 2, "1995 Brazil: Coulthard's 2nd place stood for the drivers' championship on appeal (fuel irregularity), but Williams lost the constructors' points of that car (F1DB: Williams 10, not 16, after round 2)")],
-    2000: [team_adj("mclaren", -10, 10, "2000 Austria: McLaren lost Hakkinen's 10 constructors' points (missing FIA seal on the electronic control unit); the driver kept his (F1DB: McLaren 88, not 98, after round 10)")],
-    2020: [team_adj("racing-point", -15, 5, "2020: Racing Point deducted 15 constructors' points for the brake-duct design (decision after round 5, 70th Anniversary GP; F1DB's tables and Jolpica's championship adjustments)")],
+    1995: [team_pen(1, "michael-schumacher", "pointsWithheld", "1995 Brazil: Schumacher's win stood for the drivers' championship on appeal (fuel irregularity), but Benetton got no constructors' points for that car, and nobody else got them (F1DB's constructors' tables: Ferrari 6 and McLaren 4 after round 1, Benetton 7 after round 2)"),
+           team_pen(1, "david-coulthard", "pointsWithheld", "1995 Brazil: Coulthard's 2nd place stood for the drivers' championship on appeal (fuel irregularity), but Williams got no constructors' points for that car, and nobody else got them (F1DB's constructors' tables: Williams absent after round 1, 10 after round 2, Hill's win in Argentina only)")],
+    2000: [team_pen(10, "mika-hakkinen", "pointsWithheld", "2000 Austria: McLaren lost Hakkinen's 10 constructors' points (missing FIA seal on the electronic control unit); the driver kept his, and nobody else got them (F1DB: McLaren 88, not 98, after round 10)")],
+    2007: [team_pen(1, "mclaren", "exclusion", "2007: McLaren excluded from the constructors' championship and all its points of the season taken away (FIA World Motor Sport Council, 13 September 2007, the espionage case); the drivers kept theirs. Declared from round 1 because the exclusion voids every round's points, and F1DB's tables show McLaren EX with 0 after every round (facts A10: Jolpica's EXCLUDED)", session=None)],
+    2018: [team_adj("force-india", -59, 13, "2018: Racing Point Force India, entered from round 13 after Sahara Force India went into administration, was a new entrant: the 59 points Sahara Force India scored in rounds 1-12 (F1DB's round-12 table) did not pass to it. F1DB keeps the constructor id force-india for both and lists the earlier entrant EX with 0 in the final table")],
+    2020: [team_pen(5, "racing-point", "points", "2020: Racing Point deducted 15 constructors' points for the brake-duct design (FIA decision of 7 August 2020, before round 5, the 70th Anniversary GP); the drivers kept theirs (F1DB: 41 after round 5 = 42 + 14 - 15; Jolpica's championship adjustments)", session=None, points=15)],
     2009: [half(2, "facts A5: 2009 Malaysia stopped after 31 of 56 laps: half points")],
     2021: [half(12, "facts A2/A5: 2021 Belgium: 1 lap behind the safety car: half points, no fastest-lap point")],
 }

@@ -2,7 +2,8 @@ import Foundation
 import SeasonDomain
 
 /// The season's facts as they stand at a cut: retractions applied, corrections in place of what
-/// they correct, penalties folded into classifications.
+/// they correct, penalties folded into classifications: those that apply to one table (a
+/// penalty with `table` set applies to that table only).
 struct ActiveResults {
     struct Session {
         var meta: EventMeta
@@ -21,7 +22,8 @@ struct ActiveResults {
     var pointsPenalties: [Recorded<PenaltyApplied>] = []
     var excluded: [String: Recorded<PenaltyApplied>] = [:]
 
-    init(_ ledger: SeasonLedger, className: String?, cut: Cut) {
+    /// - Parameter table: whose table the results are for; a career or a calendar reads the competitors'.
+    init(_ ledger: SeasonLedger, className: String?, cut: Cut, table: ChampionshipTable = .competitors) {
         let live = ledger.classifications.filter { !ledger.isRetracted($0.meta) && cut.includes(round: $0.fact.round) }
         let superseded = Set(live.flatMap(\.fact.corrects))
         var latest: [String: Recorded<Classification>] = [:]
@@ -32,6 +34,7 @@ struct ActiveResults {
         }
         let penalties = ledger.penalties.filter {
             !ledger.isRetracted($0.meta) && cut.includes(round: $0.fact.round) && $0.fact.className == className
+                && $0.fact.applies(to: table)
         }
         sessions = latest.values.sorted { ($0.fact.round, $0.meta.position) < ($1.fact.round, $1.meta.position) }.map { recorded in
             var session = Session(meta: recorded.meta, classification: recorded.fact, notes: [:], corrected: !recorded.fact.corrects.isEmpty)
@@ -42,7 +45,8 @@ struct ActiveResults {
                                 to: &session)
             return session
         }
-        for penalty in penalties {
+        // Exclusion and points name a row of one table: without `table`, the competitors'.
+        for penalty in penalties where (penalty.fact.table ?? .competitors) == table {
             switch penalty.fact.kind {
             case .points: pointsPenalties.append(penalty)
             case .exclusion: excluded[penalty.fact.competitor] = penalty

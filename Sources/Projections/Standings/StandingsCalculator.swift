@@ -123,6 +123,11 @@ public struct StandingsCalculator {
 
     private func addAdjustmentsAndPenalties(_ active: ActiveResults, into lines: inout [String: [ExplanationLine]]) {
         addAdjustments(forTeams: false, into: &lines)
+        addPointsPenalties(active, into: &lines)
+    }
+
+    /// A line per points penalty of the table `active` was read for, deducting from the named row.
+    func addPointsPenalties(_ active: ActiveResults, into lines: inout [String: [ExplanationLine]]) {
         for penalty in active.pointsPenalties {
             let p = penalty.fact
             let deduction = Points.zero - (p.points ?? .zero)
@@ -171,13 +176,18 @@ public struct StandingsCalculator {
                 championship: ledger.key.championship, season: ledger.key.season, className: className,
                 competitor: competitor, cut: cut, position: nil, lines: lines, total: total)
         }
+        let mainKind = rules(atRound: rounds.last ?? 1)?.fact.rules.scoring.first?.kinds.first
         let listed = rows.filter { row in
             guard !excluded.contains(row.competitor) else { return false }
             switch listing {
             case .participants: return true
             case .scorers: return row.points > .zero
             case .classifiedFinishers:
-                return row.points > .zero || (explanations[row.competitor]?.lines.contains { $0.kind == .result && $0.status == .classified } ?? false)
+                // A finish in the main session kind lists a competitor; a sprint finish alone does not
+                // (F1DB 2025 after round 2: Alonso, 10th in the China sprint and out of both races, is not listed).
+                return row.points > .zero || (explanations[row.competitor]?.lines.contains {
+                    $0.kind == .result && $0.status == .classified && (mainKind == nil || $0.sessionKind == mainKind)
+                } ?? false)
             }
         }
         var ranked = Ranking.rank(listed, tieBreaks: tieBreaks, places: places, previousOrder: previousOrder)

@@ -2,10 +2,11 @@ import Foundation
 import SeasonDomain
 
 extension StandingsCalculator {
-    /// The teams' table under the rules' `teams` section: which cars score for the team, whether
-    /// bonuses count, and the teams' own counting rule.
+    /// The teams' table under the rules' `teams` section: which cars score for the team, the teams'
+    /// own points scales, whether bonuses count, and the teams' own counting rule; with the penalties
+    /// that apply to every table or to the teams' (exclusions and points deductions of a team).
     public func teams() -> Result {
-        let active = ActiveResults(ledger, className: className, cut: cut)
+        let active = ActiveResults(ledger, className: className, cut: cut, table: .teams)
         var linesByTeam: [String: [ExplanationLine]] = [:]
         var places = Places()
         var rounds = Set<Int>()
@@ -16,12 +17,18 @@ extension StandingsCalculator {
             rounds.insert(round)
             var rules = declaration.fact.rules
             if let shared = teamRules.sharedDrives { rules.sharedDrives = shared }
+            rules.scoring = teamRules.scoring(replacing: rules.scoring)
             if !teamRules.bonusesCount { rules.bonuses = [] }
             let scorer = SessionScorer(rules: rules, isLastRound: round == lastScheduledRound, decision: decision(forRound: round),
                                        isEligible: { eligible($0, round: round, rules: rules) })
             var byTeamAndDriver: [String: [String: [ExplanationLine]]] = [:]
+            // Each car's own result, before the team keeps only some cars: what a countback counts.
+            var carFinishes: [(team: String, position: Int, scored: Bool)] = []
             for line in scorer.lines(for: session) {
                 guard let team = team(of: line.competitor, in: session.classification, round: round) else { continue }
+                if line.kind == .result, line.status == .classified, let position = line.classifiedPosition {
+                    carFinishes.append((team, position, line.points > .zero))
+                }
                 var teamLine = line
                 teamLine.notes.insert("car of \(line.competitor)", at: 0)
                 teamLine.competitor = team
@@ -50,24 +57,28 @@ extension StandingsCalculator {
                 }
             }
             if isCountbackSession(session.classification, rules: rules) {
-                var best: [String: Int] = [:]
-                for result in session.classification.results where result.status == .classified {
-                    guard let position = result.position, let team = team(of: result.competitor, in: session.classification, round: round)
-                    else { continue }
-                    best[team] = min(best[team] ?? position, position)
-                }
-                for (team, position) in best {
-                    let scored = linesByTeam[team]?.contains { $0.round == round && $0.session == session.classification.session && $0.points > .zero } ?? false
-                    places.add(team, position, scored: scored)
+                switch teamRules.countback {
+                case .everyCar:
+                    for car in carFinishes { places.add(car.team, car.position, scored: car.scored) }
+                case .bestCar:
+                    var best: [String: Int] = [:]
+                    for car in carFinishes { best[car.team] = min(best[car.team] ?? car.position, car.position) }
+                    for (team, position) in best {
+                        let scored = linesByTeam[team]?.contains {
+                            $0.round == round && $0.session == session.classification.session && $0.points > .zero
+                        } ?? false
+                        places.add(team, position, scored: scored)
+                    }
                 }
             }
         }
         let last = rules(atRound: rounds.max() ?? 1)?.fact.rules.teams
         addAdjustments(forTeams: true, into: &linesByTeam)
+        addPointsPenalties(active, into: &linesByTeam)
         let latest = rules(atRound: rounds.max() ?? 1)?.fact.rules
         let ordered = rounds.sorted()
         var result = assemble(linesByTeam, counting: last?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
-                              places: places, excluded: [], rounds: ordered, kind: .teams, listing: latest?.listing ?? .participants,
+                              places: places, excluded: Set(active.excluded.keys), rounds: ordered, kind: .teams, listing: latest?.listing ?? .participants,
                               previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.teams() } })
         if last == nil { result.table.notes.append("no teams' championship declared in the rules") }
         return result

@@ -20,16 +20,31 @@ public enum PenaltyKind: String, CatalogueEnum {
     case pointsWithheld
 }
 
+/// The table of a championship a penalty applies to. JSON: `"competitors"`, `"teams"`.
+public enum ChampionshipTable: String, CatalogueEnum {
+    /// The competitors' (drivers') table.
+    case competitors
+    /// The teams' (constructors') table.
+    case teams
+}
+
 /// A stewards' decision against a competitor.
 ///
 /// - `championship`, `season`, `round`, `class`: where.
 /// - `session`: the session's id; required for a disqualification.
-/// - `competitor`: who is penalised.
+/// - `competitor`: who is penalised: the competitor whose result it is for the session kinds
+///   (`disqualification`, `positions`, `time`, `ineligible`, `pointsWithheld`); the row of the table
+///   it applies to for `exclusion` and `points`, so a team with `"table": "teams"`.
 /// - `kind`: what the penalty does.
 /// - `seconds`: for a time penalty, the seconds added.
 /// - `positions`: for a positions penalty, the places lost.
 /// - `points`: for a points penalty, the points deducted (positive).
 /// - `reason`: the offence ("jump start", "technical infringement").
+/// - `table`: the one table the penalty applies to, when it is not every table. Absent: session
+///   penalties change the classification every table scores, and `exclusion` and `points` apply to
+///   the competitors' table. `"teams"`: only the teams' table feels it (F1 2007: McLaren excluded from
+///   the constructors' championship, drivers kept their points; 1995 Brazil: the cars' points withheld
+///   from Benetton and Williams, not from their drivers). `"competitors"`: only the competitors' table.
 public struct PenaltyApplied: DomainEvent {
     public var championship: String
     public var season: Int
@@ -42,10 +57,11 @@ public struct PenaltyApplied: DomainEvent {
     public var positions: Int?
     public var points: Points?
     public var reason: String
+    public var table: ChampionshipTable?
 
     public init(championship: String, season: Int, round: Int, className: String? = nil, session: String? = nil,
                 competitor: String, kind: PenaltyKind, seconds: Double? = nil, positions: Int? = nil, points: Points? = nil,
-                reason: String) {
+                reason: String, table: ChampionshipTable? = nil) {
         self.championship = championship
         self.season = season
         self.round = round
@@ -57,10 +73,14 @@ public struct PenaltyApplied: DomainEvent {
         self.positions = positions
         self.points = points
         self.reason = reason
+        self.table = table
     }
 
+    /// True when the penalty shapes the given table.
+    public func applies(to table: ChampionshipTable) -> Bool { self.table == nil || self.table == table }
+
     enum CodingKeys: String, CodingKey {
-        case championship, season, round, className = "class", session, competitor, kind, seconds, positions, points, reason
+        case championship, season, round, className = "class", session, competitor, kind, seconds, positions, points, reason, table
     }
 
     public func validate(_ check: inout Validator) {

@@ -10,7 +10,8 @@
 /// - `eligibility`: who may score; default: everyone classified.
 /// - `teams`: the teams' championship; absent when there is none.
 /// - `listing`: who the table lists: `participants` (default: everyone with a result), `scorers`
-///   (only those with points) or `classifiedFinishers` (points, or at least one classified finish).
+///   (only those with points) or `classifiedFinishers` (points, or at least one classified finish in
+///   the main session kind, the first scale's).
 ///
 /// ```json
 /// {"scoring":[{"kinds":["race"],"points":[25,18,15,12,10,8,6,4,2,1]}],
@@ -98,6 +99,13 @@ extension RuleSet {
         if let teams = rules.teams {
             teams.counting.validate("\(path).teams.counting", &check)
             if case .bestCars(let n) = teams.scoring { check.require(n >= 1, "\(path).teams.scoring.count", "must be 1 or more, found \(n)") }
+            for (i, scale) in (teams.pointsScales ?? []).enumerated() {
+                check.require(!scale.kinds.isEmpty, "\(path).teams.pointsScales[\(i)].kinds", "must name at least one session kind")
+                for (j, points) in scale.points.enumerated() {
+                    check.require(points >= .zero, "\(path).teams.pointsScales[\(i)].points[\(j)]",
+                                  "must not be negative, found \(points.exactText)")
+                }
+            }
         }
     }
 }
@@ -108,6 +116,7 @@ public enum StandingsListing: String, CatalogueEnum {
     case participants
     /// Only competitors with points.
     case scorers
-    /// Competitors with points or at least one classified finish so far (F1 from 2000).
+    /// Competitors with points or at least one classified finish so far in the main session kind, the
+    /// first scale's (F1 from 2000: a sprint finish alone does not list a driver).
     case classifiedFinishers
 }
