@@ -1,0 +1,54 @@
+import EventStore
+import Foundation
+import Projections
+
+/// The log after a position as pages of decoded envelopes, three stages overlapping: while the caller
+/// folds page N, page N+1 is being decoded (on every core, ``EnvelopeDecoder/decode(_:)-swift.type.method``)
+/// and page N+2 read. At most those three pages are in memory.
+///
+/// The stages are detached tasks that capture only the store and positions; the caller's state stays
+/// with the caller, which changes it between awaits:
+///
+/// ```swift
+/// var pages = PagePipeline(store: store, after: 0, pageSize: 10_000)
+/// while let page = try await pages.next() { for envelope in page { index.apply(envelope) } }
+/// ```
+public struct PagePipeline {
+    public let pageSize: Int
+    private let store: any EventStore
+    private var reading: Task<[RecordedEvent], any Error>?
+    private var decoding: Task<[DomainEnvelope], any Error>?
+
+    public init(store: any EventStore, after position: Int64, pageSize: Int = 10_000) {
+        self.store = store
+        self.pageSize = max(1, pageSize)
+        reading = Self.read(store, after: position, self.pageSize)
+    }
+
+    /// The next page, or nil at the end of the log (as it was when the previous page was read).
+    public mutating func next() async throws -> [DomainEnvelope]? {
+        if decoding == nil { try await startDecodingNextPage() }
+        guard let current = decoding else { return nil }
+        let page = try await current.value
+        decoding = nil
+        try await startDecodingNextPage()
+        return page
+    }
+
+    /// Takes the page being read, starts decoding it and starts reading the one after it.
+    private mutating func startDecodingNextPage() async throws {
+        guard let reading else { return }
+        let raw = try await reading.value
+        guard let last = raw.last else {
+            self.reading = nil
+            return
+        }
+        // A short page is the end of the log for now; a later catch-up reads what came since.
+        self.reading = raw.count == pageSize ? Self.read(store, after: last.position, pageSize) : nil
+        decoding = Task.detached { try EnvelopeDecoder.decode(raw) }
+    }
+
+    private static func read(_ store: any EventStore, after position: Int64, _ pageSize: Int) -> Task<[RecordedEvent], any Error> {
+        Task.detached { try await store.read(after: position, limit: pageSize) }
+    }
+}
