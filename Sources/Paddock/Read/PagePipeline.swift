@@ -18,16 +18,26 @@ public struct PagePipeline {
     private let store: any EventStore
     private var reading: Task<[RecordedEvent], any Error>?
     private var decoding: Task<[DomainEnvelope], any Error>?
+    /// The last page when it was short: decoded by the caller, without a hop to another task
+    /// (a live catch-up of a few events should not wait for a free thread).
+    private var lastPage: [RecordedEvent]?
 
     public init(store: any EventStore, after position: Int64, pageSize: Int = 10_000) {
         self.store = store
         self.pageSize = max(1, pageSize)
-        reading = Self.read(store, after: position, self.pageSize)
+        firstPageAfter = position
     }
+
+    /// The first page is read by the caller itself: most catch-ups are a page or less.
+    private var firstPageAfter: Int64?
 
     /// The next page, or nil at the end of the log (as it was when the previous page was read).
     public mutating func next() async throws -> [DomainEnvelope]? {
-        if decoding == nil { try await startDecodingNextPage() }
+        if decoding == nil, lastPage == nil { try await startDecodingNextPage() }
+        if let raw = lastPage {
+            lastPage = nil
+            return try EnvelopeDecoder.decode(raw)
+        }
         guard let current = decoding else { return nil }
         let page = try await current.value
         decoding = nil
@@ -37,14 +47,26 @@ public struct PagePipeline {
 
     /// Takes the page being read, starts decoding it and starts reading the one after it.
     private mutating func startDecodingNextPage() async throws {
-        guard let reading else { return }
-        let raw = try await reading.value
+        let raw: [RecordedEvent]
+        if let position = firstPageAfter {
+            firstPageAfter = nil
+            raw = try await store.read(after: position, limit: pageSize)
+        } else if let reading {
+            raw = try await reading.value
+        } else {
+            return
+        }
         guard let last = raw.last else {
             self.reading = nil
             return
         }
         // A short page is the end of the log for now; a later catch-up reads what came since.
-        self.reading = raw.count == pageSize ? Self.read(store, after: last.position, pageSize) : nil
+        guard raw.count == pageSize else {
+            self.reading = nil
+            lastPage = raw
+            return
+        }
+        self.reading = Self.read(store, after: last.position, pageSize)
         decoding = Task.detached { try EnvelopeDecoder.decode(raw) }
     }
 
