@@ -32,8 +32,9 @@ struct Options {
           --stream-runs N   read(stream:) runs for median/p99 (default 50)
           --data-dir DIR    where the databases go (default ./.build-bench/bench-data); files are deleted after each case
           --keep            keep the Paddock database of the big run
-          --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut;
-                            the log is kept in DIR/seasons.sqlite for `paddock replay` (memory)
+          --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut,
+                            peak memory; then `paddock replay` on DIR/seasons.sqlite when `paddock` was built
+                            beside paddock-bench (Tools/bench --projections builds it), for its rate and memory
         """
 
     static func parse(_ arguments: [String]) -> Options {
