@@ -18,7 +18,7 @@ struct Explain: AsyncParsableCommand {
         let projections = try await loadProjections(options)
         let explanation = try await projections.explanation(SeasonKey(championship, season), className: className,
                                                             competitor: competitor, cut: cutOptions.cut)
-        let name = await projections.timeline.name(ofCompetitor: competitor)
+        let name = await projections.index.name(ofCompetitor: competitor)
         let document = Documents.explanation(explanation, name: name)
         if json { print(try Documents.json(document)); return }
         Self.render(document)

@@ -54,9 +54,9 @@ struct Standings: AsyncParsableCommand {
         let projections = try await loadProjections(options)
         let key = SeasonKey(championship, season), kind: StandingsKind = teams ? .teams : .competitors
         let result = try await projections.standings(key, className: className, kind: kind, cut: cutOptions.cut)
-        let timeline = await projections.timeline
+        let index = await projections.index
         let showTeams = teams
-        let names: (String) -> String = { showTeams ? timeline.name(ofTeam: $0) : timeline.name(ofCompetitor: $0) }
+        let names: (String) -> String = { showTeams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
         var cuts = [cutOptions.cut]
         if eachRound {
             cuts = result.table.rounds.map { round in
@@ -73,7 +73,7 @@ struct Standings: AsyncParsableCommand {
                 // Not scored yet at this cut is an empty explanation, not an error, when replaying round by round.
                 let explanation = try? await projections.explanation(key, className: className, competitor: explain, cut: cut)
                 if explanation == nil && !eachRound { throw PaddockError.unknownCompetitor(explain, in: key) }
-                explained.explanation = explanation.map { Documents.explanation($0, name: timeline.name(ofCompetitor: explain)) }
+                explained.explanation = explanation.map { Documents.explanation($0, name: index.name(ofCompetitor: explain)) }
             }
             documents.append(explained)
         }
@@ -88,7 +88,7 @@ struct Standings: AsyncParsableCommand {
         }
         for (i, document) in documents.enumerated() {
             if i > 0 { print("") }
-            render(document.standings, championshipName: timeline.championships[championship]?.name)
+            render(document.standings, championshipName: index.championships[championship]?.name)
             if let explanation = document.explanation { print(""); Explain.render(explanation) }
         }
     }
@@ -178,18 +178,18 @@ struct CalendarCommand: AsyncParsableCommand {
     func run() async throws {
         let projections = try await loadProjections(options)
         let calendar = try await projections.calendar(SeasonKey(championship, season), cut: cutOptions.cut)
-        let timeline = await projections.timeline
+        let index = await projections.index
         if ics {
             let stamp = Timestamp.format(Date()).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
-            FileHandle.standardOutput.write(Data(ICalendar.render(calendar, championshipName: timeline.championships[championship]?.name, stamp: stamp).utf8))
+            FileHandle.standardOutput.write(Data(ICalendar.render(calendar, championshipName: index.championships[championship]?.name, stamp: stamp).utf8))
             return
         }
         if json { print(try Documents.json(calendar)); return }
-        print("\(timeline.championships[championship]?.name ?? championship) \(season) calendar")
+        print("\(index.championships[championship]?.name ?? championship) \(season) calendar")
         let rows = calendar.rounds.map { r in
             [String(r.round), r.startDate.map { d in r.endDate.map { "\(d.rawValue) – \($0.rawValue)" } ?? d.rawValue } ?? "?",
              r.name ?? "", r.venue ?? "", r.country ?? "", r.status.rawValue,
-             r.winners.map { timeline.name(ofCompetitor: $0.competitor) }.joined(separator: ", "),
+             r.winners.map { index.name(ofCompetitor: $0.competitor) }.joined(separator: ", "),
              r.dateHistory.count > 1 ? "was " + r.dateHistory.dropLast().map(\.startDate.rawValue).joined(separator: ", ") : ""]
         }
         for line in TextTable.render(header: ["ROUND", "DATES", "NAME", "VENUE", "COUNTRY", "STATUS", "WINNER", "HISTORY"], rows: rows) { print(line) }
@@ -197,33 +197,23 @@ struct CalendarCommand: AsyncParsableCommand {
 }
 
 struct Replay: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rebuild every projection from the whole log; prints events/s.")
+    static let configuration = CommandConfiguration(abstract: "Rebuild every projection from the whole log and persist it; prints events/s.")
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let store = try options.openStore()
-        // Rebuild from the log's first event: the persisted state is neither loaded nor trusted.
-        let service = ProjectionService(store: store, snapshots: WithoutPersistedState())
+        // Rebuild from the log's first event: the persisted state is neither loaded nor trusted, then replaced.
+        let service = ProjectionService(store: try options.openStore())
         let clock = ContinuousClock()
         let start = clock.now
         let count = try await service.rebuild()
         let elapsed = clock.now - start
+        try await service.persist()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let timeline = await service.timeline
-        try await store.saveSnapshot(ProjectionSnapshot(
-            name: "timeline", codeVersion: ProjectionService.codeVersion, position: timeline.position,
-            state: try JSONEncoder().encode(timeline)))
-        let seasons = await service.timeline.seasons.count
+        let seasons = await service.index.seasons.count
         var line = "replayed \(count) events into \(seasons) season(s) in \(String(format: "%.3f", seconds)) s: \(Int(Double(count) / max(seconds, 1e-9))) events/s"
         if let peak = peakMemoryMiB() { line += "; peak memory \(peak) MiB" }
         print(line)
     }
-}
-
-/// A snapshot store that has nothing and keeps nothing, for rebuilds from scratch.
-struct WithoutPersistedState: ProjectionSnapshotStore {
-    func saveSnapshot(_ snapshot: ProjectionSnapshot) async throws {}
-    func loadSnapshot(named name: String) async throws -> ProjectionSnapshot? { nil }
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`), in MiB, when the system tells.

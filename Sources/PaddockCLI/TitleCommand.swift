@@ -18,14 +18,14 @@ struct Title: AsyncParsableCommand {
         let key = SeasonKey(championship, season)
         let outlooks = try await projections.titleOutlooks(key, className: className, afterRound: afterRound)
         if json { print(try Documents.json(outlooks)); return }
-        let timeline = await projections.timeline
+        let index = await projections.index
         for outlook in outlooks {
             let left = outlook.roundsLeft.isEmpty ? "no rounds left" : "rounds left: \(outlook.roundsLeft.map(String.init).joined(separator: ", ")) (at most \(outlook.maximumPerRound.formatted) a round)"
             print("after round \(outlook.afterRound): \(left)")
-            if let champion = outlook.champion { print("  champion: \(timeline.name(ofCompetitor: champion))") }
+            if let champion = outlook.champion { print("  champion: \(index.name(ofCompetitor: champion))") }
             for c in outlook.contenders where c.competitor != outlook.champion {
                 let needs = c.needsToPassLeader.isZero ? "leads" : "needs \(c.needsToPassLeader.formatted) more than the leader"
-                print("  \(timeline.name(ofCompetitor: c.competitor)): \(c.points.formatted) points, can reach \(c.maximumPossible.formatted); \(needs)")
+                print("  \(index.name(ofCompetitor: c.competitor)): \(c.points.formatted) points, can reach \(c.maximumPossible.formatted); \(needs)")
             }
         }
     }

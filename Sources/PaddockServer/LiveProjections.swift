@@ -8,7 +8,7 @@ import Synchronization
 /// One ``ProjectionService`` kept up to date with the log, so that reads are served from memory.
 ///
 /// Only the follower (``follow()``) folds new events in, one catch-up at a time; handlers read
-/// the timeline and, after a write, wait until it includes their events (read-your-writes).
+/// the index and ledgers and, after a write, wait until it includes their events (read-your-writes).
 final class LiveProjections: Sendable {
     let service: ProjectionService
     let store: any EventStore
@@ -24,14 +24,14 @@ final class LiveProjections: Sendable {
     /// The last log position the in-memory projections include.
     var position: Int64 { projected.withLock { $0 } }
 
-    /// The folded state, as of ``position``.
-    func timeline() async -> Timeline { await service.timeline }
+    /// The registers and seasons, as of ``position``.
+    func index() async -> TimelineIndex { await service.index }
 
     /// Loads the persisted snapshot and folds the rest of the log.
     func start() async throws {
         try await service.catchUp()
         try? await service.persist()
-        let position = await service.timeline.position
+        let position = await service.position
         projected.withLock { $0 = position }
     }
 
@@ -42,7 +42,7 @@ final class LiveProjections: Sendable {
             do {
                 for try await event in store.subscribe(after: position) where event.position > position {
                     unpersisted += try await service.catchUp()
-                    let reached = await service.timeline.position
+                    let reached = await service.position
                     projected.withLock { $0 = reached }
                     await onProgress(reached)
                     if unpersisted >= 1000 {

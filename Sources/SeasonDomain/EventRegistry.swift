@@ -29,16 +29,16 @@ extension EventCatalogue {
             .of(SeasonOpened.self, SeasonEvent.seasonOpened),
             .of(RulesDeclared.self, SeasonEvent.rulesDeclared),
             .of(RulesAmended.self, SeasonEvent.rulesAmended),
-            .of(RoundScheduled.self, SeasonEvent.roundScheduled),
+            .of(RoundScheduled.self, SeasonEvent.roundScheduled, fast: RoundScheduled.init(fast:)),
             .of(RoundRescheduled.self, SeasonEvent.roundRescheduled),
             .of(RoundCancelled.self, SeasonEvent.roundCancelled),
             .of(CompetitorRegistered.self, SeasonEvent.competitorRegistered),
             .of(TeamRegistered.self, SeasonEvent.teamRegistered),
-            .of(EntryConfirmed.self, SeasonEvent.entryConfirmed),
+            .of(EntryConfirmed.self, SeasonEvent.entryConfirmed, fast: EntryConfirmed.init(fast:)),
             .of(TeamChanged.self, SeasonEvent.teamChanged),
             .of(CarChanged.self, SeasonEvent.carChanged),
             .of(SessionClassified.self, SeasonEvent.sessionClassified, fast: SessionClassified.init(fast:)),
-            .of(RetirementRecorded.self, SeasonEvent.retirementRecorded),
+            .of(RetirementRecorded.self, SeasonEvent.retirementRecorded, fast: RetirementRecorded.init(fast:)),
             .of(PenaltyApplied.self, SeasonEvent.penaltyApplied),
             .of(ResultCorrected.self, SeasonEvent.resultCorrected, fast: ResultCorrected.init(fast:)),
             .of(EventRetracted.self, SeasonEvent.eventRetracted),
@@ -46,7 +46,7 @@ extension EventCatalogue {
             .of(TitleAwarded.self, SeasonEvent.titleAwarded),
             .of(PointsAdjusted.self, SeasonEvent.pointsAdjusted),
             .of(StandingsPublished.self, SeasonEvent.standingsPublished),
-            .of(Note.self, SeasonEvent.note),
+            .of(Note.self, SeasonEvent.note, fast: Note.init(fast:)),
         ]
         return Dictionary(uniqueKeysWithValues: entries.map { ($0.type.eventType, $0) })
     }()

@@ -29,7 +29,7 @@ struct ProjectionServiceTests {
         #expect(table.rows.map(\.position) == [1, 1, 3])
         let rebuilt = ProjectionService(store: temp.store)
         try await rebuilt.rebuild()
-        #expect(await rebuilt.timeline == second.timeline)
+        #expect(await rebuilt.index == second.index)
     }
 
     @Test func stateOfAnotherCodeVersionIsRebuiltFromTheLog() async throws {

@@ -19,9 +19,9 @@ struct SplitMix: RandomNumberGenerator {
 
 /// A random but plausible season: rules, rounds, races and sprints, shared cars, fastest laps,
 /// retirements, penalties, corrections and retractions.
-func randomSeason(seed: Int) -> LogBuilder {
+func randomSeason(seed: Int, championship: String = "test-series", season: Int = 2020) -> LogBuilder {
     var rng = SplitMix(seed: seed)
-    var log = LogBuilder()
+    var log = LogBuilder(championship: championship, season: season)
     let drivers = (1...Int.random(in: 4...9, using: &rng)).map { "d\($0)" }
     let counting: [CountingRule] = [.all, .best(3), .split(firstRounds: 2, bestOfFirst: 1, bestOfRest: 2)]
     let shared: [SharedDrivePolicy] = [.none, .splitEqually, .splitEquallyBestCarOnly]

@@ -23,6 +23,44 @@ struct FastPathTests {
         }
     }
 
+    @Test func everyFastReaderAgreesWithJSONDecoderOnSamples() throws {
+        var checked: Set<String> = []
+        for event in Samples.all {
+            let (type, _, payload) = EventCatalogue.encode(event)
+            guard let fast = EventCatalogue.registry[type]?.fast else { continue }
+            #expect(fast(Data(payload.utf8)) == event, "\(type)")
+            checked.insert(type)
+        }
+        #expect(checked.isSuperset(of: ["SessionClassified", "EntryConfirmed", "RoundScheduled", "RetirementRecorded", "Note"]))
+    }
+
+    @Test(arguments: [
+        ("EntryConfirmed", #"{"championship":"rx","season":2020,"class":null,"competitor":"a","team":"t","rounds":[1,3],"extra":[1]}"#),
+        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":"a","coDriver":"b","car":null,"number":"12"}"#),
+        ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"name":"RX of Ö","startDate":"2020-06","endDate":null}"#),
+        ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"venue":"Höljes","startDate":"2020-06-01","endDate":"2020-06-02"}"#),
+        ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"session":null,"competitor":"a","reason":"engine","lap":3}"#),
+        ("Note", #"{"text":"Report","source":{"title":"Press","url":"https://example.org/a","language":null},"about":["6BA7B810-9DAD-11D1-80B4-00C04FD430C8"]}"#),
+        ("Note", #"{"text":"Plain","subject":"jesse-kallio"}"#),
+    ])
+    func otherFastReadersAgreeWithJSONDecoder(_ type: String, _ json: String) throws {
+        let fast = try #require(EventCatalogue.registry[type]?.fast?(Data(json.utf8)))
+        let reference = try EventCatalogue.registry[type]!.decode(JSONDecoder(), Data(json.utf8))
+        #expect(fast == reference)
+    }
+
+    @Test(arguments: [
+        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":null}"#),                  // null required
+        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":"a","rounds":[1.5]}"#),     // not an int
+        ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"startDate":"June"}"#),        // not a date
+        ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"competitor":"a"}"#),      // no reason
+        ("Note", #"{"text":"a \"quote\""}"#),                                                           // escape
+        ("Note", #"{"text":"a","source":{"url":"https://example.org"}}"#),                                // source without title
+    ])
+    func otherFastReadersGiveUpWhenUnsure(_ type: String, _ json: String) {
+        #expect(EventCatalogue.registry[type]?.fast?(Data(json.utf8)) == nil)
+    }
+
     @Test(arguments: [
         // nulls, unknown keys, non-ASCII text, whitespace, fractions as strings, omitted status
         #"{ "championship" : "f1", "season": 1954, "round": 2, "class": null, "session": "race", "kind": "race", "extra": {"a": [1, 2.5, true]},"#

@@ -1,5 +1,8 @@
 import EventStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Paddock
 import Projections
 import SeasonDomain
@@ -96,6 +99,8 @@ enum ProjectionBench {
 
     struct Figures {
         var readDecode = 0.0, rebuild = 0.0, cutMedianMs = 0.0, cutP99Ms = 0.0, seasons = 0
+        /// Peak resident memory of this process during the rebuild (VmHWM after resetting it), MiB.
+        var rebuildPeakMiB: Int?
     }
 
     static func measure(path: String, cutRuns: Int) async throws -> Figures {
@@ -106,10 +111,12 @@ enum ProjectionBench {
         let n = try await EnvelopeDecoder.forEachPage(of: store, after: 0) { _ in }
         figures.readDecode = Double(n) / (clock.now - start).seconds
         let service = ProjectionService(store: store, snapshots: NoSnapshots())
+        let peakReset = Memory.resetPeak()
         start = clock.now
         let folded = try await service.rebuild()
         figures.rebuild = Double(folded) / (clock.now - start).seconds
-        let keys = await Array(service.timeline.seasons.keys)
+        if peakReset { figures.rebuildPeakMiB = Memory.peakMiB() }
+        let keys = await Array(service.index.seasons.keys)
         figures.seasons = keys.count
         var rng = SplitMix64(seed: 3)
         var times: [Double] = []
@@ -138,4 +145,58 @@ enum ProjectionBench {
 struct NoSnapshots: ProjectionSnapshotStore {
     func saveSnapshot(_ snapshot: ProjectionSnapshot) async throws {}
     func loadSnapshot(named name: String) async throws -> ProjectionSnapshot? { nil }
+}
+
+/// The process's peak resident memory (Linux): `VmHWM` in /proc/self/status, reset by writing 5 to
+/// /proc/self/clear_refs, so that one phase of the run can be measured on its own.
+enum Memory {
+    static func resetPeak() -> Bool {
+        // Memory freed while the log was built stays resident in malloc's arenas unless given back first.
+        // (glibc's malloc_trim, looked up at run time: Swift's Glibc module does not export malloc.h)
+        #if canImport(Glibc)
+        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        #endif
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+    }
+
+    static func peakMiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kib / 1024
+    }
+}
+
+/// `paddock replay` (rebuild and persist) in its own process, when the `paddock` executable was built
+/// beside this one (Tools/bench --projections builds it): its events/s and peak memory, as it prints them.
+enum ReplayCommand {
+    struct Figures {
+        var eventsPerSecond: Int
+        var peakMiB: Int
+    }
+
+    static func run(database path: String) throws -> Figures? {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("paddock")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["replay", "--db", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // "replayed N events into S season(s) in T s: R events/s; peak memory M MiB"
+        func number(before suffix: String) -> Int? {
+            guard let range = text.range(of: suffix) else { return nil }
+            return Int(text[..<range.lowerBound].split(separator: " ").last ?? "")
+        }
+        guard process.terminationStatus == 0, let rate = number(before: " events/s"), let peak = number(before: " MiB") else { return nil }
+        return Figures(eventsPerSecond: rate, peakMiB: peak)
+    }
 }

@@ -32,8 +32,9 @@ struct Options {
           --stream-runs N   read(stream:) runs for median/p99 (default 50)
           --data-dir DIR    where the databases go (default ./.build-bench/bench-data); files are deleted after each case
           --keep            keep the Paddock database of the big run
-          --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut;
-                            the log is kept in DIR/seasons.sqlite for `paddock replay` (memory)
+          --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut,
+                            peak memory; then `paddock replay` on DIR/seasons.sqlite when `paddock` was built
+                            beside paddock-bench (Tools/bench --projections builds it), for its rate and memory
         """
 
     static func parse(_ arguments: [String]) -> Options {
@@ -98,7 +99,7 @@ if options.projections {
     log("projections: measuring")
     let f = try await ProjectionBench.measure(path: path, cutRuns: 200)
     print("paddock-bench --projections: \(Format.grouped(built.events)) events, \(built.seasons) seasons, mean payload \(Format.fixed(built.meanBytes, 0)) bytes")
-    let rows = [
+    var rows = [
         ResultRow(name: "rebuild all projections (ev/s)", paddock: Format.rate(f.rebuild), raw: Format.rate(f.readDecode),
                   ratio: Format.fixed(f.rebuild / f.readDecode, 2), target: ">= 200,000/s and >= 0.8 x read+decode",
                   verdict: f.rebuild >= 200_000 && f.rebuild >= 0.8 * f.readDecode ? "PASS" : "MISS"),
@@ -107,9 +108,22 @@ if options.projections {
         ResultRow(name: "one season's standings at a cut, p99 ms", paddock: Format.fixed(f.cutP99Ms, 2), raw: "", ratio: "",
                   target: "< 10 ms", verdict: f.cutP99Ms < 10 ? "PASS" : "MISS"),
     ]
+    if let peak = f.rebuildPeakMiB {
+        rows.append(ResultRow(name: "peak memory of the rebuild (MiB, this process)", paddock: Format.grouped(peak), raw: "", ratio: "",
+                              target: "< 300 MB", verdict: peak * 1_048_576 < 300_000_000 ? "PASS" : "MISS"))
+    }
+    log("projections: paddock replay --db \(path)")
+    if let replay = try ReplayCommand.run(database: path) {
+        rows.append(ResultRow(name: "paddock replay (rebuild and persist), ev/s", paddock: Format.grouped(replay.eventsPerSecond) + "/s",
+                              raw: "", ratio: "", target: "", verdict: ""))
+        rows.append(ResultRow(name: "peak memory of paddock replay (MiB)", paddock: Format.grouped(replay.peakMiB), raw: "", ratio: "",
+                              target: "< 300 MB", verdict: replay.peakMiB * 1_048_576 < 300_000_000 ? "PASS" : "MISS"))
+    } else {
+        print("  (no paddock executable beside paddock-bench: run `paddock replay --db \(path)` for its memory)")
+    }
     print("  'raw' column = reading and decoding the same log without folding")
     print(Format.table(rows))
-    print("  log kept at \(path): measure a rebuild's memory with `paddock replay --db \(path)`")
+    print("  log kept at \(path)")
     exit(0)
 }
 

@@ -42,14 +42,19 @@ public enum EnvelopeDecoder {
         }
     }
 
-    /// Decodes a page, keeping order; uses every core for pages large enough to pay for it.
+    /// Decodes a page, keeping order; uses every core for pages large enough to pay for it (a season
+    /// derived again for a query has about a hundred events: worth two cores).
     public static func decode(_ events: [RecordedEvent]) throws -> [DomainEnvelope] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 512))
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 48))
         guard workers > 1 else { return try events.map(decode) }
         let chunk = (events.count + workers - 1) / workers
         let slots = UnsafeMutableBufferPointer<Result<DomainEnvelope, any Error>?>.allocate(capacity: events.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        // Deinitialize before freeing: the slots hold the decoded envelopes, which would leak otherwise.
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = worker * chunk

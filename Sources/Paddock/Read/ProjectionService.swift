@@ -6,6 +6,11 @@ import SeasonDomain
 /// Keeps the projections up to date with the log: loads the last persisted state, catches up
 /// incrementally, and rebuilds from scratch when the projections' code version changes.
 ///
+/// Its memory is bounded whatever the log's length: it keeps a ``TimelineIndex`` (registers, and per
+/// season its streams and the competitors it names) and the most recently used season ledgers
+/// (``LedgerCache``). Any other season's ledger is derived when asked for, by reading that season's
+/// streams from the log and folding them with the same ``SeasonLedger`` fold. Only the index is persisted.
+///
 /// ```swift
 /// let projections = ProjectionService(store: store)
 /// try await projections.catchUp()
@@ -14,67 +19,110 @@ import SeasonDomain
 /// ```
 public actor ProjectionService {
     /// Bump when a fold or derivation changes meaning: persisted state of another version is rebuilt.
+    /// (2: the persisted state is the ``TimelineIndex``, no longer the whole ``Timeline``.)
     public static let codeVersion = 2
     static let snapshotName = "timeline"
+    /// How many season ledgers stay in memory by default: a few hundred seasons of a few hundred events each.
+    public static let defaultCachedSeasons = 256
 
     public let store: any EventStore
     let snapshots: (any ProjectionSnapshotStore)?
-    public private(set) var timeline = Timeline()
-    private var persistedPosition: Int64 = 0
+    /// The registers and the seasons' summaries, as of ``position``.
+    public private(set) var index = TimelineIndex()
+    private var cache: LedgerCache
+    /// The position of the state last persisted (-1: nothing persisted by this service yet).
+    private var persistedPosition: Int64 = -1
+    private var triedPersistedState = false
 
-    public init(store: any EventStore, snapshots: (any ProjectionSnapshotStore)? = nil) {
+    /// - Parameter cachedSeasons: how many season ledgers to keep in memory; the others are derived from the log when asked for.
+    public init(store: any EventStore, snapshots: (any ProjectionSnapshotStore)? = nil,
+                cachedSeasons: Int = ProjectionService.defaultCachedSeasons) {
         self.store = store
         self.snapshots = snapshots ?? (store as? any ProjectionSnapshotStore)
+        self.cache = LedgerCache(capacity: cachedSeasons)
     }
 
-    /// Loads the persisted state (when its version matches) and folds every event after it.
+    /// The last log position the projections include.
+    public var position: Int64 { index.position }
+
+    /// Loads the persisted state (once, when its version matches) and folds every event after it.
     /// Returns the number of events folded.
     @discardableResult
-    public func catchUp(pageSize: Int = 20_000) async throws -> Int {
-        if timeline.position == 0, let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
-           saved.codeVersion == Self.codeVersion, let restored = try? JSONDecoder().decode(Timeline.self, from: saved.state) {
-            timeline = restored
-            persistedPosition = saved.position
+    public func catchUp(pageSize: Int = 10_000) async throws -> Int {
+        if !triedPersistedState {
+            triedPersistedState = true
+            if let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
+               saved.codeVersion == Self.codeVersion, saved.position > index.position,
+               let restored = try? JSONDecoder().decode(TimelineIndex.self, from: saved.state) {
+                index = restored
+                cache.removeAll()
+                persistedPosition = saved.position
+            }
         }
-        var timeline = self.timeline
-        let folded = try await EnvelopeDecoder.forEachPage(of: store, after: timeline.position, pageSize: pageSize) { page in
-            for envelope in page { timeline.apply(envelope) }
-        }
-        self.timeline = timeline
-        return folded
+        return try await foldLog(pageSize: pageSize)
     }
 
     /// Folds everything from the start, ignoring persisted state.
     @discardableResult
-    public func rebuild() async throws -> Int {
-        timeline = Timeline()
-        persistedPosition = 0
-        return try await catchUp()
+    public func rebuild(pageSize: Int = 10_000) async throws -> Int {
+        triedPersistedState = true
+        index = TimelineIndex()
+        cache.removeAll()
+        persistedPosition = -1
+        return try await foldLog(pageSize: pageSize)
     }
 
-    /// Persists the state if it moved since it was last persisted.
+    /// Folds the log after ``position``, page by page: the next page is read while the current one is
+    /// decoded, and decoded while the previous one is folded. The state is changed here, on the actor,
+    /// between awaits, never inside a closure; events already folded (by a concurrent catch-up) are skipped.
+    private func foldLog(pageSize: Int) async throws -> Int {
+        var pages = PagePipeline(store: store, after: index.position, pageSize: pageSize)
+        var folded = 0
+        while let page = try await pages.next() {
+            for envelope in page where envelope.meta.position > index.position {
+                if let key = index.apply(envelope) { cache.fold(envelope, into: key) }
+                folded += 1
+            }
+        }
+        return folded
+    }
+
+    /// Persists the index if it moved since it was last persisted (a few bytes per season and competitor).
     public func persist() async throws {
-        guard let snapshots, timeline.position != persistedPosition else { return }
-        let data = try JSONEncoder().encode(timeline)
+        guard let snapshots, index.position != persistedPosition else { return }
+        let position = index.position
+        let data = try JSONEncoder().encode(index)
         try await snapshots.saveSnapshot(ProjectionSnapshot(name: Self.snapshotName, codeVersion: Self.codeVersion,
-                                                            position: timeline.position, state: data))
-        persistedPosition = timeline.position
+                                                            position: position, state: data))
+        persistedPosition = position
     }
 
     // MARK: - Queries
 
-    public func ledger(_ key: SeasonKey) throws -> SeasonLedger {
-        guard let ledger = timeline.seasons[key] else { throw PaddockError.unknownSeason(key) }
+    /// A season's ledger as of ``position``: from the cache, or derived from the season's streams.
+    public func ledger(_ key: SeasonKey) async throws -> SeasonLedger {
+        if let cached = cache.ledger(key) { return cached }
+        guard let summary = index.seasons[key] else { throw PaddockError.unknownSeason(key) }
+        let position = index.position
+        var envelopes: [DomainEnvelope] = []
+        envelopes.reserveCapacity(summary.events)
+        for stream in summary.streams.sorted() {
+            let events = try await store.read(EventQuery(stream: stream, atOrBeforePosition: position))
+            envelopes += try EnvelopeDecoder.decode(events)
+        }
+        let ledger = SeasonLedger.derive(key, from: envelopes)
+        // Events folded while the log was read are not in this ledger: keep it only if none were.
+        if index.position == position { cache.insert(ledger) }
         return ledger
     }
 
-    public func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut) throws -> StandingsCalculator.Result {
-        let calculator = StandingsCalculator(ledger: try ledger(key).restricted(to: cut), className: className, cut: cut)
+    public func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut) async throws -> StandingsCalculator.Result {
+        let calculator = StandingsCalculator(ledger: try await ledger(key).restricted(to: cut), className: className, cut: cut)
         return kind == .competitors ? calculator.competitors() : calculator.teams()
     }
 
-    public func explanation(_ key: SeasonKey, className: String?, competitor: String, cut: Cut) throws -> Explanation {
-        let result = try standings(key, className: className, kind: .competitors, cut: cut)
+    public func explanation(_ key: SeasonKey, className: String?, competitor: String, cut: Cut) async throws -> Explanation {
+        let result = try await standings(key, className: className, kind: .competitors, cut: cut)
         guard let explanation = result.explanations[competitor] else {
             throw PaddockError.unknownCompetitor(competitor, in: key)
         }
@@ -82,18 +130,21 @@ public actor ProjectionService {
     }
 
     /// Title maths after one round, or after every round that has results.
-    public func titleOutlooks(_ key: SeasonKey, className: String?, afterRound: Int?) throws -> [TitleOutlook] {
-        let calculator = StandingsCalculator(ledger: try ledger(key), className: className, cut: .everything)
+    public func titleOutlooks(_ key: SeasonKey, className: String?, afterRound: Int?) async throws -> [TitleOutlook] {
+        let calculator = StandingsCalculator(ledger: try await ledger(key), className: className, cut: .everything)
         let rounds = afterRound.map { [$0] } ?? calculator.competitors().table.rounds
         return rounds.map { calculator.titleOutlook(afterRound: $0) }
     }
 
-    public func calendar(_ key: SeasonKey, cut: Cut = .everything) throws -> SeasonCalendar {
-        try ledger(key).calendar(cut: cut)
+    public func calendar(_ key: SeasonKey, cut: Cut = .everything) async throws -> SeasonCalendar {
+        try await ledger(key).calendar(cut: cut)
     }
 
-    public func career(_ competitor: String) throws -> Career {
-        guard let career = timeline.career(of: competitor) else { throw PaddockError.unknownCompetitor(competitor, in: nil) }
+    /// A competitor's career: the ledgers of every season that names them.
+    public func career(_ competitor: String) async throws -> Career {
+        var ledgers: [SeasonLedger] = []
+        for key in index.seasons(naming: competitor) { ledgers.append(try await ledger(key)) }
+        guard let career = index.career(of: competitor, in: ledgers) else { throw PaddockError.unknownCompetitor(competitor, in: nil) }
         return career
     }
 }

@@ -54,11 +54,12 @@ enum DeskRoutes {
             let stream = StreamNames.season(key.championship, key.season)
             let line = try Appending.line(RawJSON.object(envelope + [("payload", RawJSON.object(payload))]),
                                           stream: stream, index: 1, caller: caller)
-            let timeline = await state.live.timeline()
-            guard let ledger = timeline.seasons[key] else {
+            let index = await state.live.index()
+            guard index.seasons[key] != nil else {
                 throw Problem.notFound("no season '\(key.championship)' \(key.season) in the log")
             }
-            try SeasonChecks.check(line.domainEvent, ledger: ledger, timeline: timeline)
+            let ledger = try await state.live.service.ledger(key)
+            try SeasonChecks.check(line.domainEvent, ledger: ledger, registries: index)
             return try await Appending.append([line], to: stream, expected: expected, state: state)
         }
     }
@@ -71,7 +72,7 @@ enum DeskRoutes {
 
 /// What a desk route checks against the season as the projections know it.
 enum SeasonChecks {
-    static func check(_ event: SeasonEvent, ledger: SeasonLedger, timeline: Timeline) throws(Problem) {
+    static func check(_ event: SeasonEvent, ledger: SeasonLedger, registries: some Registries) throws(Problem) {
         switch event {
         case .roundScheduled(let e):
             if ledger.rounds[e.round]?.scheduled != nil {
@@ -80,30 +81,30 @@ enum SeasonChecks {
         case .roundRescheduled(let e):
             try scheduled(e.round, "payload.round", ledger)
         case .entryConfirmed(let e):
-            try registered(e.competitor, "payload.competitor", timeline)
-            if let coDriver = e.coDriver { try registered(coDriver, "payload.coDriver", timeline) }
-            if let team = e.team { try registeredTeam(team, "payload.team", timeline) }
+            try registered(e.competitor, "payload.competitor", registries)
+            if let coDriver = e.coDriver { try registered(coDriver, "payload.coDriver", registries) }
+            if let team = e.team { try registeredTeam(team, "payload.team", registries) }
             for (i, round) in (e.rounds ?? []).enumerated() { try scheduled(round, "payload.rounds[\(i)]", ledger) }
         case .teamChanged(let e):
-            try registered(e.competitor, "payload.competitor", timeline)
-            try registeredTeam(e.toTeam, "payload.toTeam", timeline)
-            if let from = e.fromTeam { try registeredTeam(from, "payload.fromTeam", timeline) }
+            try registered(e.competitor, "payload.competitor", registries)
+            try registeredTeam(e.toTeam, "payload.toTeam", registries)
+            if let from = e.fromTeam { try registeredTeam(from, "payload.fromTeam", registries) }
             if let round = e.fromRound { try scheduled(round, "payload.fromRound", ledger) }
         case .sessionClassified(let e):
             try scheduled(e.round, "payload.round", ledger)
-            try results(e.results, timeline)
+            try results(e.results, registries)
         case .resultCorrected(let e):
             try scheduled(e.round, "payload.round", ledger)
-            try results(e.results, timeline)
+            try results(e.results, registries)
             for (i, id) in e.corrects.enumerated() where !ledger.classifications.contains(where: { $0.meta.eventId == id }) {
                 throw Problem.invalid("payload.corrects[\(i)]", "payload.corrects[\(i)]: \(id.lowercased) is not a classification of this season")
             }
         case .retirementRecorded(let e):
             try scheduled(e.round, "payload.round", ledger)
-            try entered(e.competitor, round: e.round, "payload.competitor", ledger, timeline)
+            try entered(e.competitor, round: e.round, "payload.competitor", ledger, registries)
         case .penaltyApplied(let e):
             try scheduled(e.round, "payload.round", ledger)
-            try entered(e.competitor, round: e.round, "payload.competitor", ledger, timeline)
+            try entered(e.competitor, round: e.round, "payload.competitor", ledger, registries)
         default:
             break
         }
@@ -115,28 +116,28 @@ enum SeasonChecks {
         }
     }
 
-    static func registered(_ competitor: String, _ field: String, _ timeline: Timeline) throws(Problem) {
-        guard timeline.competitors[competitor] != nil else {
+    static func registered(_ competitor: String, _ field: String, _ registries: some Registries) throws(Problem) {
+        guard registries.competitors[competitor] != nil else {
             throw Problem.invalid(field, "\(field): no competitor '\(competitor)' is registered")
         }
     }
 
-    static func registeredTeam(_ team: String, _ field: String, _ timeline: Timeline) throws(Problem) {
-        guard timeline.teams[team] != nil else { throw Problem.invalid(field, "\(field): no team '\(team)' is registered") }
+    static func registeredTeam(_ team: String, _ field: String, _ registries: some Registries) throws(Problem) {
+        guard registries.teams[team] != nil else { throw Problem.invalid(field, "\(field): no team '\(team)' is registered") }
     }
 
-    static func results(_ results: [ClassifiedResult], _ timeline: Timeline) throws(Problem) {
+    static func results(_ results: [ClassifiedResult], _ registries: some Registries) throws(Problem) {
         for (i, result) in results.enumerated() {
-            try registered(result.competitor, "payload.results[\(i)].competitor", timeline)
+            try registered(result.competitor, "payload.results[\(i)].competitor", registries)
             for (j, other) in (result.sharedWith ?? []).enumerated() {
-                try registered(other, "payload.results[\(i)].sharedWith[\(j)]", timeline)
+                try registered(other, "payload.results[\(i)].sharedWith[\(j)]", registries)
             }
         }
     }
 
     /// A registered competitor with an entry covering the round (when the season records entries at all).
-    static func entered(_ competitor: String, round: Int, _ field: String, _ ledger: SeasonLedger, _ timeline: Timeline) throws(Problem) {
-        try registered(competitor, field, timeline)
+    static func entered(_ competitor: String, round: Int, _ field: String, _ ledger: SeasonLedger, _ registries: some Registries) throws(Problem) {
+        try registered(competitor, field, registries)
         guard !ledger.entries.isEmpty else { return }
         let entered = ledger.entries.contains { entry in
             entry.fact.competitor == competitor && !ledger.isRetracted(entry.meta) && (entry.fact.rounds?.contains(round) ?? true)

@@ -29,13 +29,13 @@ enum ReadRoutes {
     }
 
     static func championships(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
-        let timeline = await state.live.timeline()
+        let index = await state.live.index()
         var seasons: [String: [Int]] = [:]
-        for key in timeline.seasons.keys { seasons[key.championship, default: []].append(key.season) }
-        let ids = Set(timeline.championships.keys).union(seasons.keys).sorted()
+        for key in index.seasons.keys { seasons[key.championship, default: []].append(key.season) }
+        let ids = Set(index.championships.keys).union(seasons.keys).sorted()
         let list = ids.map { id in
-            Championship(id: id, name: timeline.championships[id]?.name ?? id,
-                         discipline: timeline.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
+            Championship(id: id, name: index.championships[id]?.name ?? id,
+                         discipline: index.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
         }
         return try JSONResponses.json(["championships": list])
     }
@@ -48,7 +48,7 @@ enum ReadRoutes {
     static func calendarICS(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
         let key = try RequestInput.season(context)
         let calendar = try await state.live.service.calendar(key, cut: try RequestInput.cut(request))
-        let name = await state.live.timeline().championships[key.championship]?.name
+        let name = await state.live.index().championships[key.championship]?.name
         let stamp = Timestamp.format(Date()).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
         return JSONResponses.text(ICalendar.render(calendar, championshipName: name, stamp: stamp),
                                   contentType: "text/calendar; charset=utf-8")
@@ -60,8 +60,8 @@ enum ReadRoutes {
         let teams = try RequestInput.queryBool("teams", request)
         let className = RequestInput.query("class", request)
         let result = try await state.live.service.standings(key, className: className, kind: teams ? .teams : .competitors, cut: cut)
-        let timeline = await state.live.timeline()
-        let names: (String) -> String = { teams ? timeline.name(ofTeam: $0) : timeline.name(ofCompetitor: $0) }
+        let index = await state.live.index()
+        let names: (String) -> String = { teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
         return try JSONResponses.json(Documents.standings(result.table, names: names))
     }
 
@@ -70,7 +70,7 @@ enum ReadRoutes {
         let competitor = try RequestInput.path("competitor", context)
         let explanation = try await state.live.service.explanation(
             key, className: RequestInput.query("class", request), competitor: competitor, cut: try RequestInput.cut(request))
-        let name = await state.live.timeline().name(ofCompetitor: competitor)
+        let name = await state.live.index().name(ofCompetitor: competitor)
         return try JSONResponses.json(Documents.explanation(explanation, name: name))
     }
 
@@ -89,7 +89,7 @@ enum ReadRoutes {
 
     static func competitors(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
         let search = RequestInput.query("search", request)
-        let list = await state.live.timeline().competitors.values
+        let list = await state.live.index().competitors.values
             .filter { matches(search, $0.competitor, $0.name) }
             .map { Person(id: $0.competitor, name: $0.name, nationality: $0.nationality) }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -102,7 +102,7 @@ enum ReadRoutes {
 
     static func teams(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
         let search = RequestInput.query("search", request)
-        let list = await state.live.timeline().teams.values
+        let list = await state.live.index().teams.values
             .filter { matches(search, $0.team, $0.name) }
             .map { Person(id: $0.team, name: $0.name, nationality: $0.nationality) }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }

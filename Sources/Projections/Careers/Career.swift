@@ -63,10 +63,24 @@ public struct CareerSeason: Sendable, Equatable, Codable {
 extension Timeline {
     /// The career of one competitor, or nil when the log never mentions them.
     public func career(of competitor: String) -> Career? {
+        career(of: competitor, in: seasons.keys.sorted().compactMap { seasons[$0] })
+    }
+}
+
+extension Registries {
+    /// The career of one competitor from the ledgers of the seasons that may name them (any order;
+    /// seasons that do not name them are skipped), or nil when neither the registers nor the ledgers know them.
+    ///
+    /// ```swift
+    /// let ledgers = index.seasons(naming: "jesse-kallio").map { try await service.ledger($0) }
+    /// let career = index.career(of: "jesse-kallio", in: ledgers)
+    /// ```
+    public func career(of competitor: String, in ledgers: [SeasonLedger]) -> Career? {
         var seasonsOut: [CareerSeason] = []
         var titles: [CareerTitle] = []
-        for key in seasons.keys.sorted() {
-            guard let ledger = seasons[key], let season = careerSeason(competitor, in: ledger) else { continue }
+        for ledger in ledgers.sorted(by: { $0.key < $1.key }) {
+            let key = ledger.key
+            guard let season = careerSeason(competitor, in: ledger) else { continue }
             seasonsOut.append(season)
             let discipline = championships[key.championship]?.discipline
             for award in ledger.titles where award.fact.competitor == competitor && !ledger.isRetracted(award.meta) {

@@ -4,6 +4,9 @@ import SeasonDomain
 /// The state every read model is derived from: championships, competitors, teams, and one ledger per
 /// championship season. A pure fold: `timeline.apply(envelope)`; no I/O, no clock.
 ///
+/// It holds every season's facts in memory: right for tests and small logs. The service keeps a
+/// ``TimelineIndex`` instead and derives ledgers on demand with the same ``SeasonLedger`` fold.
+///
 /// The same fold serves a full rebuild (fold every event), a live update (fold the new one), a cut
 /// (fold only the events inside it) and an explanation (derive from the folded ledger).
 ///
@@ -12,7 +15,7 @@ import SeasonDomain
 /// for envelope in envelopes { timeline.apply(envelope) }
 /// let table = timeline.standings(SeasonKey("f1", 1988), cut: .init(afterRound: 16))
 /// ```
-public struct Timeline: Sendable, Equatable, Codable {
+public struct Timeline: Sendable, Equatable, Codable, Registries {
     public private(set) var championships: [String: ChampionshipRegistered] = [:]
     public private(set) var competitors: [String: CompetitorRegistered] = [:]
     public private(set) var teams: [String: TeamRegistered] = [:]
@@ -30,14 +33,23 @@ public struct Timeline: Sendable, Equatable, Codable {
         case .competitorRegistered(let e): competitors[e.competitor] = e
         case .teamRegistered(let e): teams[e.team] = e
         case .note(let e): notes[envelope.meta.stream, default: []].append(Recorded(envelope.meta, e))
+        default:
+            if let key = Self.season(of: envelope) { seasons[key, default: SeasonLedger(key: key)].apply(envelope) }
+        }
+    }
+
+    /// The season whose ledger folds this event, or nil for registrations, notes and events of no season.
+    /// Every fold that builds ledgers routes with this, so that a ledger re-derived from its streams
+    /// equals the one a full fold builds.
+    public static func season(of envelope: DomainEnvelope) -> SeasonKey? {
+        switch envelope.event {
+        case .championshipRegistered, .competitorRegistered, .teamRegistered, .note: return nil
         case .eventRetracted:
             // A retraction lives in the stream of the event it voids.
-            if let key = Self.seasonKey(ofStream: envelope.meta.stream) { seasons[key, default: SeasonLedger(key: key)].apply(envelope) }
+            return seasonKey(ofStream: envelope.meta.stream)
         default:
-            if let championship = envelope.event.championship, let season = envelope.event.season {
-                let key = SeasonKey(championship, season)
-                seasons[key, default: SeasonLedger(key: key)].apply(envelope)
-            }
+            guard let championship = envelope.event.championship, let season = envelope.event.season else { return nil }
+            return SeasonKey(championship, season)
         }
     }
 
@@ -47,8 +59,4 @@ public struct Timeline: Sendable, Equatable, Codable {
         guard parts.count == 3, parts[0] == "season", let year = Int(parts[2]) else { return nil }
         return SeasonKey(String(parts[1]), year)
     }
-
-    /// A competitor's display name, or the id when unregistered.
-    public func name(ofCompetitor id: String) -> String { competitors[id]?.name ?? id }
-    public func name(ofTeam id: String) -> String { teams[id]?.name ?? id }
 }

@@ -7,14 +7,14 @@ import Foundation
 
 /// Reads an optional member: `.some(nil)` for null, `.some(value)`, or nil when the type is wrong.
 @inline(__always)
-private func optional<T>(_ value: FastJSON.Value, _ read: (FastJSON.Value) -> T?) -> T?? {
+func fastOptional<T>(_ value: FastJSON.Value, _ read: (FastJSON.Value) -> T?) -> T?? {
     if value.isNull { return .some(nil) }
     guard let typed = read(value) else { return nil }
     return .some(typed)
 }
 
 /// Marks members as seen, to give up on duplicate keys.
-private struct Seen {
+struct Seen {
     var bits: UInt32 = 0
     @inline(__always) mutating func first(_ bit: Int) -> Bool {
         let mask: UInt32 = 1 << UInt32(bit)
@@ -23,7 +23,7 @@ private struct Seen {
     }
 }
 
-private func strings(_ value: FastJSON.Value) -> [String]? {
+func fastStrings(_ value: FastJSON.Value) -> [String]? {
     guard case .array(let items) = value else { return nil }
     var out: [String] = []
     out.reserveCapacity(items.count)
@@ -39,21 +39,21 @@ extension ClassifiedResult {
         var number: String??, status: ResultStatus??, reason: String??, laps: Int??, time: String??, gap: String??, fastestLap: Bool??
         for (key, v) in members {
             switch key {
-            case "position": guard seen.first(0), let x = optional(v, { $0.int }) else { return nil }; position = x
+            case "position": guard seen.first(0), let x = fastOptional(v, { $0.int }) else { return nil }; position = x
             case "competitor": guard seen.first(1), let x = v.string else { return nil }; competitor = x
-            case "sharedWith": guard seen.first(2), let x = optional(v, strings) else { return nil }; sharedWith = x
-            case "coDriver": guard seen.first(3), let x = optional(v, { $0.string }) else { return nil }; coDriver = x
-            case "team": guard seen.first(4), let x = optional(v, { $0.string }) else { return nil }; team = x
-            case "car": guard seen.first(5), let x = optional(v, { $0.string }) else { return nil }; car = x
-            case "number": guard seen.first(6), let x = optional(v, { $0.string }) else { return nil }; number = x
+            case "sharedWith": guard seen.first(2), let x = fastOptional(v, fastStrings) else { return nil }; sharedWith = x
+            case "coDriver": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return nil }; coDriver = x
+            case "team": guard seen.first(4), let x = fastOptional(v, { $0.string }) else { return nil }; team = x
+            case "car": guard seen.first(5), let x = fastOptional(v, { $0.string }) else { return nil }; car = x
+            case "number": guard seen.first(6), let x = fastOptional(v, { $0.string }) else { return nil }; number = x
             case "status":
-                guard seen.first(7), let x = optional(v, { $0.string.flatMap(ResultStatus.init(rawValue:)) }) else { return nil }
+                guard seen.first(7), let x = fastOptional(v, { $0.string.flatMap(ResultStatus.init(rawValue:)) }) else { return nil }
                 status = x
-            case "reason": guard seen.first(8), let x = optional(v, { $0.string }) else { return nil }; reason = x
-            case "laps": guard seen.first(9), let x = optional(v, { $0.int }) else { return nil }; laps = x
-            case "time": guard seen.first(10), let x = optional(v, { $0.string }) else { return nil }; time = x
-            case "gap": guard seen.first(11), let x = optional(v, { $0.string }) else { return nil }; gap = x
-            case "fastestLap": guard seen.first(12), let x = optional(v, { $0.bool }) else { return nil }; fastestLap = x
+            case "reason": guard seen.first(8), let x = fastOptional(v, { $0.string }) else { return nil }; reason = x
+            case "laps": guard seen.first(9), let x = fastOptional(v, { $0.int }) else { return nil }; laps = x
+            case "time": guard seen.first(10), let x = fastOptional(v, { $0.string }) else { return nil }; time = x
+            case "gap": guard seen.first(11), let x = fastOptional(v, { $0.string }) else { return nil }; gap = x
+            case "fastestLap": guard seen.first(12), let x = fastOptional(v, { $0.bool }) else { return nil }; fastestLap = x
             default: continue
             }
         }
@@ -86,11 +86,11 @@ extension SessionClassified {
             case "championship": guard seen.first(0), let x = v.string else { return nil }; championship = x
             case "season": guard seen.first(1), let x = v.int else { return nil }; season = x
             case "round": guard seen.first(2), let x = v.int else { return nil }; round = x
-            case "class": guard seen.first(3), let x = optional(v, { $0.string }) else { return nil }; className = x
+            case "class": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return nil }; className = x
             case "session": guard seen.first(4), let x = v.string else { return nil }; session = x
             case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return nil }; kind = x
-            case "number": guard seen.first(6), let x = optional(v, { $0.int }) else { return nil }; number = x
-            case "completedDistance": guard seen.first(7), let x = optional(v, { $0.points }) else { return nil }; completedDistance = x
+            case "number": guard seen.first(6), let x = fastOptional(v, { $0.int }) else { return nil }; number = x
+            case "completedDistance": guard seen.first(7), let x = fastOptional(v, { $0.points }) else { return nil }; completedDistance = x
             case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return nil }; results = x
             default: continue
             }
@@ -112,11 +112,11 @@ extension ResultCorrected {
             case "championship": guard seen.first(0), let x = v.string else { return nil }; championship = x
             case "season": guard seen.first(1), let x = v.int else { return nil }; season = x
             case "round": guard seen.first(2), let x = v.int else { return nil }; round = x
-            case "class": guard seen.first(3), let x = optional(v, { $0.string }) else { return nil }; className = x
+            case "class": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return nil }; className = x
             case "session": guard seen.first(4), let x = v.string else { return nil }; session = x
             case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return nil }; kind = x
-            case "number": guard seen.first(6), let x = optional(v, { $0.int }) else { return nil }; number = x
-            case "completedDistance": guard seen.first(7), let x = optional(v, { $0.points }) else { return nil }; completedDistance = x
+            case "number": guard seen.first(6), let x = fastOptional(v, { $0.int }) else { return nil }; number = x
+            case "completedDistance": guard seen.first(7), let x = fastOptional(v, { $0.points }) else { return nil }; completedDistance = x
             case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return nil }; results = x
             case "corrects":
                 guard seen.first(9), case .array(let items) = v else { return nil }
