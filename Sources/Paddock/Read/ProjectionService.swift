@@ -116,12 +116,15 @@ public actor ProjectionService {
         return ledger
     }
 
-    public func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut) async throws -> StandingsCalculator.Result {
+    // The derivations below run off the actor: only fetching the ledger is isolated, so readers do
+    // not queue the follower's catch-up (and the writers waiting on it) behind their computation.
+
+    public nonisolated func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut) async throws -> StandingsCalculator.Result {
         let calculator = StandingsCalculator(ledger: try await ledger(key).restricted(to: cut), className: className, cut: cut)
         return kind == .competitors ? calculator.competitors() : calculator.teams()
     }
 
-    public func explanation(_ key: SeasonKey, className: String?, competitor: String, cut: Cut) async throws -> Explanation {
+    public nonisolated func explanation(_ key: SeasonKey, className: String?, competitor: String, cut: Cut) async throws -> Explanation {
         let result = try await standings(key, className: className, kind: .competitors, cut: cut)
         guard let explanation = result.explanations[competitor] else {
             throw PaddockError.unknownCompetitor(competitor, in: key)
@@ -130,13 +133,13 @@ public actor ProjectionService {
     }
 
     /// Title maths after one round, or after every round that has results.
-    public func titleOutlooks(_ key: SeasonKey, className: String?, afterRound: Int?) async throws -> [TitleOutlook] {
+    public nonisolated func titleOutlooks(_ key: SeasonKey, className: String?, afterRound: Int?) async throws -> [TitleOutlook] {
         let calculator = StandingsCalculator(ledger: try await ledger(key), className: className, cut: .everything)
         let rounds = afterRound.map { [$0] } ?? calculator.competitors().table.rounds
         return rounds.map { calculator.titleOutlook(afterRound: $0) }
     }
 
-    public func calendar(_ key: SeasonKey, cut: Cut = .everything) async throws -> SeasonCalendar {
+    public nonisolated func calendar(_ key: SeasonKey, cut: Cut = .everything) async throws -> SeasonCalendar {
         try await ledger(key).calendar(cut: cut)
     }
 
