@@ -97,6 +97,7 @@ final class ServerState: Sendable {
     let live: LiveProjections
     let metrics: ServerMetrics
     let auth: BearerAuthenticator
+    let readCache = ReadCache()
     let settings: ServerSettings
     let logger: Logger
 

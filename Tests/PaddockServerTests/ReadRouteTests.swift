@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -37,6 +38,42 @@ import Testing
             #expect(explanation.object["competitor"] as? String == "jesse-kallio")
             let title = try await client.execute(uri: Fixture.season + "/title", method: .get)
             #expect(title.status == .ok)
+        }
+    }
+
+    /// Reads are answered from a cache while the projections stay put: a write through the API, or
+    /// one appended by another process, must show in the next read of the same URI.
+    @Test func readsOfTheSameURIFollowEveryWrite() async throws {
+        let fixture = try await Fixture()
+        try await fixture.app().test(.router) { client in
+            let uri = Fixture.season + "/calendar"
+            func roundThree() async throws -> (text: String, startDate: String?) {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok)
+                let round = (response.object["rounds"] as? [[String: Any]])?.first { $0["round"] as? Int == 3 }
+                return (response.text, round?["startDate"] as? String)
+            }
+            let before = try await roundThree()
+            #expect(try await roundThree().text == before.text)
+            #expect(before.startDate != nil && before.startDate != "2018-06-17")
+
+            let moved = try await client.execute(uri: Fixture.season + "/rounds/3/reschedule", method: .post,
+                                                 headers: fixture.auth(.recorder), body: .json(#"{"startDate":"2018-06-17","reason":"test"}"#))
+            #expect(moved.status == .created, "\(moved.text)")
+            #expect(try await roundThree().startDate == "2018-06-17")
+
+            // A write that bypasses this server (another process, an import): once the follower has folded it, reads show it.
+            try await fixture.store.append([NewEvent(
+                type: "RoundRescheduled", occurredAt: "2018-05-20",
+                payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-24","reason":"other desk"}"#)],
+                to: Fixture.seasonStream, expecting: .any)
+            let head = try await fixture.store.headPosition()
+            for _ in 0..<100 {
+                let health = try await client.execute(uri: "/health", method: .get)
+                if (health.object["projectedPosition"] as? Int).map(Int64.init) == head { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(try await roundThree().startDate == "2018-06-24")
         }
     }
 

@@ -32,6 +32,51 @@ struct ProjectionServiceTests {
         #expect(await rebuilt.index == second.index)
     }
 
+    static let roundTwoFinal = Sample.line(
+        type: "SessionClassified", occurredAt: "2018-04-29T16:00:00+02:00",
+        payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"},{"position":2,"competitor":"rokas-baciuska"}]}"#)
+    static let roundTwoRetirement = Sample.line(
+        type: "RetirementRecorded", occurredAt: "2018-04-29T16:30:00+02:00",
+        payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","competitor":"rokas-baciuska","reason":"puncture"}"#)
+
+    @Test func aWritesOwnEventsAreFoldedAsTheAppendReturnedThem() async throws {
+        let temp = try TemporaryStore()
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
+        let live = ProjectionService(store: temp.store)
+        try await live.catchUp()
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Self.roundTwoFinal + "\n" + Self.roundTwoRetirement)
+        let appended = try await temp.store.read(after: 5, limit: 10)
+        #expect(try await live.catchUp(appended: appended) == 7)
+        // Given again (an idempotent retry answers the stored events): nothing changes.
+        #expect(try await live.catchUp(appended: appended) == 7)
+        let rebuilt = ProjectionService(store: temp.store)
+        try await rebuilt.rebuild()
+        #expect(await live.index == rebuilt.index)
+        let liveTable = try await live.standings(key, className: nil, kind: .competitors, cut: .everything).table
+        let rebuiltTable = try await rebuilt.standings(key, className: nil, kind: .competitors, cut: .everything).table
+        #expect(liveTable == rebuiltTable)
+        #expect(liveTable.rows.first { $0.competitor == "jesse-kallio" }?.roundScores.map(\.round) == [1, 2])
+    }
+
+    @Test func eventsAppendedBeforeAWritesOwnAreReadFromTheLog() async throws {
+        let temp = try TemporaryStore()
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
+        let live = ProjectionService(store: temp.store)
+        try await live.catchUp()
+        // Another writer's final (position 6) came between: the write's own event is position 7.
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Self.roundTwoFinal)
+        try await NDJSONAppender(store: temp.store).append(contentsOf: Self.roundTwoRetirement)
+        let own = try await temp.store.read(after: 6, limit: 10)
+        #expect(own.map(\.position) == [7])
+        #expect(try await live.catchUp(appended: own) == 7)
+        let rebuilt = ProjectionService(store: temp.store)
+        try await rebuilt.rebuild()
+        #expect(await live.index == rebuilt.index)
+        let liveTable = try await live.standings(key, className: nil, kind: .competitors, cut: .everything).table
+        #expect(liveTable == (try await rebuilt.standings(key, className: nil, kind: .competitors, cut: .everything).table))
+        #expect(liveTable.rows.first { $0.competitor == "jesse-kallio" }?.roundScores.map(\.round) == [1, 2])
+    }
+
     @Test func stateOfAnotherCodeVersionIsRebuiltFromTheLog() async throws {
         let temp = try TemporaryStore()
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)

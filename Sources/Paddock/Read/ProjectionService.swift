@@ -62,6 +62,29 @@ public actor ProjectionService {
         return try await foldLog(pageSize: pageSize)
     }
 
+    /// Folds events just appended, as the append returned them, when they directly follow
+    /// ``position``: a write's own events need no read back from the log. Otherwise (another writer
+    /// came between) catches up from the log. Returns the position reached.
+    ///
+    /// ```swift
+    /// let results = try await store.append(batches)
+    /// let reached = try await projections.catchUp(appended: results.flatMap(\.events))
+    /// ```
+    @discardableResult
+    public func catchUp(appended events: [RecordedEvent]) async throws -> Int64 {
+        let new = events.filter { $0.position > index.position }.sorted { $0.position < $1.position }
+        guard let first = new.first else { return index.position }
+        let contiguous = zip(new, new.dropFirst()).allSatisfy { $1.position == $0.position + 1 }
+        if triedPersistedState, first.position == index.position + 1, contiguous {
+            for envelope in try EnvelopeDecoder.decode(new) {
+                if let key = index.apply(envelope) { cache.fold(envelope, into: key) }
+            }
+        } else {
+            try await catchUp()
+        }
+        return index.position
+    }
+
     /// Folds everything from the start, ignoring persisted state.
     @discardableResult
     public func rebuild(pageSize: Int = 10_000) async throws -> Int {

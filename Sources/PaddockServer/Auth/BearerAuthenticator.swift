@@ -1,6 +1,7 @@
 import EventStore
 import Hummingbird
 import HummingbirdAuth
+import Synchronization
 
 /// Who made a request: the token's name (recorded as the events' `actor`) and its role.
 struct Caller: Sendable, Equatable {
@@ -11,18 +12,35 @@ struct Caller: Sendable, Equatable {
 /// Checks `Authorization: Bearer <token>` against the stored SHA-256 hashes of tokens.
 ///
 /// 401 without a token or with an unknown one; 403 when the token's role is not enough.
-struct BearerAuthenticator: Sendable {
+/// A known token is remembered for ``rememberFor`` (a desk records many results with one token:
+/// each write should not wait for a database read); an unknown one is looked up every time.
+final class BearerAuthenticator: Sendable {
     let credentials: any CredentialStore
+    let rememberFor: Duration
+    private let known = Mutex<[String: (caller: Caller, until: ContinuousClock.Instant)]>([:])
+    private static let maxRemembered = 1024
+
+    init(credentials: any CredentialStore, rememberFor: Duration = .seconds(5)) {
+        self.credentials = credentials
+        self.rememberFor = rememberFor
+    }
 
     func caller(of request: Request) async throws -> Caller {
         guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
             throw Problem.unauthorized("send 'Authorization: Bearer <token>' (create one with 'paddock token create')")
         }
-        guard let found = try await credentials.credential(forHash: CredentialToken.hash(bearer.token)),
-              let role = Role(rawValue: found.role) else {
+        let hash = CredentialToken.hash(bearer.token)
+        let now = ContinuousClock.now
+        if let remembered = known.withLock({ $0[hash] }), remembered.until > now { return remembered.caller }
+        guard let found = try await credentials.credential(forHash: hash), let role = Role(rawValue: found.role) else {
             throw Problem.unauthorized("the bearer token is not known")
         }
-        return Caller(name: found.name, role: role)
+        let caller = Caller(name: found.name, role: role)
+        known.withLock { known in
+            if known.count >= Self.maxRemembered { known.removeAll() }
+            known[hash] = (caller, now + rememberFor)
+        }
+        return caller
     }
 
     /// The caller, when its role is at least `role`.

@@ -55,9 +55,7 @@ enum Appending {
         let alreadyRecorded = results.allSatisfy(\.alreadyRecorded)
         let appended = results.filter { !$0.alreadyRecorded }.reduce(0) { $0 + $1.events.count }
         if appended > 0 { state.metrics.appendedEvents.increment(by: Int64(appended)) }
-        if let last = events.map(\.position).max() {
-            await state.live.waitUntilProjected(last, timeout: state.settings.projectionWait)
-        }
+        await state.live.include(appended: events, timeout: state.settings.projectionWait)
         let version = results.last?.streamVersion ?? 0
         let body = "{\"stream\":\(RawJSON.quoted(stream)),\"streamVersion\":\(version),\"alreadyRecorded\":\(alreadyRecorded),"
             + "\"events\":[" + events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"

@@ -10,16 +10,28 @@ enum ReadRoutes {
     static let season = "/championships/{id}/seasons/{year}"
 
     static let routes: [Route] = [
-        Route(.get, "/championships", championships),
-        Route(.get, season + "/calendar", calendar),
-        Route(.get, season + "/calendar.ics", calendarICS),
-        Route(.get, season + "/standings", standings),
-        Route(.get, season + "/competitors/{competitor}/explanation", explanation),
-        Route(.get, season + "/title", title),
-        Route(.get, "/competitors", competitors),
-        Route(.get, "/competitors/{id}/career", career),
-        Route(.get, "/teams", teams),
+        cached("/championships", championships),
+        cached(season + "/calendar", calendar),
+        cached(season + "/calendar.ics", calendarICS),
+        cached(season + "/standings", standings),
+        cached(season + "/competitors/{competitor}/explanation", explanation),
+        cached(season + "/title", title),
+        cached("/competitors", competitors),
+        cached("/competitors/{id}/career", career),
+        cached("/teams", teams),
     ]
+
+    typealias Renderer = @Sendable (Request, PaddockRequestContext, ServerState) async throws -> ReadCache.Body
+
+    /// A GET route whose body comes from ``ServerState/readCache`` while the projections stay where they were.
+    static func cached(_ path: String, _ render: @escaping Renderer) -> Route {
+        Route(.get, path) { request, context, state in
+            let body = try await state.readCache.body(for: request.uri.description, at: state.live.position) {
+                try await render(request, context, state)
+            }
+            return JSONResponses.text(body.text, contentType: body.contentType)
+        }
+    }
 
     struct Championship: Encodable {
         var id: String
@@ -28,7 +40,7 @@ enum ReadRoutes {
         var seasons: [Int]
     }
 
-    static func championships(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func championships(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let index = await state.live.index()
         var seasons: [String: [Int]] = [:]
         for key in index.seasons.keys { seasons[key.championship, default: []].append(key.season) }
@@ -37,24 +49,24 @@ enum ReadRoutes {
             Championship(id: id, name: index.championships[id]?.name ?? id,
                          discipline: index.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
         }
-        return try JSONResponses.json(["championships": list])
+        return try JSONResponses.body(["championships": list])
     }
 
-    static func calendar(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func calendar(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let calendar = try await state.live.service.calendar(try RequestInput.season(context), cut: try RequestInput.cut(request))
-        return try JSONResponses.json(calendar)
+        return try JSONResponses.body(calendar)
     }
 
-    static func calendarICS(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func calendarICS(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let key = try RequestInput.season(context)
         let calendar = try await state.live.service.calendar(key, cut: try RequestInput.cut(request))
         let name = await state.live.index().championships[key.championship]?.name
         let stamp = Timestamp.format(Date()).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
-        return JSONResponses.text(ICalendar.render(calendar, championshipName: name, stamp: stamp),
-                                  contentType: "text/calendar; charset=utf-8")
+        return ReadCache.Body(text: ICalendar.render(calendar, championshipName: name, stamp: stamp),
+                              contentType: "text/calendar; charset=utf-8")
     }
 
-    static func standings(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func standings(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let key = try RequestInput.season(context)
         let cut = try RequestInput.cut(request)
         let teams = try RequestInput.queryBool("teams", request)
@@ -62,23 +74,23 @@ enum ReadRoutes {
         let result = try await state.live.service.standings(key, className: className, kind: teams ? .teams : .competitors, cut: cut)
         let index = await state.live.index()
         let names: (String) -> String = { teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
-        return try JSONResponses.json(Documents.standings(result.table, names: names))
+        return try JSONResponses.body(Documents.standings(result.table, names: names))
     }
 
-    static func explanation(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func explanation(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let key = try RequestInput.season(context)
         let competitor = try RequestInput.path("competitor", context)
         let explanation = try await state.live.service.explanation(
             key, className: RequestInput.query("class", request), competitor: competitor, cut: try RequestInput.cut(request))
         let name = await state.live.index().name(ofCompetitor: competitor)
-        return try JSONResponses.json(Documents.explanation(explanation, name: name))
+        return try JSONResponses.body(Documents.explanation(explanation, name: name))
     }
 
-    static func title(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func title(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let key = try RequestInput.season(context)
         let afterRound = try RequestInput.queryInt("afterRound", request, minimum: 1).map(Int.init)
         let outlooks = try await state.live.service.titleOutlooks(key, className: RequestInput.query("class", request), afterRound: afterRound)
-        return try JSONResponses.json(["outlooks": outlooks])
+        return try JSONResponses.body(["outlooks": outlooks])
     }
 
     struct Person: Encodable {
@@ -87,26 +99,26 @@ enum ReadRoutes {
         var nationality: String?
     }
 
-    static func competitors(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func competitors(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let search = RequestInput.query("search", request)
         let list = await state.live.index().competitors.values
             .filter { matches(search, $0.competitor, $0.name) }
             .map { Person(id: $0.competitor, name: $0.name, nationality: $0.nationality) }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        return try JSONResponses.json(["competitors": list])
+        return try JSONResponses.body(["competitors": list])
     }
 
-    static func career(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
-        try JSONResponses.json(try await state.live.service.career(try RequestInput.path("id", context)))
+    static func career(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
+        try JSONResponses.body(try await state.live.service.career(try RequestInput.path("id", context)))
     }
 
-    static func teams(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+    static func teams(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let search = RequestInput.query("search", request)
         let list = await state.live.index().teams.values
             .filter { matches(search, $0.team, $0.name) }
             .map { Person(id: $0.team, name: $0.name, nationality: $0.nationality) }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        return try JSONResponses.json(["teams": list])
+        return try JSONResponses.body(["teams": list])
     }
 
     /// Case- and diacritic-insensitive substring match on id or name; no search matches everything.
