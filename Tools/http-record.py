@@ -1,5 +1,6 @@
 """Records one result per request at 200 requests/s for 10 s and prints p50/p99 (used by Tools/http-bench)."""
-import http.client, time, json, sys
+import http.client, time, sys
+from paddock_http import record_retirement
 token = sys.argv[1]
 port = int(sys.argv[2]) if len(sys.argv) > 2 else 8097
 conn = http.client.HTTPConnection("127.0.0.1", port)
@@ -10,13 +11,8 @@ for i in range(n):
     target = start + i / 200.0
     now = time.perf_counter()
     if target > now: time.sleep(target - now)
-    body = json.dumps({"type": "RetirementRecorded", "occurredAt": "2018-06-10T15:00:00+02:00",
-        "payload": {"championship": "euro-rx-super1600", "season": 2018, "round": 3, "session": "final",
-                    "competitor": "jesse-kallio", "reason": "bench %d" % i}})
     t0 = time.perf_counter()
-    conn.request("POST", "/streams/season:euro-rx-super1600:2018/events", body, {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    r = conn.getresponse(); r.read()
-    if r.status not in (200, 201): print("status", r.status); sys.exit(1)
+    record_retirement(conn, token, "bench %d" % i)
     lat.append((time.perf_counter() - t0) * 1000)
 lat.sort()
 print("recorded %d at %.0f/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms" % (n, n / (time.perf_counter() - start), lat[n//2], lat[int(n*0.99)], lat[-1]))

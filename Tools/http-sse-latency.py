@@ -2,6 +2,7 @@
 records a result every 50 ms (200 in all); prints p50/p99/max from sending each append to receiving
 its event, and to receiving the standings notice that follows it."""
 import http.client, json, socket, sys, threading, time
+from paddock_http import record_retirement
 
 token = sys.argv[1]
 port = int(sys.argv[2]) if len(sys.argv) > 2 else 8097
@@ -41,14 +42,8 @@ for i in range(count):
     target = start + i * 0.05
     now = time.perf_counter()
     if target > now: time.sleep(target - now)
-    body = json.dumps({"type": "RetirementRecorded", "occurredAt": "2018-06-10T15:00:00+02:00",
-        "payload": {"championship": "euro-rx-super1600", "season": 2018, "round": 3, "session": "final",
-                    "competitor": "jesse-kallio", "reason": "feed bench %d" % i}})
     t0 = time.perf_counter()
-    conn.request("POST", "/streams/season:euro-rx-super1600:2018/events", body,
-                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    r = conn.getresponse(); reply = json.loads(r.read())
-    if r.status not in (200, 201): print("status", r.status); sys.exit(1)
+    reply = record_retirement(conn, token, "feed bench %d" % i)
     sent[reply["events"][0]["position"]] = t0
 time.sleep(1)
 for kind in ("event", "standings"):

@@ -54,6 +54,14 @@ public struct Validator: Sendable {
         require((1900...2100).contains(value), path, "must be a year between 1900 and 2100, found \(value)")
     }
 
+    /// A season that may be absent (a career-wide fact): championship and season both or neither.
+    public mutating func optionalSeason(_ championship: String?, _ season: Int?) {
+        id(championship, "championship")
+        self.season(season)
+        require((championship == nil) == (season == nil), championship == nil ? "championship" : "season",
+                "championship and season go together")
+    }
+
     /// A 1-based round number.
     public mutating func round(_ value: Int?, _ path: @autoclosure () -> String = "round") {
         guard let value else { return }

@@ -93,19 +93,21 @@ enum ReadRoutes {
         return try JSONResponses.body(["outlooks": outlooks])
     }
 
+    /// A competitor or a team, as the search routes list them.
     struct Person: Encodable {
         var id: String
         var name: String
         var nationality: String?
+
+        /// Those matching `search` (``matches(_:_:_:)``), by name then id.
+        static func list(_ all: [Person], search: String?) -> [Person] {
+            all.filter { matches(search, $0.id, $0.name) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        }
     }
 
     static func competitors(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
-        let search = RequestInput.query("search", request)
-        let list = await state.live.index().competitors.values
-            .filter { matches(search, $0.competitor, $0.name) }
-            .map { Person(id: $0.competitor, name: $0.name, nationality: $0.nationality) }
-            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        return try JSONResponses.body(["competitors": list])
+        let people = await state.live.index().competitors.values.map { Person(id: $0.competitor, name: $0.name, nationality: $0.nationality) }
+        return try JSONResponses.body(["competitors": Person.list(people, search: RequestInput.query("search", request))])
     }
 
     static func career(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
@@ -113,12 +115,8 @@ enum ReadRoutes {
     }
 
     static func teams(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
-        let search = RequestInput.query("search", request)
-        let list = await state.live.index().teams.values
-            .filter { matches(search, $0.team, $0.name) }
-            .map { Person(id: $0.team, name: $0.name, nationality: $0.nationality) }
-            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        return try JSONResponses.body(["teams": list])
+        let teams = await state.live.index().teams.values.map { Person(id: $0.team, name: $0.name, nationality: $0.nationality) }
+        return try JSONResponses.body(["teams": Person.list(teams, search: RequestInput.query("search", request))])
     }
 
     /// Case- and diacritic-insensitive substring match on id or name; no search matches everything.

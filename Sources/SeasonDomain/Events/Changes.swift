@@ -29,10 +29,7 @@ public struct TeamChanged: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.require((championship == nil) == (season == nil), championship == nil ? "championship" : "season",
-                      "championship and season go together")
+        check.optionalSeason(championship, season)
         check.id(competitor, "competitor")
         check.id(fromTeam, "fromTeam")
         check.id(toTeam, "toTeam")
@@ -69,10 +66,7 @@ public struct CarChanged: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.require((championship == nil) == (season == nil), championship == nil ? "championship" : "season",
-                      "championship and season go together")
+        check.optionalSeason(championship, season)
         check.id(competitor, "competitor")
         check.text(toCar, "toCar")
         check.round(fromRound, "fromRound")

@@ -75,61 +75,69 @@ extension ClassifiedResult {
     }
 }
 
+/// The members a classification and its correction share, read one by one from a payload object.
+struct FastClassificationMembers {
+    var championship: String?, season: Int?, round: Int?, className: String??, session: String?, kind: SessionKind?
+    var number: Int??, completedDistance: Points??, results: [ClassifiedResult]?
+    private var seen = Seen()
+
+    /// Reads `key` when it is one of these members: true when read, false to give up (wrong type,
+    /// duplicate), nil when the key is not a classification's.
+    mutating func read(_ key: String, _ v: FastJSON.Value) -> Bool? {
+        switch key {
+        case "championship": guard seen.first(0), let x = v.string else { return false }; championship = x
+        case "season": guard seen.first(1), let x = v.int else { return false }; season = x
+        case "round": guard seen.first(2), let x = v.int else { return false }; round = x
+        case "class": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return false }; className = x
+        case "session": guard seen.first(4), let x = v.string else { return false }; session = x
+        case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return false }; kind = x
+        case "number": guard seen.first(6), let x = fastOptional(v, { $0.int }) else { return false }; number = x
+        case "completedDistance": guard seen.first(7), let x = fastOptional(v, { $0.points }) else { return false }; completedDistance = x
+        case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return false }; results = x
+        default: return nil
+        }
+        return true
+    }
+}
+
 extension SessionClassified {
     init?(fast data: Data) {
         guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
-        var seen = Seen()
-        var championship: String?, season: Int?, round: Int?, className: String??, session: String?, kind: SessionKind?
-        var number: Int??, completedDistance: Points??, results: [ClassifiedResult]?
-        for (key, v) in members {
-            switch key {
-            case "championship": guard seen.first(0), let x = v.string else { return nil }; championship = x
-            case "season": guard seen.first(1), let x = v.int else { return nil }; season = x
-            case "round": guard seen.first(2), let x = v.int else { return nil }; round = x
-            case "class": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return nil }; className = x
-            case "session": guard seen.first(4), let x = v.string else { return nil }; session = x
-            case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return nil }; kind = x
-            case "number": guard seen.first(6), let x = fastOptional(v, { $0.int }) else { return nil }; number = x
-            case "completedDistance": guard seen.first(7), let x = fastOptional(v, { $0.points }) else { return nil }; completedDistance = x
-            case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return nil }; results = x
-            default: continue
-            }
-        }
-        guard let championship, let season, let round, let session, let kind, let results else { return nil }
-        self.init(championship: championship, season: season, round: round, className: className ?? nil, session: session,
-                  kind: kind, number: number ?? nil, completedDistance: completedDistance ?? nil, results: results)
+        var c = FastClassificationMembers()
+        for (key, v) in members where c.read(key, v) == false { return nil }
+        guard let championship = c.championship, let season = c.season, let round = c.round, let session = c.session,
+              let kind = c.kind, let results = c.results else { return nil }
+        self.init(championship: championship, season: season, round: round, className: c.className ?? nil, session: session,
+                  kind: kind, number: c.number ?? nil, completedDistance: c.completedDistance ?? nil, results: results)
     }
 }
 
 extension ResultCorrected {
     init?(fast data: Data) {
         guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        var c = FastClassificationMembers()
         var seen = Seen()
-        var championship: String?, season: Int?, round: Int?, className: String??, session: String?, kind: SessionKind?
-        var number: Int??, completedDistance: Points??, results: [ClassifiedResult]?, corrects: [UUID]?, reason: String?
+        var corrects: [UUID]?, reason: String?
         for (key, v) in members {
-            switch key {
-            case "championship": guard seen.first(0), let x = v.string else { return nil }; championship = x
-            case "season": guard seen.first(1), let x = v.int else { return nil }; season = x
-            case "round": guard seen.first(2), let x = v.int else { return nil }; round = x
-            case "class": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return nil }; className = x
-            case "session": guard seen.first(4), let x = v.string else { return nil }; session = x
-            case "kind": guard seen.first(5), let x = v.string.flatMap(SessionKind.init(rawValue:)) else { return nil }; kind = x
-            case "number": guard seen.first(6), let x = fastOptional(v, { $0.int }) else { return nil }; number = x
-            case "completedDistance": guard seen.first(7), let x = fastOptional(v, { $0.points }) else { return nil }; completedDistance = x
-            case "results": guard seen.first(8), let x = ClassifiedResult.fastRows(v) else { return nil }; results = x
-            case "corrects":
-                guard seen.first(9), case .array(let items) = v else { return nil }
-                var ids: [UUID] = []
-                for item in items { guard let id = item.uuid else { return nil }; ids.append(id) }
-                corrects = ids
-            case "reason": guard seen.first(10), let x = v.string else { return nil }; reason = x
-            default: continue
+            switch c.read(key, v) {
+            case false?: return nil
+            case true?: continue
+            case nil:
+                switch key {
+                case "corrects":
+                    guard seen.first(0), case .array(let items) = v else { return nil }
+                    var ids: [UUID] = []
+                    for item in items { guard let id = item.uuid else { return nil }; ids.append(id) }
+                    corrects = ids
+                case "reason": guard seen.first(1), let x = v.string else { return nil }; reason = x
+                default: continue
+                }
             }
         }
-        guard let championship, let season, let round, let session, let kind, let results, let corrects, let reason else { return nil }
-        self.init(championship: championship, season: season, round: round, className: className ?? nil, session: session,
-                  corrects: corrects, kind: kind, number: number ?? nil, completedDistance: completedDistance ?? nil,
+        guard let championship = c.championship, let season = c.season, let round = c.round, let session = c.session,
+              let kind = c.kind, let results = c.results, let corrects, let reason else { return nil }
+        self.init(championship: championship, season: season, round: round, className: c.className ?? nil, session: session,
+                  corrects: corrects, kind: kind, number: c.number ?? nil, completedDistance: c.completedDistance ?? nil,
                   results: results, reason: reason)
     }
 }
