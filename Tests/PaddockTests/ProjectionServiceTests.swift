@@ -104,3 +104,26 @@ struct ProjectionServiceTests {
         }
     }
 }
+
+@Suite("The index read from stored payloads")
+struct IndexRebuildTests {
+    /// The demo log: every event scanned where it can be, and the rebuilt index equal to the fold of
+    /// the decoded events.
+    @Test func aRebuildOfTheDemoEqualsTheFoldOfItsDecodedEvents() async throws {
+        let temp = try TemporaryStore()
+        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("EventLog/demo")
+        try await DemoLoader.load(from: demo, into: temp.store)
+        let events = try await temp.store.read(after: 0, limit: 100_000)
+        var reference = TimelineIndex()
+        for envelope in try EnvelopeDecoder.decode(events) { reference.apply(envelope) }
+        let service = ProjectionService(store: temp.store)
+        #expect(try await service.rebuild(pageSize: 50) == events.count)
+        #expect(await service.index == reference)
+        #expect(reference.seasons.count > 5)
+        // Registrations need their decoded event; every other demo event is read from its payload.
+        let registrations: Set<String> = ["ChampionshipRegistered", "CompetitorRegistered", "TeamRegistered"]
+        let unscanned = events.filter { IndexEntry(scanning: $0) == nil }.map(\.type)
+        #expect(Set(unscanned).isSubset(of: registrations), "\(unscanned)")
+    }
+}

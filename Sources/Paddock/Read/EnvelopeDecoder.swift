@@ -45,23 +45,45 @@ public enum EnvelopeDecoder {
     /// Decodes a page, keeping order; uses every core for pages large enough to pay for it (a season
     /// derived again for a query has about a hundred events: worth two cores).
     public static func decode(_ events: [RecordedEvent]) throws -> [DomainEnvelope] {
+        try parallelMap(events, decode)
+    }
+
+    /// Each stored event with what the index keeps of it: read from the stored payload where it
+    /// can be (``IndexEntry/init(scanning:)``), else from the decoded event. On every core, like
+    /// ``decode(_:)-swift.type.method``.
+    public static func indexed(_ events: [RecordedEvent]) throws -> IndexedPage {
+        IndexedPage(events: events, entries: try parallelMap(events) { event in
+            try IndexEntry(scanning: event) ?? IndexEntry(decode(event))
+        })
+    }
+
+    private static func parallelMap<T>(_ events: [RecordedEvent], _ transform: (RecordedEvent) throws -> T) throws -> [T] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 48))
-        guard workers > 1 else { return try events.map(decode) }
+        guard workers > 1 else { return try events.map(transform) }
         let chunk = (events.count + workers - 1) / workers
-        let slots = UnsafeMutableBufferPointer<Result<DomainEnvelope, any Error>?>.allocate(capacity: events.count)
+        let slots = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: events.count)
         slots.initialize(repeating: nil)
-        // Deinitialize before freeing: the slots hold the decoded envelopes, which would leak otherwise.
+        // Deinitialize before freeing: the slots hold the results, which would leak otherwise.
         defer {
             _ = slots.deinitialize()
             slots.deallocate()
         }
         nonisolated(unsafe) let output = slots
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            let end = min(events.count, start + chunk)
-            guard start < end else { return }
-            for index in start..<end { output[index] = Result { try decode(events[index]) } }
+        try withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = worker * chunk
+                let end = min(events.count, start + chunk)
+                guard start < end else { return }
+                for index in start..<end { output[index] = Result { try transform(events[index]) } }
+            }
         }
         return try slots.map { try $0!.get() }
     }
+}
+
+/// Stored events and, at the same offsets, what the ``TimelineIndex`` keeps of each.
+public struct IndexedPage: Sendable {
+    public var events: [RecordedEvent]
+    public var entries: [IndexEntry]
 }

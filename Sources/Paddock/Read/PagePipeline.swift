@@ -2,9 +2,10 @@ import EventStore
 import Foundation
 import Projections
 
-/// The log after a position as pages of decoded envelopes, three stages overlapping: while the caller
-/// folds page N, page N+1 is being decoded (on every core, ``EnvelopeDecoder/decode(_:)-swift.type.method``)
-/// and page N+2 read. At most those three pages are in memory.
+/// The log after a position as pages of decoded envelopes (or of anything a `transform` makes of a
+/// page of stored events), three stages overlapping: while the caller folds page N, page N+1 is
+/// being decoded (on every core, ``EnvelopeDecoder/decode(_:)-swift.type.method``) and page N+2
+/// read. At most those three pages are in memory.
 ///
 /// The stages are detached tasks that capture only the store and positions; the caller's state stays
 /// with the caller, which changes it between awaits:
@@ -13,18 +14,21 @@ import Projections
 /// var pages = PagePipeline(store: store, after: 0, pageSize: 10_000)
 /// while let page = try await pages.next() { for envelope in page { index.apply(envelope) } }
 /// ```
-public struct PagePipeline {
+public struct PagePipeline<Page: Sendable> {
     public let pageSize: Int
     private let store: any EventStore
+    private let transform: @Sendable ([RecordedEvent]) throws -> Page
     private var reading: Task<[RecordedEvent], any Error>?
-    private var decoding: Task<[DomainEnvelope], any Error>?
+    private var decoding: Task<Page, any Error>?
     /// The last page when it was short: decoded by the caller, without a hop to another task
     /// (a live catch-up of a few events should not wait for a free thread).
     private var lastPage: [RecordedEvent]?
 
-    public init(store: any EventStore, after position: Int64, pageSize: Int = 10_000) {
+    public init(store: any EventStore, after position: Int64, pageSize: Int = 10_000,
+                transform: @escaping @Sendable ([RecordedEvent]) throws -> Page) {
         self.store = store
         self.pageSize = max(1, pageSize)
+        self.transform = transform
         firstPageAfter = position
     }
 
@@ -32,11 +36,11 @@ public struct PagePipeline {
     private var firstPageAfter: Int64?
 
     /// The next page, or nil at the end of the log (as it was when the previous page was read).
-    public mutating func next() async throws -> [DomainEnvelope]? {
+    public mutating func next() async throws -> Page? {
         if decoding == nil, lastPage == nil { try await startDecodingNextPage() }
         if let raw = lastPage {
             lastPage = nil
-            return try EnvelopeDecoder.decode(raw)
+            return try transform(raw)
         }
         guard let current = decoding else { return nil }
         let page = try await current.value
@@ -67,10 +71,17 @@ public struct PagePipeline {
             return
         }
         self.reading = Self.read(store, after: last.position, pageSize)
-        decoding = Task.detached { try EnvelopeDecoder.decode(raw) }
+        decoding = Task.detached { [transform] in try transform(raw) }
     }
 
     private static func read(_ store: any EventStore, after position: Int64, _ pageSize: Int) -> Task<[RecordedEvent], any Error> {
         Task.detached { try await store.read(after: position, limit: pageSize) }
+    }
+}
+
+extension PagePipeline where Page == [DomainEnvelope] {
+    /// Pages of decoded envelopes.
+    public init(store: any EventStore, after position: Int64, pageSize: Int = 10_000) {
+        self.init(store: store, after: position, pageSize: pageSize, transform: EnvelopeDecoder.decode)
     }
 }

@@ -96,14 +96,18 @@ public actor ProjectionService {
     }
 
     /// Folds the log after ``position``, page by page: the next page is read while the current one is
-    /// decoded, and decoded while the previous one is folded. The state is changed here, on the actor,
-    /// between awaits, never inside a closure; events already folded (by a concurrent catch-up) are skipped.
+    /// indexed, and indexed while the previous one is folded. The index needs a few members of each
+    /// event (``IndexEntry``); only events of cached seasons are decoded whole, for their ledgers.
+    /// The state is changed here, on the actor, between awaits, never inside a closure; events
+    /// already folded (by a concurrent catch-up) are skipped.
     private func foldLog(pageSize: Int) async throws -> Int {
-        var pages = PagePipeline(store: store, after: index.position, pageSize: pageSize)
+        var pages = PagePipeline(store: store, after: index.position, pageSize: pageSize, transform: EnvelopeDecoder.indexed)
         var folded = 0
         while let page = try await pages.next() {
-            for envelope in page where envelope.meta.position > index.position {
-                if let key = index.apply(envelope) { cache.fold(envelope, into: key) }
+            for (event, entry) in zip(page.events, page.entries) where event.position > index.position {
+                if let key = index.apply(entry, position: event.position, stream: event.stream), cache.contains(key) {
+                    cache.fold(try EnvelopeDecoder.decode(event), into: key)
+                }
                 folded += 1
             }
         }

@@ -47,6 +47,9 @@ public struct LedgerCache: Sendable {
         }
     }
 
+    /// Whether the season's ledger is cached (without marking it used).
+    public func contains(_ key: SeasonKey) -> Bool { entries[key] != nil }
+
     /// Folds a new event into the season's ledger when it is cached; does nothing otherwise.
     public mutating func fold(_ envelope: DomainEnvelope, into key: SeasonKey) {
         guard entries[key] != nil else { return }

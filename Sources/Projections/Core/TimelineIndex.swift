@@ -26,14 +26,21 @@ public struct TimelineIndex: Sendable, Equatable, Codable, Registries {
     /// Folds one event in; returns the season whose ledger it belongs to (``Timeline/season(of:)``), if any.
     @discardableResult
     public mutating func apply(_ envelope: DomainEnvelope) -> SeasonKey? {
-        position = max(position, envelope.meta.position)
-        switch envelope.event {
-        case .championshipRegistered(let e): championships[e.championship] = e
-        case .competitorRegistered(let e): competitors[e.competitor] = e
-        case .teamRegistered(let e): teams[e.team] = e
-        default:
-            guard let key = Timeline.season(of: envelope) else { return nil }
-            seasons[key, default: SeasonSummary()].apply(envelope)
+        apply(IndexEntry(envelope), position: envelope.meta.position, stream: envelope.meta.stream)
+    }
+
+    /// Folds what the index keeps of one event (``IndexEntry``, read from the stored event or from
+    /// the decoded one); returns the season whose ledger it belongs to, if any.
+    @discardableResult
+    public mutating func apply(_ entry: IndexEntry, position: Int64, stream: String) -> SeasonKey? {
+        self.position = max(self.position, position)
+        switch entry {
+        case .register(.championshipRegistered(let e)): championships[e.championship] = e
+        case .register(.competitorRegistered(let e)): competitors[e.competitor] = e
+        case .register(.teamRegistered(let e)): teams[e.team] = e
+        case .register, .outside: break
+        case .season(let key, let names):
+            seasons[key, default: SeasonSummary()].apply(position: position, stream: stream, competitors: names)
             return key
         }
         return nil
@@ -60,39 +67,11 @@ public struct SeasonSummary: Sendable, Equatable, Codable {
 
     public init() {}
 
-    mutating func apply(_ envelope: DomainEnvelope) {
+    mutating func apply(position: Int64, stream: String, competitors names: [String]) {
         events += 1
-        position = max(position, envelope.meta.position)
+        self.position = max(self.position, position)
         // Most events of a season share one stream: skip the hashing when it is already there.
-        if streams.count != 1 || streams.first != envelope.meta.stream { streams.insert(envelope.meta.stream) }
-        envelope.event.forEachCompetitor { competitors.insert($0) }
-    }
-}
-
-extension SeasonEvent {
-    /// Calls `body` with every competitor id the event names (duplicates possible).
-    func forEachCompetitor(_ body: (String) -> Void) {
-        switch self {
-        case .entryConfirmed(let e):
-            body(e.competitor)
-            if let coDriver = e.coDriver { body(coDriver) }
-        case .teamChanged(let e): body(e.competitor)
-        case .carChanged(let e): body(e.competitor)
-        case .sessionClassified(let e): Self.forEachCompetitor(in: e.results, body)
-        case .resultCorrected(let e): Self.forEachCompetitor(in: e.results, body)
-        case .retirementRecorded(let e): body(e.competitor)
-        case .penaltyApplied(let e): body(e.competitor)
-        case .titleAwarded(let e): if let competitor = e.competitor { body(competitor) }
-        case .pointsAdjusted(let e): if let competitor = e.competitor { body(competitor) }
-        default: break
-        }
-    }
-
-    private static func forEachCompetitor(in results: [ClassifiedResult], _ body: (String) -> Void) {
-        for result in results {
-            body(result.competitor)
-            if let coDriver = result.coDriver { body(coDriver) }
-            for other in result.sharedWith ?? [] { body(other) }
-        }
+        if streams.count != 1 || streams.first != stream { streams.insert(stream) }
+        for name in names { competitors.insert(name) }
     }
 }

@@ -19,19 +19,113 @@ enum FastJSON {
     }
 
     static func parse(_ data: Data) -> Value? {
-        data.withUnsafeBytes { raw -> Value? in
-            var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
-            guard let value = reader.value(depth: 0) else { return nil }
-            reader.skipSpace()
-            return reader.index == reader.bytes.count ? value : nil
+        data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        parse(bytes, keeping: nil)
+    }
+
+    /// Member names to keep, compared as bytes (no String is made for the others).
+    struct Keys {
+        let names: [[UInt8]]
+
+        init(_ names: [StaticString]) {
+            self.names = names.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }
         }
+
+        func contains(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            names.contains { $0.count == name.count && $0.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 } }
+        }
+    }
+
+    /// Parses, keeping in every object only the members named in `keep` (all of them when nil): the
+    /// others are checked and skipped, never built. For reading a few members of a large payload.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping keep: Keys?) -> Value? {
+        var reader = Reader(bytes: bytes, keep: keep)
+        guard let value = reader.value(depth: 0) else { return nil }
+        reader.skipSpace()
+        return reader.index == reader.bytes.count ? value : nil
     }
 
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        let keep: Keys?
         var index = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>, keep: Keys? = nil) {
+            self.bytes = bytes
+            self.keep = keep
+        }
+
+        // MARK: Skipping what is not kept
+
+        /// Moves past one value, checking its structure without building it.
+        mutating func skipValue(depth: Int) -> Bool {
+            guard depth < 32 else { return false }
+            skipSpace()
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return skipContainer(depth: depth, close: UInt8(ascii: "}"), keyed: true)
+            case UInt8(ascii: "["): return skipContainer(depth: depth, close: UInt8(ascii: "]"), keyed: false)
+            case UInt8(ascii: "\""): return skipString()
+            case UInt8(ascii: "t"): return literal("true", .null) != nil
+            case UInt8(ascii: "f"): return literal("false", .null) != nil
+            case UInt8(ascii: "n"): return literal("null", .null) != nil
+            default: return number() != nil
+            }
+        }
+
+        private mutating func skipContainer(depth: Int, close: UInt8, keyed: Bool) -> Bool {
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == close { index += 1; return true }
+            while true {
+                if keyed {
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), skipString() else { return false }
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+                    index += 1
+                }
+                guard skipValue(depth: depth + 1) else { return false }
+                skipSpace()
+                guard index < bytes.count else { return false }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == close { index += 1; return true }
+                return false
+            }
+        }
+
+        /// Moves past a string (escapes included) without making it.
+        private mutating func skipString() -> Bool {
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") { index += 1; return true }
+                if byte < 0x20 { return false }
+                index += byte == UInt8(ascii: "\\") ? 2 : 1
+            }
+            return false
+        }
+
+        /// A member name without escapes, as bytes.
+        private mutating func name() -> UnsafeBufferPointer<UInt8>? {
+            index += 1
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+                index += 1
+            }
+            return nil
+        }
+
+        // MARK: Building
 
         mutating func skipSpace() {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
@@ -131,7 +225,26 @@ enum FastJSON {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+                let key: String
+                if let keep {
+                    guard let raw = name() else { return nil }
+                    guard keep.contains(raw) else {
+                        skipSpace()
+                        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+                        index += 1
+                        guard skipValue(depth: depth + 1) else { return nil }
+                        skipSpace()
+                        guard index < bytes.count else { return nil }
+                        if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                        if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                        return nil
+                    }
+                    key = String(decoding: raw, as: UTF8.self)
+                } else {
+                    guard let text = string() else { return nil }
+                    key = text
+                }
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                 index += 1
