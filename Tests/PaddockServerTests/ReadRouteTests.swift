@@ -36,6 +36,14 @@ import Testing
             let explanation = try await client.execute(uri: Fixture.season + "/competitors/jesse-kallio/explanation?atPosition=1000", method: .get)
             #expect(explanation.status == .ok)
             #expect(explanation.object["competitor"] as? String == "jesse-kallio")
+            // Each line cites its event as envelopes do: the stored id, lower-case, at its position.
+            let lines = explanation.object["lines"] as? [[String: Any]] ?? []
+            #expect(!lines.isEmpty)
+            for line in lines {
+                let position = try #require(line["logPosition"] as? Int)
+                let stored = try await fixture.store.read(after: Int64(position) - 1, limit: 1)
+                #expect(line["eventId"] as? String == stored.first?.eventId.uuidString.lowercased())
+            }
             let title = try await client.execute(uri: Fixture.season + "/title", method: .get)
             #expect(title.status == .ok)
         }

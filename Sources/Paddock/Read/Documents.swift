@@ -55,7 +55,8 @@ public enum Documents {
             public var points: Double?
         }
 
-        public var eventId: UUID
+        /// The event's id, lower-case as in envelopes.
+        public var eventId: String
         public var logPosition: Int64
         public var afterRound: Int?
         public var complete: Bool
@@ -66,7 +67,7 @@ public enum Documents {
     static func published(_ p: PublishedStandings?, names: (String) -> String) -> Published? {
         guard let p else { return nil }
         return Published(
-            eventId: p.eventId, logPosition: p.logPosition, afterRound: p.afterRound, complete: p.complete, reason: p.reason,
+            eventId: p.eventId.uuidString.lowercased(), logPosition: p.logPosition, afterRound: p.afterRound, complete: p.complete, reason: p.reason,
             rows: p.rows.map { .init(position: $0.position, competitor: $0.competitor, team: $0.team,
                                      name: names($0.competitor ?? $0.team ?? ""), points: $0.points.map(number)) })
     }
@@ -91,7 +92,8 @@ public enum Documents {
             public var round: Int?
             public var session: String?
             public var sessionKind: String?
-            public var eventId: UUID
+            /// The event's id, lower-case as in envelopes.
+            public var eventId: String
             public var logPosition: Int64
             public var classifiedPosition: Int?
             public var status: String?
@@ -124,7 +126,7 @@ public enum Documents {
             position: e.position, total: number(e.total), totalExact: exact(e.total),
             lines: e.lines.map { l in
                 .init(kind: l.kind.rawValue, round: l.round, session: l.session, sessionKind: l.sessionKind?.rawValue,
-                      eventId: l.eventId, logPosition: l.logPosition, classifiedPosition: l.classifiedPosition,
+                      eventId: l.eventId.uuidString.lowercased(), logPosition: l.logPosition, classifiedPosition: l.classifiedPosition,
                       status: l.status?.rawValue, basePoints: number(l.basePoints), share: l.share.exactText,
                       multiplier: l.multiplier.exactText, points: number(l.points), pointsExact: exact(l.points),
                       rule: l.rule, notes: l.notes, counted: l.counted)
