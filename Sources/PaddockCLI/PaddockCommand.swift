@@ -22,7 +22,9 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"] ?? "paddock.sqlite" }
 
-    func openStore() throws -> SQLiteEventStore { try SQLiteEventStore(path: path) }
+    func openStore(checkpointing: Checkpointing = .automatic) throws -> SQLiteEventStore {
+        try SQLiteEventStore(path: path, checkpointing: checkpointing)
+    }
 }
 
 /// A mistake in what the user asked for: printed as one line on standard error, exit code 1.

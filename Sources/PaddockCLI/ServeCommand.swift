@@ -18,7 +18,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await PaddockServer.serve(store: try options.openStore(), settings: .init(host: host, port: port),
-                                      demoDirectory: demoDir, databasePath: options.path)
+        // Checkpoints beside the appends: no recorded result waits for the WAL to be copied back.
+        let store = try options.openStore(checkpointing: .background(every: .seconds(1)))
+        try await PaddockServer.serve(store: store, settings: .init(host: host, port: port), demoDirectory: demoDir,
+                                      databasePath: options.path)
     }
 }

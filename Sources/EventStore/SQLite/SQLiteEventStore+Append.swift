@@ -50,7 +50,10 @@ extension SQLiteEventStore {
                 }
             }
         }
-        if results.contains(where: { !$0.alreadyRecorded }) { notifier.notifyAll() }
+        if results.contains(where: { !$0.alreadyRecorded }) {
+            notifier.notifyAll()
+            checkpointer?.appended()
+        }
         return results
     }
 

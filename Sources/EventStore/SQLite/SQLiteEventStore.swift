@@ -21,6 +21,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
     let pool: DatabasePool
     let clock: Clock
     let notifier = AppendNotifier()
+    /// Set when checkpoints run beside the appends (``Checkpointing/background(every:)``).
+    let checkpointer: BackgroundCheckpointer?
     /// How often a subscription also looks for events appended by another process.
     let pollInterval: Duration
 
@@ -28,19 +30,22 @@ public final class SQLiteEventStore: EventStore, Sendable {
     ///
     /// - Throws: ``EventStoreError/databaseTooNew(path:unknownMigrations:)`` for a database written
     ///   by a newer Paddock, ``EventStoreError/notAnEventLog(path:reason:)`` for another kind of file.
-    public init(path: String, clock: @escaping Clock = { Date() }, pollInterval: Duration = .milliseconds(500)) throws {
+    ///   `checkpointing` says who copies the WAL back into the database file (``Checkpointing``).
+    public init(path: String, clock: @escaping Clock = { Date() }, pollInterval: Duration = .milliseconds(500),
+                checkpointing: Checkpointing = .automatic) throws {
         self.path = path
         self.clock = clock
         self.pollInterval = pollInterval
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        let autocheckpoint = checkpointing == .automatic ? 8192 : 0
         configuration.prepareDatabase { db in
             // Durable at each checkpoint, fast at each commit; a larger cache and rarer checkpoints
             // let batch appends run close to SQLite's own insert speed.
             try db.execute(sql: """
                 PRAGMA synchronous = NORMAL;
                 PRAGMA cache_size = -65536;
-                PRAGMA wal_autocheckpoint = 8192;
+                PRAGMA wal_autocheckpoint = \(autocheckpoint);
                 PRAGMA journal_size_limit = 67108864;
                 """)
         }
@@ -58,6 +63,11 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 }
             }
             try Schema.migrator.migrate(pool)
+            if case .background(let interval) = checkpointing {
+                checkpointer = try BackgroundCheckpointer(path: path, every: interval)
+            } else {
+                checkpointer = nil
+            }
         } catch let error as EventStoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -88,7 +98,12 @@ public final class SQLiteEventStore: EventStore, Sendable {
     }
 
     /// Closes the database. Further calls fail.
-    public func close() throws { try pool.close() }
+    public func close() throws {
+        checkpointer?.stop()
+        try pool.close()
+    }
+
+    deinit { checkpointer?.stop() }
 }
 
 /// Wakes subscriptions when this process appends.
