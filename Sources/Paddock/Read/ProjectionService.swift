@@ -76,9 +76,7 @@ public actor ProjectionService {
         guard let first = new.first else { return index.position }
         let contiguous = zip(new, new.dropFirst()).allSatisfy { $1.position == $0.position + 1 }
         if triedPersistedState, first.position == index.position + 1, contiguous {
-            for envelope in try EnvelopeDecoder.decode(new) {
-                if let key = index.apply(envelope) { cache.fold(envelope, into: key) }
-            }
+            try fold(try EnvelopeDecoder.indexed(new))
         } else {
             try await catchUp()
         }
@@ -103,13 +101,20 @@ public actor ProjectionService {
     private func foldLog(pageSize: Int) async throws -> Int {
         var pages = PagePipeline(store: store, after: index.position, pageSize: pageSize, transform: EnvelopeDecoder.indexed)
         var folded = 0
-        while let page = try await pages.next() {
-            for (event, entry) in zip(page.events, page.entries) where event.position > index.position {
-                if let key = index.apply(entry, position: event.position, stream: event.stream), cache.contains(key) {
-                    cache.fold(try EnvelopeDecoder.decode(event), into: key)
-                }
-                folded += 1
+        while let page = try await pages.next() { folded += try fold(page) }
+        return folded
+    }
+
+    /// Folds a page into the index, and into the ledgers of cached seasons (decoding those events
+    /// whole); skips what is folded already. Returns the number of events folded.
+    @discardableResult
+    private func fold(_ page: IndexedPage) throws -> Int {
+        var folded = 0
+        for (event, entry) in zip(page.events, page.entries) where event.position > index.position {
+            if let key = index.apply(entry, position: event.position, stream: event.stream), cache.contains(key) {
+                cache.fold(try EnvelopeDecoder.decode(event), into: key)
             }
+            folded += 1
         }
         return folded
     }

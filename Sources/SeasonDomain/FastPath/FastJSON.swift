@@ -88,12 +88,8 @@ enum FastJSON {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
                     index += 1
                 }
-                guard skipValue(depth: depth + 1) else { return false }
-                skipSpace()
-                guard index < bytes.count else { return false }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == close { index += 1; return true }
-                return false
+                guard skipValue(depth: depth + 1), let more = afterElement(closing: close) else { return false }
+                if !more { return true }
             }
         }
 
@@ -109,8 +105,8 @@ enum FastJSON {
             return false
         }
 
-        /// A member name without escapes, as bytes.
-        private mutating func name() -> UnsafeBufferPointer<UInt8>? {
+        /// A string without escapes or control characters, as its bytes; anything else gives up.
+        private mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
             index += 1
             let start = index
             while index < bytes.count {
@@ -125,7 +121,21 @@ enum FastJSON {
             return nil
         }
 
+        /// The text of a string's bytes: ASCII needs no validation; other text must be valid UTF-8.
+        private static func text(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+            raw.allSatisfy { $0 < 0x80 } ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+        }
+
         // MARK: Building
+
+        /// After an item or member: `,` (true: another follows) or `close` (false: the end); nil otherwise.
+        mutating func afterElement(closing close: UInt8) -> Bool? {
+            skipSpace()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; return true }
+            if bytes[index] == close { index += 1; return false }
+            return nil
+        }
 
         mutating func skipSpace() {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
@@ -157,24 +167,7 @@ enum FastJSON {
         }
 
         /// A string without escapes or control characters; anything else gives up.
-        mutating func string() -> String? {
-            index += 1
-            let start = index
-            var ascii = true
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    index += 1
-                    // ASCII needs no validation; other text must be valid UTF-8.
-                    return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                if byte >= 0x80 { ascii = false }
-                index += 1
-            }
-            return nil
-        }
+        mutating func string() -> String? { rawString().flatMap(Self.text) }
 
         /// `-?digits(.digits)?` only; exponents give up.
         mutating func number() -> Value? {
@@ -210,11 +203,8 @@ enum FastJSON {
             while true {
                 guard let item = value(depth: depth + 1) else { return nil }
                 items.append(item)
-                skipSpace()
-                guard index < bytes.count else { return nil }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-                return nil
+                guard let more = afterElement(closing: UInt8(ascii: "]")) else { return nil }
+                if !more { return .array(items) }
             }
         }
 
@@ -225,36 +215,18 @@ enum FastJSON {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-                let key: String
-                if let keep {
-                    guard let raw = name() else { return nil }
-                    guard keep.contains(raw) else {
-                        skipSpace()
-                        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-                        index += 1
-                        guard skipValue(depth: depth + 1) else { return nil }
-                        skipSpace()
-                        guard index < bytes.count else { return nil }
-                        if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                        if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-                        return nil
-                    }
-                    key = String(decoding: raw, as: UTF8.self)
-                } else {
-                    guard let text = string() else { return nil }
-                    key = text
-                }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let name = rawString() else { return nil }
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                 index += 1
-                guard let member = value(depth: depth + 1) else { return nil }
-                members.append((key, member))
-                skipSpace()
-                guard index < bytes.count else { return nil }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-                return nil
+                if let keep, !keep.contains(name) {
+                    guard skipValue(depth: depth + 1) else { return nil }
+                } else {
+                    guard let key = Self.text(name), let member = value(depth: depth + 1) else { return nil }
+                    members.append((key, member))
+                }
+                guard let more = afterElement(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { return .object(members) }
             }
         }
     }
