@@ -67,11 +67,13 @@ struct Standings: AsyncParsableCommand {
         }
         var documents: [Explained] = []
         for cut in cuts {
-            let table = cut == cutOptions.cut ? result.table : try await projections.standings(key, className: className, kind: kind, cut: cut).table
-            var explained = Explained(standings: Documents.standings(table, names: names))
+            let standings = cut == cutOptions.cut ? result : try await projections.standings(key, className: className, kind: kind, cut: cut)
+            var explained = Explained(standings: Documents.standings(standings.table, names: names))
             if let explain {
+                // The competitors' table carries its explanations; the teams' table needs the competitors' one.
                 // Not scored yet at this cut is an empty explanation, not an error, when replaying round by round.
-                let explanation = try? await projections.explanation(key, className: className, competitor: explain, cut: cut)
+                let explanation = kind == .competitors ? standings.explanations[explain]
+                    : try? await projections.explanation(key, className: className, competitor: explain, cut: cut)
                 if explanation == nil && !eachRound { throw PaddockError.unknownCompetitor(explain, in: key) }
                 explained.explanation = explanation.map { Documents.explanation($0, name: index.name(ofCompetitor: explain)) }
             }

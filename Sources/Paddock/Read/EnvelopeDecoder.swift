@@ -17,8 +17,9 @@ public enum EnvelopeDecoder {
                   recordedAt: event.recordedAt)
     }
 
-    /// Reads the log after `position` page by page and decodes each page, reading the next page
-    /// while the current one is being decoded. Returns the number of events visited.
+    /// Reads the log after `position` page by page and decodes each page (a ``PagePipeline``: the
+    /// next pages are read and decoded while `body` takes the current one). Returns the number of
+    /// events visited.
     ///
     /// ```swift
     /// try await EnvelopeDecoder.forEachPage(of: store, after: 0) { page in for e in page { fold(e) } }
@@ -27,19 +28,13 @@ public enum EnvelopeDecoder {
     public static func forEachPage(
         of store: any EventStore, after position: Int64, pageSize: Int = 20_000, _ body: ([DomainEnvelope]) throws -> Void
     ) async throws -> Int {
+        var pages = PagePipeline(store: store, after: position, pageSize: pageSize)
         var count = 0
-        var next = Task { try await store.read(after: position, limit: pageSize) }
-        while true {
-            let page = try await next.value
-            guard let last = page.last else { return count }
-            if page.count == pageSize {
-                next = Task { try await store.read(after: last.position, limit: pageSize) }
-            } else {
-                next = Task { [] }
-            }
-            try body(try decode(page))
+        while let page = try await pages.next() {
+            try body(page)
             count += page.count
         }
+        return count
     }
 
     /// Decodes a page, keeping order; uses every core for pages large enough to pay for it (a season
