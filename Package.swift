@@ -105,6 +105,9 @@ let package = Package(
             name: "ProjectionsTests",
             dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "PaddockTests", dependencies: ["Paddock", "PaddockCLI"]),
+        .testTarget(
+            name: "PaddockTests",
+            dependencies: ["Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -21,6 +21,7 @@ public enum F1DBImporter {
     public struct Pending: Sendable {
         public var stream: String
         public var event: NewEvent
+        public var domainEvent: SeasonEvent
     }
 
     /// A season's events, ready to append, and what the importer needs to know about it afterwards.
@@ -91,15 +92,27 @@ public enum F1DBImporter {
     // MARK: - Append
 
     /// Appends the reference data (one transaction), then each season (one transaction each).
-    public static func append(_ plan: Plan, to store: any EventStore, actor: String = "f1db-import") async throws -> Summary {
+    /// Records the plan through the ``Recorder`` (as the file's owner: every check but the role),
+    /// the reference data in one transaction, then each season in one. `context` is what the season
+    /// checks read (default: the store's projections, caught up).
+    public static func append(_ plan: Plan, to store: any EventStore, context: (any RecordingContext)? = nil,
+                              actor: String = "f1db-import") async throws -> Summary {
         var summary = Summary()
         let correlation = "f1db-import"
-        try await appendTransaction(plan.reference, store, actor: actor, correlation: correlation, &summary)
+        let recorder = try await recorder(store, context)
+        try await appendTransaction(plan.reference, recorder, actor: actor, correlation: correlation, &summary)
         for season in plan.seasons {
-            try await appendTransaction(season.events, store, actor: actor, correlation: correlation, &summary)
+            try await appendTransaction(season.events, recorder, actor: actor, correlation: correlation, &summary)
             summary.seasons += 1
         }
         return summary
+    }
+
+    static func recorder(_ store: any EventStore, _ context: (any RecordingContext)?) async throws -> Recorder {
+        if let context { return Recorder(store: store, context: context) }
+        let projections = ProjectionService(store: store)
+        try await projections.catchUp()
+        return Recorder(store: store, context: projections)
     }
 
     /// Names champions for complete seasons whose standings F1DB withholds, from Paddock's own table,
@@ -128,26 +141,30 @@ public enum F1DBImporter {
             }
         }
         guard !events.isEmpty else { return }
-        try await appendTransaction(events, store, actor: actor, correlation: "f1db-import", &summary)
+        try await appendTransaction(events, Recorder(store: store, context: projections), actor: actor, correlation: "f1db-import", &summary)
     }
 
-    static func appendTransaction(_ events: [Pending], _ store: any EventStore, actor: String, correlation: String,
+    static func appendTransaction(_ events: [Pending], _ recorder: Recorder, actor: String, correlation: String,
                                   _ summary: inout Summary) async throws {
-        var batches: [AppendBatch] = []
-        for p in events {
+        var lines: [InputLine] = []
+        for (i, p) in events.enumerated() {
             var e = p.event
             e.actor = actor
             e.correlationId = correlation
-            if let last = batches.indices.last, batches[last].stream == p.stream {
-                batches[last].events.append(e)
-            } else {
-                batches.append(AppendBatch(stream: p.stream, expected: .any, events: [e]))
-            }
+            lines.append(InputLine(line: i + 1, stream: p.stream, expected: nil, event: e, domainEvent: p.domainEvent))
         }
-        guard !batches.isEmpty else { return }
-        for result in try await store.append(batches) {
+        guard !lines.isEmpty else { return }
+        let results: [AppendResult]
+        do {
+            results = try await recorder.append(try await recorder.check(lines, by: .fileOwner(actor)))
+        } catch let error as LineError {
+            let p = events[lines.firstIndex { $0.line == error.line } ?? 0]
+            throw F1DBError(file: p.stream, "\(p.event.type) \(p.event.eventId.uuidString.lowercased()): \(error.reason)")
+        }
+        for result in results {
             if result.alreadyRecorded { summary.alreadyRecorded += result.events.count } else { summary.appended += result.events.count }
         }
+        try await recorder.context?.include(appended: results.flatMap(\.events))
     }
 
     // MARK: - Events
@@ -167,7 +184,7 @@ public enum F1DBImporter {
         let stream = StreamNames.stream(for: event) ?? StreamNames.season(championship, event.season ?? 0)
         return Pending(stream: stream, event: NewEvent(
             eventId: NameBasedUUID.make("f1db:\(key)"), type: canonical.type, schemaVersion: canonical.schemaVersion,
-            occurredAt: occurredAt, payload: canonical.payload))
+            occurredAt: occurredAt, payload: canonical.payload), domainEvent: event)
     }
 }
 

@@ -35,10 +35,10 @@ struct ImportF1DB: AsyncParsableCommand {
         }
         let parsed = Date()
         let store = try options.openStore()
-        var summary = try await F1DBImporter.append(plan, to: store)
-        let appended = Date()
         let projections = ProjectionService(store: store)
         try await projections.catchUp()
+        var summary = try await F1DBImporter.append(plan, to: store, context: projections)
+        let appended = Date()
         try await F1DBImporter.deriveTitles(plan, projections: projections, store: store, into: &summary)
         try await projections.catchUp()
         try await projections.persist()

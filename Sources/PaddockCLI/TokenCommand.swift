@@ -1,46 +1,82 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Paddock
 import PaddockServer
 
-/// `paddock token create|list`: bearer tokens for the HTTP service. Only SHA-256 hashes are stored.
+/// `paddock token create|list|revoke`: bearer tokens for the HTTP service. Only SHA-256 hashes are stored.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token", abstract: "Bearer tokens for 'paddock serve' (only their SHA-256 hashes are stored).",
-        subcommands: [Create.self, List.self])
+        subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token and print it, once.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "The token's name, recorded as the actor of what it appends.") var name: String
-        @Option(help: "recorder (appends, desk routes), steward (also penalties, corrections, retractions) or admin.") var role: String
+        @Option(help: "recorder (rounds, entries, classifications, retirements, notes), steward (also penalties, corrections, retractions, multiplier decisions, adjustments) or admin (everything).")
+        var role: String
+        @Option(help: ArgumentHelp("Refuse the token after this long: 12h, 30d, 2w.", valueName: "duration")) var expiresIn: String?
 
         func validate() throws {
             guard Role(rawValue: role) != nil else {
                 throw UserError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")), not '\(role)'")
             }
+            if let expiresIn, Self.seconds(expiresIn) == nil {
+                throw UserError("--expires-in: '\(expiresIn)' is not a duration: a whole number and h, d or w (12h, 30d, 2w), at most 10 years")
+            }
+        }
+
+        /// `12h`, `30d`, `2w` in seconds; nil for anything else, zero, or beyond ten years.
+        static func seconds(_ text: String) -> Int? {
+            guard let unit = text.last, let count = Int(text.dropLast()), count >= 1 else { return nil }
+            let scale: Int
+            switch unit {
+            case "h": scale = 3_600
+            case "d": scale = 86_400
+            case "w": scale = 604_800
+            default: return nil
+            }
+            let (total, overflow) = count.multipliedReportingOverflow(by: scale)
+            return !overflow && total <= 10 * 366 * 86_400 ? total : nil
         }
 
         func run() async throws {
             let token = CredentialToken.generate()
+            let expiresAt = expiresIn.flatMap(Self.seconds).map { Timestamp.format(Date().addingTimeInterval(TimeInterval($0))) }
             do {
-                try await options.openStore().saveCredential(name: name, role: role, hash: CredentialToken.hash(token))
+                try await options.openStore().saveCredential(name: name, role: role, hash: CredentialToken.hash(token), expiresAt: expiresAt)
             } catch let error as CredentialError {
                 throw UserError(error.description)
             }
             print(token)
-            FileHandle.standardError.write(Data("token '\(name)' (\(role)) created; it is shown only this once\n".utf8))
+            let until = expiresAt.map { ", expires \($0)" } ?? ""
+            FileHandle.standardError.write(Data("token '\(name)' (\(role)\(until)) created; it is shown only this once\n".utf8))
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tokens' names and roles.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the tokens: name, role, created, expires, last used (to within a few seconds), revoked.")
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {
-            for credential in try await options.openStore().listCredentials() {
-                print("\(credential.name)\t\(credential.role)\t\(credential.createdAt)")
+            print(["name", "role", "created", "expires", "last used", "revoked"].joined(separator: "\t"))
+            for c in try await options.openStore().listCredentials() {
+                print([c.name, c.role, c.createdAt, c.expiresAt ?? "-", c.lastUsedAt ?? "never", c.revokedAt ?? "-"].joined(separator: "\t"))
             }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by name: a running service refuses it within the 5 s it remembers a known token.")
+        @OptionGroup var options: DatabaseOptions
+        @Argument(help: "The token's name.") var name: String
+
+        func run() async throws {
+            guard try await options.openStore().revokeCredential(name: name) else { throw UserError("no token named '\(name)'") }
+            print("token '\(name)' revoked")
         }
     }
 }

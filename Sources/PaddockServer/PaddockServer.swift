@@ -81,13 +81,16 @@ public struct ServerSettings: Sendable {
     public var keepAliveInterval: Duration
     /// How long a write waits for the projections to include it before answering (read-your-writes).
     public var projectionWait: Duration
+    /// How long a known token is remembered: a revoked token is refused at most this long after.
+    public var rememberTokensFor: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, keepAliveInterval: Duration = .seconds(15),
-                projectionWait: Duration = .seconds(2)) {
+                projectionWait: Duration = .seconds(2), rememberTokensFor: Duration = .seconds(5)) {
         self.host = host
         self.port = port
         self.keepAliveInterval = keepAliveInterval
         self.projectionWait = projectionWait
+        self.rememberTokensFor = rememberTokensFor
     }
 }
 
@@ -98,6 +101,7 @@ final class ServerState: Sendable {
     let metrics: ServerMetrics
     let auth: BearerAuthenticator
     let readCache = ReadCache()
+    let logHeads: LogHeads
     let settings: ServerSettings
     let logger: Logger
 
@@ -105,7 +109,8 @@ final class ServerState: Sendable {
         self.store = store
         self.live = live
         self.metrics = ServerMetrics()
-        self.auth = BearerAuthenticator(credentials: store)
+        self.auth = BearerAuthenticator(credentials: store, rememberFor: settings.rememberTokensFor)
+        self.logHeads = LogHeads(store: store)
         self.settings = settings
         self.logger = logger
     }

@@ -107,7 +107,11 @@ extension Problem {
     static func from(_ error: any Error) -> Problem? {
         switch error {
         case let problem as Problem: return problem
-        case let error as PaddockError: return .notFound(error.description)
+        case let error as PaddockError:
+            if case .pointsOutOfRange = error {
+                return Problem(unprocessable, "points-out-of-range", "The season's points cannot be computed exactly", detail: error.description)
+            }
+            return .notFound(error.description)
         case let error as EventStoreError: return from(error, event: nil)
         case let error as LineError: return .invalid(Self.field(in: error.reason), error.description, event: error.line)
         case let error as any HTTPResponseError:
@@ -129,6 +133,11 @@ extension Problem {
                            detail: error.description)
         case let .invalidEvent(index, _): return .invalid(nil, error.description, event: (event ?? 0) + index + 1)
         case let .inBatch(_, inner): return from(inner, event: event)
+        case .chainBroken:
+            var problem = Problem(.serviceUnavailable, "log-integrity", "The log's hash chain is broken",
+                                  detail: error.description)
+            problem.headers[.retryAfter] = "60"
+            return problem
         case .importMismatch, .databaseTooNew, .notAnEventLog:
             return Problem(.internalServerError, "internal", "Internal error", detail: "the log could not take the request")
         }

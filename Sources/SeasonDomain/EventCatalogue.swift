@@ -26,13 +26,20 @@ public enum EventCatalogue {
     }
 
     /// Decodes and validates user input, and refuses fields the type does not define (typo protection:
-    /// `payload.resluts: unknown field`).
+    /// `payload.resluts: unknown field`). What it accepts is what will be stored: the canonical form
+    /// decodes again to an equal value, or the input is refused.
     public static func decodeStrict(type: String, schemaVersion: Int, payload: Data) throws(EventPayloadError) -> SeasonEvent {
         let entry = try lookup(type, schemaVersion)
         let event = try decodeFastOrFull(entry, payload)
-        if let unknown = UnknownFields.first(in: payload, comparedWith: canonicalData(event)) {
+        let canonical = canonicalData(event)
+        if let unknown = UnknownFields.first(in: payload, comparedWith: canonical) {
             throw EventPayloadError(kind: .unknownField, path: EventPayloadError.payloadPath(unknown),
                                     message: "unknown field (not defined by \(type))")
+        }
+        let reread = try? decodeFastOrFull(entry, canonical)
+        guard reread == event else {
+            throw EventPayloadError(kind: .invalidValue, path: "payload",
+                                    message: "cannot be stored exactly: its stored form would read back as another value (a number JSON cannot carry exactly?)")
         }
         return event
     }

@@ -16,7 +16,7 @@ struct OpeningTests {
 
         let queue = try db.raw()
         let known = try await queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(known == ["v1-events", "v2-projection-snapshots", "v3-credentials"])
+        #expect(known == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle"])
         try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
         try queue.close()
 
@@ -27,7 +27,7 @@ struct OpeningTests {
         // Refusing did not change it: once the unknown migration is gone, it opens with its events.
         let again = try db.raw()
         let identifiers = try await again.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(identifiers == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v99-future"])
+        #expect(identifiers == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle", "v99-future"])
         try await again.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v99-future'") }
         try again.close()
         let reopened = try db.open()

@@ -1,3 +1,4 @@
+import Paddock
 import EventStore
 import HTTPTypes
 import Hummingbird
@@ -11,11 +12,12 @@ import Testing
         let lookups = Mutex(0)
         let knownHash = CredentialToken.hash("desk-token")
 
-        func saveCredential(name: String, role: String, hash: String) async throws {}
-        func credential(forHash hash: String) async throws -> (name: String, role: String)? {
+        func saveCredential(name: String, role: String, hash: String, expiresAt: String?) async throws {}
+        func credential(forHash hash: String) async throws -> Credential? {
             lookups.withLock { $0 += 1 }
-            return hash == knownHash ? ("timing-desk", "recorder") : nil
+            return hash == knownHash ? Credential(name: "timing-desk", role: "recorder", createdAt: "2026-01-01T00:00:00.000000Z") : nil
         }
+        func revokeCredential(name: String) async throws -> Bool { false }
         func listCredentials() async throws -> [Credential] { [] }
     }
 

@@ -1,3 +1,4 @@
+import Paddock
 import Synchronization
 import Testing
 @testable import PaddockServer

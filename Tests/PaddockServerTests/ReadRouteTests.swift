@@ -1,3 +1,4 @@
+import Paddock
 import EventStore
 import Foundation
 import Hummingbird

@@ -1,3 +1,4 @@
+import Paddock
 import Foundation
 #if canImport(Glibc)
 import Glibc

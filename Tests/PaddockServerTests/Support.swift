@@ -1,3 +1,4 @@
+import Paddock
 import EventStore
 import Foundation
 import Hummingbird
@@ -48,11 +49,12 @@ struct Fixture {
         self.tokens = tokens
     }
 
-    func app(keepAlive: Duration = .seconds(15)) async throws -> some ApplicationProtocol {
+    func app(keepAlive: Duration = .seconds(15), rememberTokensFor: Duration = .seconds(5)) async throws -> some ApplicationProtocol {
         var logger = Logger(label: "paddock.test")
         logger.logLevel = .warning
         return try await PaddockServer.makeApplication(
-            store: store, settings: .init(host: "127.0.0.1", port: 0, keepAliveInterval: keepAlive), logger: logger)
+            store: store, settings: .init(host: "127.0.0.1", port: 0, keepAliveInterval: keepAlive, rememberTokensFor: rememberTokensFor),
+            logger: logger)
     }
 
     func auth(_ role: Role, _ extra: HTTPFields = [:]) -> HTTPFields {

@@ -7,13 +7,13 @@ struct CLITests {
         let temp = try TemporaryStore()
         let db = ["--db", temp.path]
         let (code, out, _) = try runPaddock(["append"] + db, stdin: Sample.season)
-        #expect(code == 0 && out.contains("appended 5 event(s)"))
+        #expect(code == 0 && out.contains("appended 8 event(s)"))
         let (_, log, _) = try runPaddock(["log", "--type", "SessionClassified"] + db)
         #expect(log.contains("SessionClassified") && log.contains("1 event(s)"))
         let (_, json, _) = try runPaddock(["log", "--json", "--from-position", "2", "--to-position", "3"] + db)
         #expect(json.split(separator: "\n").count == 2)
         let (verifyCode, verified, _) = try runPaddock(["verify"] + db)
-        #expect(verifyCode == 0 && verified.contains("5 events, chain intact"))
+        #expect(verifyCode == 0 && verified.contains("8 events, chain intact"))
         let (_, standings, _) = try runPaddock(["standings", "euro-rx-super1600", "2018", "--json"] + db)
         let document = try JSONSerialization.jsonObject(with: Data(standings.utf8)) as! [String: Any]
         let rows = document["rows"] as! [[String: Any]]
@@ -30,7 +30,7 @@ struct CLITests {
         _ = try runPaddock(["append"] + db, stdin: Sample.season)
         _ = try runPaddock(["standings", "euro-rx-super1600", "2018"] + db)  // persists the projections' state
         let (code, out, _) = try runPaddock(["replay"] + db)
-        #expect(code == 0 && out.contains("replayed 5 events"))
+        #expect(code == 0 && out.contains("replayed 8 events"))
     }
 
     @Test func theDatabaseComesFromTheEnvironmentWhenNotGiven() throws {
@@ -57,7 +57,7 @@ struct CLITests {
     @Test func aBadLineOnStandardInputIsReportedWithItsNumber() throws {
         let temp = try TemporaryStore()
         let (code, _, err) = try runPaddock(["append", "--db", temp.path], stdin: Sample.season + "\n{\"stream\":1}\n")
-        #expect(code != 0 && err.contains("line 6: stream: expected a string"))
+        #expect(code != 0 && err.contains("line 9: stream: expected a string"))
         let (_, out, _) = try runPaddock(["verify", "--db", temp.path])
         #expect(out.contains("0 events"))
     }

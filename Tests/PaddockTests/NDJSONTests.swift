@@ -8,12 +8,13 @@ struct NDJSONTests {
     @Test func appendValidatesAndStoresCanonicalPayloads() async throws {
         let temp = try TemporaryStore()
         let summary = try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season, actor: "desk")
-        #expect(summary.appended == 5)
+        #expect(summary.appended == 8)
         let events = try await temp.store.read(after: 0, limit: 100)
-        #expect(events.map(\.type) == ["ChampionshipRegistered", "RulesDeclared", "RoundScheduled", "SessionClassified", "CompetitorRegistered"])
+        #expect(events.map(\.type) == ["ChampionshipRegistered", "CompetitorRegistered", "CompetitorRegistered", "CompetitorRegistered",
+                                       "RulesDeclared", "RoundScheduled", "RoundScheduled", "SessionClassified"])
         #expect(events.allSatisfy { $0.actor == "desk" })
         // Canonical form: sorted keys, defaults written out.
-        #expect(events[1].payload.hasPrefix(#"{"championship":"euro-rx-super1600","rules":{"bonuses":[],"#))
+        #expect(events[4].payload.hasPrefix(#"{"championship":"euro-rx-super1600","rules":{"bonuses":[],"#))
     }
 
     @Test(arguments: [
@@ -30,7 +31,7 @@ struct NDJSONTests {
         (#"{"stream":"season:euro-rx-super1600:2018","type":"SessionClassified","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":1,"session":"final","kind":"final","results":[{"position":1,"competitor":"a"},{"competitor":"b","status":"DNX"}]}}"#,
          "payload.results[1].status: \"DNX\" is not one of classified, DNF"),
         (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":0}}"#,
-         "payload.round: must be 1 or more"),
+         "payload.round: must be from 1 to 999, found 0"),
         (#"{"stream":"season:other:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}}"#,
          "use 'season:euro-rx-super1600:2018'"),
         (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"expectedVersion":"soon"}"#,
@@ -51,7 +52,7 @@ struct NDJSONTests {
             try await NDJSONAppender(store: temp.store).append(contentsOf: text)
         } throws: { error in
             guard let error = error as? LineError else { return false }
-            return error.line == 7 && error.reason.contains(expected)
+            return error.line == 10 && error.reason.contains(expected)
         }
         #expect(try await temp.store.headPosition() == 0)
     }
@@ -65,9 +66,9 @@ struct NDJSONTests {
         await #expect {
             try await NDJSONAppender(store: temp.store).append(contentsOf: note + "\n" + stale)
         } throws: { error in
-            (error as? LineError)?.line == 2 && (error as? LineError)?.reason.contains("expected version 1, but the stream is at version 3") == true
+            (error as? LineError)?.line == 2 && (error as? LineError)?.reason.contains("expected version 1, but the stream is at version 4") == true
         }
-        #expect(try await temp.store.headPosition() == 5)
+        #expect(try await temp.store.headPosition() == 8)
     }
 
     @Test func retriedLinesWithEventIdsAreRecordedOnce() async throws {
@@ -89,7 +90,7 @@ struct NDJSONTests {
         try await NDJSONTransfer.export(from: source.store, pageSize: 2) { first.append($0) }
         let target = try TemporaryStore()
         let count = try await NDJSONTransfer.importEvents(first.joined(separator: "\n"), into: target.store)
-        #expect(count == 6)
+        #expect(count == 9)
         var second: [String] = []
         try await NDJSONTransfer.export(from: target.store) { second.append($0) }
         #expect(second == first)
@@ -101,12 +102,12 @@ struct NDJSONTests {
         try await NDJSONAppender(store: source.store).append(contentsOf: Sample.season)
         var lines: [String] = []
         try await NDJSONTransfer.export(from: source.store) { lines.append($0) }
-        lines[3] = lines[3].replacingOccurrences(of: "jesse-kallio", with: "someone-else")
+        lines[7] = lines[7].replacingOccurrences(of: "jesse-kallio", with: "someone-else")
         let target = try TemporaryStore()
         await #expect {
             try await NDJSONTransfer.importEvents(lines.joined(separator: "\n"), into: target.store)
         } throws: { error in
-            (error as? LineError)?.line == 4 && (error as? LineError)?.reason.contains("hash does not match") == true
+            (error as? LineError)?.line == 8 && (error as? LineError)?.reason.contains("hash does not match") == true
         }
         #expect(try await target.store.headPosition() == 0)
     }

@@ -12,10 +12,10 @@ struct ProjectionServiceTests {
         let temp = try TemporaryStore()
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
         let first = ProjectionService(store: temp.store)
-        #expect(try await first.catchUp() == 5)
+        #expect(try await first.catchUp() == 8)
         try await first.persist()
         let saved = try await temp.store.loadSnapshot(named: "timeline")
-        #expect(saved?.position == 5 && saved?.codeVersion == ProjectionService.codeVersion)
+        #expect(saved?.position == 8 && saved?.codeVersion == ProjectionService.codeVersion)
 
         // A later final: a new service loads the persisted state and folds only the new event.
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.line(
@@ -45,10 +45,10 @@ struct ProjectionServiceTests {
         let live = ProjectionService(store: temp.store)
         try await live.catchUp()
         try await NDJSONAppender(store: temp.store).append(contentsOf: Self.roundTwoFinal + "\n" + Self.roundTwoRetirement)
-        let appended = try await temp.store.read(after: 5, limit: 10)
-        #expect(try await live.catchUp(appended: appended) == 7)
+        let appended = try await temp.store.read(after: 8, limit: 10)
+        #expect(try await live.catchUp(appended: appended) == 10)
         // Given again (an idempotent retry answers the stored events): nothing changes.
-        #expect(try await live.catchUp(appended: appended) == 7)
+        #expect(try await live.catchUp(appended: appended) == 10)
         let rebuilt = ProjectionService(store: temp.store)
         try await rebuilt.rebuild()
         #expect(await live.index == rebuilt.index)
@@ -63,12 +63,12 @@ struct ProjectionServiceTests {
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
         let live = ProjectionService(store: temp.store)
         try await live.catchUp()
-        // Another writer's final (position 6) came between: the write's own event is position 7.
+        // Another writer's final (position 9) came between: the write's own event is position 10.
         try await NDJSONAppender(store: temp.store).append(contentsOf: Self.roundTwoFinal)
         try await NDJSONAppender(store: temp.store).append(contentsOf: Self.roundTwoRetirement)
-        let own = try await temp.store.read(after: 6, limit: 10)
-        #expect(own.map(\.position) == [7])
-        #expect(try await live.catchUp(appended: own) == 7)
+        let own = try await temp.store.read(after: 9, limit: 10)
+        #expect(own.map(\.position) == [10])
+        #expect(try await live.catchUp(appended: own) == 10)
         let rebuilt = ProjectionService(store: temp.store)
         try await rebuilt.rebuild()
         #expect(await live.index == rebuilt.index)
@@ -82,9 +82,9 @@ struct ProjectionServiceTests {
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
         // A snapshot written by other projection code: wrong version, garbage state.
         try await temp.store.saveSnapshot(ProjectionSnapshot(name: "timeline", codeVersion: ProjectionService.codeVersion + 1,
-                                                             position: 5, state: Data("not a timeline".utf8)))
+                                                             position: 8, state: Data("not a timeline".utf8)))
         let service = ProjectionService(store: temp.store)
-        #expect(try await service.catchUp() == 5)
+        #expect(try await service.catchUp() == 8)
         #expect(try await service.standings(key, className: nil, kind: .competitors, cut: .everything).table.rows.count == 3)
     }
 

@@ -26,17 +26,23 @@ enum Sample {
         #"{"stream":"\#(stream)","type":"\#(type)","occurredAt":"\#(occurredAt)","payload":\#(payload)\#(extra)}"#
     }
 
+    /// Eight events: the championship, three competitors, the rules, rounds 1 and 2, round 1's final.
     static let season = [
         line("championship:euro-rx-super1600", type: "ChampionshipRegistered", occurredAt: "2018",
              payload: #"{"championship":"euro-rx-super1600","name":"Euro RX Super1600","discipline":"rallycross"}"#),
+        line("competitor:jesse-kallio", type: "CompetitorRegistered", occurredAt: "2018",
+             payload: #"{"competitor":"jesse-kallio","name":"Jesse Kallio","nationality":"FIN"}"#),
+        line("competitor:rokas-baciuska", type: "CompetitorRegistered", occurredAt: "2018",
+             payload: #"{"competitor":"rokas-baciuska","name":"Rokas Baciuška","nationality":"LTU"}"#),
+        line("competitor:x", type: "CompetitorRegistered", occurredAt: "2018", payload: #"{"competitor":"x","name":"Driver X"}"#),
         line(type: "RulesDeclared", occurredAt: "2018-04-01",
              payload: #"{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":[8,5,4]}]}}"#),
         line(type: "RoundScheduled", occurredAt: "2018-01-10",
              payload: #"{"championship":"euro-rx-super1600","season":2018,"round":1,"venue":"Barcelona","startDate":"2018-04-14"}"#),
+        line(type: "RoundScheduled", occurredAt: "2018-01-10",
+             payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"venue":"Montalegre","startDate":"2018-04-28"}"#),
         line(type: "SessionClassified", occurredAt: "2018-04-15T16:00:00+02:00",
              payload: #"{"championship":"euro-rx-super1600","season":2018,"round":1,"session":"final","kind":"final","results":[{"position":1,"competitor":"rokas-baciuska"},{"position":2,"competitor":"jesse-kallio"},{"competitor":"x","status":"DNF","reason":"engine"}]}"#),
-        line("competitor:jesse-kallio", type: "CompetitorRegistered", occurredAt: "2018",
-             payload: #"{"competitor":"jesse-kallio","name":"Jesse Kallio","nationality":"FIN"}"#),
     ].joined(separator: "\n")
 }
 

@@ -20,7 +20,7 @@ struct ValidationTests {
     @Test func roundZero() throws {
         let e = try #require(failure("RoundCancelled", #"{"championship":"euro-rx","season":2020,"round":0}"#))
         #expect(e.kind == .validation)
-        #expect(e.description == "payload.round: must be 1 or more, found 0")
+        #expect(e.description == "payload.round: must be from 1 to 999, found 0")
     }
 
     @Test func endDateBeforeStartDate() throws {

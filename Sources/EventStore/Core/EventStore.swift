@@ -30,6 +30,9 @@ public protocol EventStore: Sendable {
     /// Events matching a query, in position order.
     func read(_ query: EventQuery) async throws -> [RecordedEvent]
 
+    /// Which of these event ids the log holds already (an idempotent retry's).
+    func recordedEventIds(among ids: [UUID]) async throws -> Set<UUID>
+
     /// The position of the last event (0 for an empty log).
     func headPosition() async throws -> Int64
 

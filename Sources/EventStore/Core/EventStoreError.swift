@@ -18,6 +18,10 @@ public indirect enum EventStoreError: Error, Sendable, Equatable, CustomStringCo
     case inBatch(Int, EventStoreError)
     /// The file is not a Paddock database.
     case notAnEventLog(path: String, reason: String)
+    /// The log's last row does not match the last acknowledged append (`chain_head`), or a stored
+    /// hash cannot be read: the log was changed behind the store's back, and nothing is appended
+    /// to it until someone looks (`paddock verify` names the position).
+    case chainBroken(reason: String)
 
     public var description: String {
         switch self {
@@ -37,6 +41,8 @@ public indirect enum EventStoreError: Error, Sendable, Equatable, CustomStringCo
             "batch \(index + 1): \(error)"
         case let .notAnEventLog(path, reason):
             "\(path) is not a Paddock event log: \(reason)"
+        case let .chainBroken(reason):
+            "the log's hash chain is broken (\(reason)): nothing is appended until it is examined; run 'paddock verify'"
         }
     }
 }

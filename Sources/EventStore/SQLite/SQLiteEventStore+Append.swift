@@ -128,8 +128,8 @@ extension SQLiteEventStore {
             row.hash = Hex.encode(previous)
             do {
                 try Self.insert(row, eventIdText: eventIdText, occurredMillis: occurredMillis[index], with: insert, texts: &texts)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
-                && (error.message ?? "").contains("event_id") {
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT
+                && (error.message ?? "").contains(Schema.duplicateEventIdMessage) || (error.message ?? "").contains("events.event_id") {
                 throw DuplicateEventId()
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK {
                 throw EventStoreError.invalidEvent(index: index, reason: "payload is not valid JSON")
@@ -250,13 +250,33 @@ extension SQLiteEventStore {
 
     // MARK: - Lookups inside a write
 
+    /// The last row, checked against the last acknowledged append: a log whose end was cut, edited
+    /// or extended behind the store's back, or whose last hash is not hex, is not continued.
     static func head(in db: Database) throws -> (position: Int64, hash: [UInt8], recordedAt: String) {
         let statement = try db.cachedStatement(sql: "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1")
+        let acknowledged = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, hash FROM chain_head WHERE id = 1"))
         guard let row = try Row.fetchOne(statement) else {
+            if let acknowledged {
+                let position: Int64 = acknowledged["position"]
+                throw EventStoreError.chainBroken(reason: "the log is empty but its last acknowledged append was position \(position)")
+            }
             return (0, ChainHasher.genesis, "")
         }
+        let position: Int64 = row["position"]
         let hashText: String = row["hash"]
-        return (row["position"], Hex.decode(hashText) ?? ChainHasher.genesis, row["recorded_at"])
+        guard let acknowledged else {
+            throw EventStoreError.chainBroken(reason: "the log holds \(position) event(s) but no acknowledged head")
+        }
+        let ackPosition: Int64 = acknowledged["position"], ackHash: String = acknowledged["hash"]
+        guard ackPosition == position, ackHash == hashText else {
+            throw EventStoreError.chainBroken(
+                reason: "the last row is position \(position) but the last acknowledged append was position \(ackPosition)"
+                    + (ackPosition == position ? " with another hash" : ""))
+        }
+        guard let hash = Hex.decode(hashText), hash.count == 32 else {
+            throw EventStoreError.chainBroken(reason: "the hash stored at position \(position) is not 64 hex digits")
+        }
+        return (position, hash, row["recorded_at"])
     }
 
     static func storedPosition(of eventId: UUID, in db: Database) throws -> Int64? {

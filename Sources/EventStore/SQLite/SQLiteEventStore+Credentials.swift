@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 extension SQLiteEventStore: CredentialStore {
-    public func saveCredential(name: String, role: String, hash: String) async throws {
-        guard !name.isEmpty, name.count <= 100, !name.contains(where: \.isNewline) else {
-            throw CredentialError.invalid("a credential name must be 1 to 100 characters on one line")
+    public func saveCredential(name: String, role: String, hash: String, expiresAt: String?) async throws {
+        guard !name.isEmpty, name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CredentialError.invalid("a credential name must be 1 to 100 characters without control characters")
         }
         guard !role.isEmpty else { throw CredentialError.invalid("a credential needs a role") }
         let createdAt = Timestamp.format(clock())
@@ -12,22 +12,47 @@ extension SQLiteEventStore: CredentialStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM credentials WHERE name = ?", arguments: [name]) == true {
                 throw CredentialError.nameTaken(name)
             }
-            try db.execute(sql: "INSERT INTO credentials (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role, hash, createdAt])
+            try db.execute(sql: "INSERT INTO credentials (name, role, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, role, hash, createdAt, expiresAt])
         }
     }
 
-    public func credential(forHash hash: String) async throws -> (name: String, role: String)? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, role FROM credentials WHERE token_hash = ?", arguments: [hash])
-                .map { (name: $0["name"], role: $0["role"]) }
+    public func credential(forHash hash: String) async throws -> Credential? {
+        let now = Timestamp.format(clock())
+        let found = try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.credentialColumns) FROM credentials WHERE token_hash = ?", arguments: [hash])
+                .map(Self.credential)
+        }
+        guard var credential = found else { return nil }
+        // Noting the use must not hold the request behind a long write of another process.
+        let pool = self.pool
+        Task.detached {
+            try? await pool.write { db in
+                try db.execute(sql: "UPDATE credentials SET last_used_at = ? WHERE token_hash = ?", arguments: [now, hash])
+            }
+        }
+        credential.lastUsedAt = now
+        return credential
+    }
+
+    public func revokeCredential(name: String) async throws -> Bool {
+        let now = Timestamp.format(clock())
+        return try await pool.write { db in
+            try db.execute(sql: "UPDATE credentials SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now, name])
+            return try Bool.fetchOne(db, sql: "SELECT 1 FROM credentials WHERE name = ?", arguments: [name]) == true
         }
     }
 
     public func listCredentials() async throws -> [Credential] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, created_at FROM credentials ORDER BY name")
-                .map { Credential(name: $0["name"], role: $0["role"], createdAt: $0["created_at"]) }
+            try Row.fetchAll(db, sql: "SELECT \(Self.credentialColumns) FROM credentials ORDER BY name").map(Self.credential)
         }
+    }
+
+    private static let credentialColumns = "name, role, created_at, expires_at, revoked_at, last_used_at"
+
+    private static func credential(_ row: Row) -> Credential {
+        Credential(name: row["name"], role: row["role"], createdAt: row["created_at"], expiresAt: row["expires_at"],
+                   revokedAt: row["revoked_at"], lastUsedAt: row["last_used_at"])
     }
 }

@@ -16,6 +16,22 @@ extension SQLiteEventStore {
         }
     }
 
+    public func recordedEventIds(among ids: [UUID]) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found = Set<UUID>()
+            // SQLite's default bound on variables is 32,766: ask in slices well under it.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = ids[start..<min(ids.count, start + 500)]
+                let sql = "SELECT event_id FROM events WHERE event_id IN (\(Array(repeating: "?", count: slice.count).joined(separator: ",")))"
+                for text in try String.fetchAll(db, sql: sql, arguments: StatementArguments(slice.map(\.lowercased))) {
+                    if let id = UUID(uuidString: text) { found.insert(id) }
+                }
+            }
+            return found
+        }
+    }
+
     /// Visits every event after `position` in one read transaction, without building an array.
     ///
     /// ```swift

@@ -60,7 +60,7 @@ extension SQLiteEventStore {
                                   "rows after position \(headPosition), the last acknowledged append, were not appended by Paddock")
                 }
             }
-            let missing = ["events_refuse_update", "events_refuse_delete"].filter { !triggers.contains($0) }
+            let missing = ["events_refuse_update", "events_refuse_delete", "events_refuse_replace"].filter { !triggers.contains($0) }
             if !missing.isEmpty {
                 return report(.triggersMissing, checked, "immutability trigger(s) missing: \(missing.joined(separator: ", "))")
             }

@@ -49,6 +49,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 PRAGMA journal_size_limit = 67108864;
                 """)
         }
+        Self.createOwnerOnly(path)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.write { db in
@@ -73,6 +74,14 @@ public final class SQLiteEventStore: EventStore, Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw EventStoreError.notAnEventLog(path: path, reason: "not a SQLite database")
         }
+    }
+
+    /// Creates a missing database file readable and writable by its owner only (SQLite gives its
+    /// WAL and shared-memory files the database file's permissions): results not yet published and
+    /// token hashes are nobody else's to read.
+    static func createOwnerOnly(_ path: String) {
+        guard path != ":memory:", !path.isEmpty, !FileManager.default.fileExists(atPath: path) else { return }
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
 
     // MARK: - Small reads

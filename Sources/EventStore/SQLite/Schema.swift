@@ -58,8 +58,32 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v4-refuse-replace") { db in
+            // INSERT OR REPLACE deletes the conflicting row without firing delete triggers (unless a
+            // connection turns recursive_triggers on): refuse any insert that would collide.
+            try db.execute(sql: """
+                CREATE TRIGGER events_refuse_replace BEFORE INSERT ON events
+                BEGIN
+                    SELECT RAISE(ABORT, 'events are immutable: a row at this position or stream version exists; INSERT OR REPLACE is refused')
+                    WHERE EXISTS (SELECT 1 FROM events WHERE position = NEW.position)
+                       OR EXISTS (SELECT 1 FROM events WHERE stream = NEW.stream AND stream_version = NEW.stream_version);
+                    SELECT RAISE(ABORT, '\(duplicateEventIdMessage)')
+                    WHERE EXISTS (SELECT 1 FROM events WHERE event_id = NEW.event_id);
+                END;
+                """)
+        }
+        migrator.registerMigration("v5-credential-lifecycle") { db in
+            try db.execute(sql: """
+                ALTER TABLE credentials ADD COLUMN expires_at TEXT;
+                ALTER TABLE credentials ADD COLUMN revoked_at TEXT;
+                ALTER TABLE credentials ADD COLUMN last_used_at TEXT;
+                """)
+        }
         return migrator
     }
+
+    /// The trigger's message for an event id stored already (an idempotent retry, handled by the store).
+    static let duplicateEventIdMessage = "event_id is already recorded"
 
     static let insertEvent = """
         INSERT INTO events (position, event_id, stream, stream_version, type, schema_version,

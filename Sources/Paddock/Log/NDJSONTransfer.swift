@@ -20,10 +20,17 @@ public enum NDJSONTransfer {
         }
     }
 
+    /// How far ahead of this machine's clock an imported `recordedAt` may be: a later one would stop
+    /// every `knownAt` cut of the log from ever seeing what is appended after it.
+    public static let recordedAtSkew: TimeInterval = 60
+
     /// Restores exported envelopes at the end of the log: all lines or none. Each line must continue
-    /// the log (positions, stream versions, times, hashes); the first bad line is reported.
+    /// the log (positions, stream versions, times, hashes) and pass what `append` checks of an
+    /// event (a strict payload in canonical form, the stream its type belongs to, an actor), with a
+    /// `recordedAt` not in the future; the first bad line is reported.
     @discardableResult
-    public static func importEvents(_ text: String, into store: any EventStore) async throws -> Int {
+    public static func importEvents(_ text: String, into store: any EventStore, now: Date = Date()) async throws -> Int {
+        let latest = Timestamp.format(now.addingTimeInterval(recordedAtSkew))
         var events: [RecordedEvent] = []
         var lineNumbers: [Int] = []
         var number = 0
@@ -37,10 +44,10 @@ public enum NDJSONTransfer {
             } catch {
                 throw LineError(line: number, reason: error.text)
             }
-            do {
-                _ = try EventCatalogue.decode(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload.utf8))
+            do throws(LineError.Reason) {
+                try check(event, latest: latest)
             } catch {
-                throw LineError(line: number, reason: error.description)
+                throw LineError(line: number, reason: error.text)
             }
             events.append(event)
             lineNumbers.append(number)
@@ -53,5 +60,25 @@ public enum NDJSONTransfer {
             throw LineError(line: lineNumbers[index], reason: "position \(position): \(reason)")
         }
         return events.count
+    }
+
+    /// What `append` would check of the event, beyond what the store checks of the chain.
+    static func check(_ event: RecordedEvent, latest: String) throws(LineError.Reason) {
+        let domain: SeasonEvent
+        do {
+            domain = try EventCatalogue.decodeStrict(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload.utf8))
+        } catch {
+            throw .init(error.description)
+        }
+        guard EventCatalogue.encode(domain).payload == event.payload else {
+            throw .init("payload: not in canonical form (sorted keys, no spaces, absent optionals left out): it was not exported by Paddock")
+        }
+        if let expected = StreamNames.stream(for: domain), expected != event.stream {
+            throw .init("stream '\(event.stream)' is not where a \(event.type) belongs: '\(expected)'")
+        }
+        guard let actor = event.actor, !actor.isEmpty else { throw .init("actor: every recorded event names who recorded it") }
+        guard event.recordedAt <= latest else {
+            throw .init("recordedAt: \(event.recordedAt) is in the future of this machine's clock (more than \(Int(recordedAtSkew)) s ahead)")
+        }
     }
 }

@@ -19,6 +19,14 @@ public struct InputLine: Sendable, Equatable {
     public var event: NewEvent
     public var domainEvent: SeasonEvent
 
+    public init(line: Int, stream: String, expected: ExpectedVersion?, event: NewEvent, domainEvent: SeasonEvent) {
+        self.line = line
+        self.stream = stream
+        self.expected = expected
+        self.event = event
+        self.domainEvent = domainEvent
+    }
+
     static let keys: Set<String> = ["stream", "type", "occurredAt", "payload", "eventId", "schemaVersion",
                                     "expectedVersion", "actor", "correlationId", "causationId"]
 

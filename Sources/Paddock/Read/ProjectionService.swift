@@ -153,7 +153,22 @@ public actor ProjectionService {
 
     public nonisolated func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut) async throws -> StandingsCalculator.Result {
         let calculator = StandingsCalculator(ledger: try await ledger(key).restricted(to: cut), className: className, cut: cut)
-        return kind == .competitors ? calculator.competitors() : calculator.teams()
+        let result = kind == .competitors ? calculator.competitors() : calculator.teams()
+        try Self.requireInRange(result, key)
+        return result
+    }
+
+    /// Refuses a result holding ``Points/outOfRange``: the season's recorded values combine into a
+    /// fraction exact 64-bit arithmetic cannot hold. A reader gets this error, never a wrong figure.
+    static func requireInRange(_ result: StandingsCalculator.Result, _ key: SeasonKey) throws(PaddockError) {
+        for row in result.table.rows + result.table.excluded
+        where row.points.isOutOfRange || row.grossPoints.isOutOfRange || row.gap.isOutOfRange || row.roundScores.contains(where: \.points.isOutOfRange) {
+            throw .pointsOutOfRange(key, row.competitor)
+        }
+        for (competitor, explanation) in result.explanations
+        where explanation.total.isOutOfRange || explanation.lines.contains(where: { $0.points.isOutOfRange || $0.basePoints.isOutOfRange }) {
+            throw .pointsOutOfRange(key, competitor)
+        }
     }
 
     public nonisolated func explanation(_ key: SeasonKey, className: String?, competitor: String, cut: Cut) async throws -> Explanation {
@@ -167,8 +182,17 @@ public actor ProjectionService {
     /// Title maths after one round, or after every round that has results.
     public nonisolated func titleOutlooks(_ key: SeasonKey, className: String?, afterRound: Int?) async throws -> [TitleOutlook] {
         let calculator = StandingsCalculator(ledger: try await ledger(key), className: className, cut: .everything)
-        let rounds = afterRound.map { [$0] } ?? calculator.competitors().table.rounds
-        return rounds.map { calculator.titleOutlook(afterRound: $0) }
+        let all = calculator.competitors()
+        try Self.requireInRange(all, key)
+        let rounds = afterRound.map { [$0] } ?? all.table.rounds
+        let outlooks = rounds.map { calculator.titleOutlook(afterRound: $0) }
+        for outlook in outlooks {
+            if outlook.maximumPerRound.isOutOfRange { throw PaddockError.pointsOutOfRange(key, nil) }
+            for c in outlook.contenders where c.points.isOutOfRange || c.maximumPossible.isOutOfRange || c.needsToPassLeader.isOutOfRange {
+                throw PaddockError.pointsOutOfRange(key, c.competitor)
+            }
+        }
+        return outlooks
     }
 
     public nonisolated func calendar(_ key: SeasonKey, cut: Cut = .everything) async throws -> SeasonCalendar {
@@ -188,9 +212,15 @@ public actor ProjectionService {
 public enum PaddockError: Error, Equatable, CustomStringConvertible {
     case unknownSeason(SeasonKey)
     case unknownCompetitor(String, in: SeasonKey?)
+    /// The season's points cannot be computed exactly (see ``Points/outOfRange``).
+    case pointsOutOfRange(SeasonKey, String?)
 
     public var description: String {
         switch self {
+        case .pointsOutOfRange(let key, let who):
+            "the points\(who.map { " of '\($0)'" } ?? "") in \(key.championship) \(key.season) cannot be computed exactly: "
+                + "the season's recorded points, factors and shares combine into fractions beyond 64 bits; "
+                + "correct or retract the event that introduced them"
         case .unknownSeason(let key): "no season '\(key.championship)' \(key.season) in the log"
         case .unknownCompetitor(let id, let key):
             key.map { "competitor '\(id)' has no results or entries in \($0.championship) \($0.season)" } ?? "no competitor '\(id)' in the log"

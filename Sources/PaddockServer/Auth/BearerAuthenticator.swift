@@ -1,6 +1,8 @@
 import EventStore
+import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Paddock
 import Synchronization
 
 /// Who made a request: the token's name (recorded as the events' `actor`) and its role.
@@ -11,13 +13,14 @@ struct Caller: Sendable, Equatable {
 
 /// Checks `Authorization: Bearer <token>` against the stored SHA-256 hashes of tokens.
 ///
-/// 401 without a token or with an unknown one; 403 when the token's role is not enough.
-/// A known token is remembered for ``rememberFor`` (a desk records many results with one token:
-/// each write should not wait for a database read); an unknown one is looked up every time.
+/// 401 without a token, with an unknown one, a revoked one or an expired one; 403 when the token's
+/// role is not enough. A known token is remembered for ``rememberFor`` (a desk records many
+/// results with one token: each write should not wait for a database read), so a token revoked by
+/// `paddock token revoke` is refused within that time; an unknown one is looked up every time.
 final class BearerAuthenticator: Sendable {
     let credentials: any CredentialStore
     let rememberFor: Duration
-    private let known = Mutex<[String: (caller: Caller, until: ContinuousClock.Instant)]>([:])
+    private let known = Mutex<[String: (caller: Caller, until: ContinuousClock.Instant, expires: String?)]>([:])
     private static let maxRemembered = 1024
 
     init(credentials: any CredentialStore, rememberFor: Duration = .seconds(5)) {
@@ -31,14 +34,18 @@ final class BearerAuthenticator: Sendable {
         }
         let hash = CredentialToken.hash(bearer.token)
         let now = ContinuousClock.now
-        if let remembered = known.withLock({ $0[hash] }), remembered.until > now { return remembered.caller }
+        if let remembered = known.withLock({ $0[hash] }), remembered.until > now, remembered.expires.map({ Timestamp.format(Date()) < $0 }) ?? true {
+            return remembered.caller
+        }
         guard let found = try await credentials.credential(forHash: hash), let role = Role(rawValue: found.role) else {
             throw Problem.unauthorized("the bearer token is not known")
         }
+        if let refusal = found.refusal(at: Timestamp.format(Date())) { throw Problem.unauthorized(refusal) }
         let caller = Caller(name: found.name, role: role)
+        let expires = found.expiresAt
         known.withLock { known in
             if known.count >= Self.maxRemembered { known.removeAll() }
-            known[hash] = (caller, now + rememberFor)
+            known[hash] = (caller, now + rememberFor, expires)
         }
         return caller
     }

@@ -9,44 +9,39 @@ enum Appending {
     /// Envelope fields a client may give beside a payload (desk routes) or an event (streams).
     static let envelopeKeys: Set<String> = ["occurredAt", "eventId", "correlationId", "causationId", "schemaVersion", "expectedVersion"]
 
-    /// Parses one event's text (an NDJSON append line without `stream` and `actor`) for `stream`.
-    static func line(_ text: String, stream: String, index: Int, caller: Caller) throws -> InputLine {
+    /// One event's text (an NDJSON append line without `stream` and `actor`) as a line for `stream`.
+    static func lineText(_ text: String, stream: String, index: Int) throws -> String {
         let members = RawJSON.members(ofObject: text)
         for reserved in ["stream", "actor"] where members.contains(where: { $0.key == reserved }) {
             throw Problem.invalid(reserved, "event \(index): '\(reserved)' comes from the \(reserved == "stream" ? "path" : "bearer token"); leave it out",
                                   event: index)
         }
-        let lineText = RawJSON.object([(key: "stream", value: RawJSON.quoted(stream))] + members)
-        do {
-            return try InputLine.parse(lineText, line: index, defaultActor: caller.name)
-        } catch {
-            throw Problem.invalid(Problem.field(in: error.reason), "event \(index): \(error.reason)", event: index)
-        }
+        return RawJSON.object([(key: "stream", value: RawJSON.quoted(stream))] + members)
     }
 
-    /// Appends the lines to `stream`. The first batch expects `expected` (If-Match) unless the first
-    /// line says otherwise; a line stating its own `expectedVersion` starts a new batch.
-    static func append(_ lines: [InputLine], to stream: String, expected: ExpectedVersion?, state: ServerState) async throws -> Response {
-        guard let first = lines.first else { throw Problem.invalid(nil, "no events: the body is an empty array") }
-        if let expected, let stated = first.expected, stated != expected {
-            throw Problem.invalid("expectedVersion", "event 1: expectedVersion \(stated) contradicts If-Match \(expected)", event: 1)
+    /// Records the texts (each an append line for `stream`) through the ``Recorder``: the caller's
+    /// role for each type first, then parsing, validation and the season checks, then one
+    /// transaction. The first batch expects `expected` (If-Match) unless the first line says otherwise.
+    static func record(_ texts: [String], to stream: String, expected: ExpectedVersion?, caller: Caller, state: ServerState) async throws -> Response {
+        guard !texts.isEmpty else { throw Problem.invalid(nil, "no events: the body is an empty array") }
+        let recorder = Recorder(store: state.store, context: state.live.service)
+        let lines: [InputLine]
+        do {
+            lines = try await recorder.admit(texts, by: Author(name: caller.name, role: caller.role))
+        } catch let error as PermissionError {
+            throw Problem.forbidden("event \(error.line) (\(error.type)) needs the role '\(error.needed.rawValue)' or above; token '\(caller.name)' is '\(caller.role.rawValue)'")
+        } catch let error as LineError {
+            throw Problem.invalid(Problem.field(in: error.reason), "event \(error.line): \(error.reason)", event: error.line)
         }
-        var batches: [AppendBatch] = []
-        var firstIndexes: [Int] = []
-        for (index, line) in lines.enumerated() {
-            if index > 0, line.expected == nil {
-                batches[batches.count - 1].events.append(line.event)
-            } else {
-                batches.append(AppendBatch(stream: stream, expected: line.expected ?? (index == 0 ? expected ?? .any : .any), events: [line.event]))
-                firstIndexes.append(index)
-            }
+        if let expected, let stated = lines.first?.expected, stated != expected {
+            throw Problem.invalid("expectedVersion", "event 1: expectedVersion \(stated) contradicts If-Match \(expected)", event: 1)
         }
         let results: [AppendResult]
         do {
-            results = try await state.store.append(batches)
-        } catch EventStoreError.inBatch(let batch, let error) {
-            if case .versionConflict = error { state.metrics.conflicts.increment() }
-            throw Problem.from(error, event: firstIndexes[batch])
+            results = try await recorder.append(lines, expected: expected)
+        } catch let failure as AppendFailure {
+            if case .versionConflict = failure.error { state.metrics.conflicts.increment() }
+            throw Problem.from(failure.error, event: failure.line - 1)
         } catch let error as EventStoreError {
             if case .versionConflict = error { state.metrics.conflicts.increment() }
             throw Problem.from(error, event: nil)

@@ -37,17 +37,11 @@ enum EventRoutes {
         case .array: elements = RawJSON.elements(ofArray: text)
         case .other: throw Problem.badBody("expected an event object or an array of them")
         }
-        // The role first, from the raw types, so that a recorder learns nothing from validating a penalty.
-        for (index, element) in elements.enumerated() {
-            let type = RawJSON.members(ofObject: element).first { $0.key == "type" }
-                .flatMap { try? JSONDecoder().decode(String.self, from: Data($0.value.utf8)) }
-            if let type { try state.auth.authorize(caller, Role.needed(forEventType: type), what: "event \(index + 1) (\(type))") }
-        }
-        var lines: [InputLine] = []
+        var texts: [String] = []
         for (index, element) in elements.enumerated() {
             guard element.first == "{" else { throw Problem.invalid(nil, "event \(index + 1): expected a JSON object", event: index + 1) }
-            lines.append(try Appending.line(element, stream: stream, index: index + 1, caller: caller))
+            texts.append(try Appending.lineText(element, stream: stream, index: index + 1))
         }
-        return try await Appending.append(lines, to: stream, expected: expected, state: state)
+        return try await Appending.record(texts, to: stream, expected: expected, caller: caller, state: state)
     }
 }

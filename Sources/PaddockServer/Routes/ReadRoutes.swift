@@ -23,13 +23,21 @@ enum ReadRoutes {
 
     typealias Renderer = @Sendable (Request, PaddockRequestContext, ServerState) async throws -> ReadCache.Body
 
-    /// A GET route whose body comes from ``ServerState/readCache`` while the projections stay where they were.
+    /// A GET route whose body comes from ``ServerState/readCache`` while the projections stay where
+    /// they were. The body (a JSON object's first member) and the `Paddock-Log-Head` header carry
+    /// the log head it was computed from.
     static func cached(_ path: String, _ render: @escaping Renderer) -> Route {
         Route(.get, path) { request, context, state in
-            let body = try await state.readCache.body(for: request.uri.description, at: state.live.position) {
-                try await render(request, context, state)
+            let position = state.live.position
+            let head = try await state.logHeads.head(at: position)
+            let body = try await state.readCache.body(for: request.uri.description, at: position) {
+                var body = try await render(request, context, state)
+                if body.contentType == "application/json" { body.text = head.inserted(into: body.text) }
+                return body
             }
-            return JSONResponses.text(body.text, contentType: body.contentType)
+            var headers = HTTPFields()
+            headers[LogHead.header] = head.text
+            return JSONResponses.text(body.text, headers: headers, contentType: body.contentType)
         }
     }
 

@@ -15,11 +15,21 @@ struct Places {
 
 /// Orders rows by points, breaks ties by the declared rules, and gives tied rows the same position.
 enum Ranking {
+    /// Compares two tallies of finishes from 1st place down: the first place whose counts differ
+    /// decides (negative: `a` ahead). Only the places someone holds are visited, never a dense range
+    /// up to the worst position.
+    static func countback(_ a: [Int: Int]?, _ b: [Int: Int]?) -> (order: Int, place: Int)? {
+        let a = a ?? [:], b = b ?? [:]
+        for place in Set(a.keys).union(b.keys).sorted() {
+            let ca = a[place] ?? 0, cb = b[place] ?? 0
+            if ca != cb { return (ca > cb ? -1 : 1, place) }
+        }
+        return nil
+    }
+
     static func rank(
         _ rows: [StandingRow], tieBreaks: [TieBreakRule], places: Places, previousOrder: () -> [String: Int]
     ) -> [StandingRow] {
-        let maxPlace = places.all.values.flatMap(\.keys).max() ?? 0
-        func vector(_ table: [String: [Int: Int]], _ id: String) -> [Int] { (1...max(1, maxPlace)).map { table[id]?[$0] ?? 0 } }
         var previous: [String: Int]?
         /// Negative when a ranks ahead of b, 0 when still tied.
         func compare(_ a: StandingRow, _ b: StandingRow) -> (Int, String?) {
@@ -28,9 +38,8 @@ enum Ranking {
                 switch rule {
                 case .countback, .countbackScoringFinishes:
                     let table = rule == .countback ? places.all : places.scoring
-                    let va = vector(table, a.competitor), vb = vector(table, b.competitor)
-                    if let i = va.indices.first(where: { va[$0] != vb[$0] }) {
-                        return (va[i] > vb[i] ? -1 : 1, "countback: more \(SessionScorer.ordinal(i + 1)) places")
+                    if let (order, place) = Self.countback(table[a.competitor], table[b.competitor]) {
+                        return (order, "countback: more \(SessionScorer.ordinal(place)) places")
                     }
                 case .firstToReach:
                     if previous == nil { previous = previousOrder() }

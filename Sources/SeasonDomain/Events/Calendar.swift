@@ -35,6 +35,9 @@ public struct RoundScheduled: DomainEvent {
         check.season(season)
         check.round(round)
         check.dates(startDate, endDate)
+        check.text(venue, "venue")
+        check.text(country, "country")
+        check.text(name, "name")
     }
 }
 
@@ -71,6 +74,9 @@ public struct RoundRescheduled: DomainEvent {
         check.season(season)
         check.round(round)
         check.dates(startDate, endDate)
+        check.text(venue, "venue")
+        check.text(country, "country")
+        check.text(reason, "reason")
     }
 }
 
@@ -95,5 +101,6 @@ public struct RoundCancelled: DomainEvent {
         check.id(championship, "championship")
         check.season(season)
         check.round(round)
+        check.text(reason, "reason")
     }
 }

@@ -33,6 +33,10 @@ public struct ChampionshipRegistered: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(championship, "championship")
         check.text(name, "name")
+        check.text(series, "series")
+        check.text(country, "country")
+        check.text(organiser, "organiser")
+        check.count(classes?.count ?? 0, 0...100, "classes", "classes")
         for (i, name) in (classes ?? []).enumerated() { check.text(name, "classes[\(i)]") }
     }
 }
@@ -59,6 +63,8 @@ public struct SeasonOpened: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(championship, "championship")
         check.season(season)
+        check.text(name, "name")
+        check.count(classes?.count ?? 0, 0...100, "classes", "classes")
         for (i, name) in (classes ?? []).enumerated() { check.text(name, "classes[\(i)]") }
     }
 }

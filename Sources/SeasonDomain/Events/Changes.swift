@@ -68,6 +68,7 @@ public struct CarChanged: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.optionalSeason(championship, season)
         check.id(competitor, "competitor")
+        check.text(fromCar, "fromCar")
         check.text(toCar, "toCar")
         check.round(fromRound, "fromRound")
     }

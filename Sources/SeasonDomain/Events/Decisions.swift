@@ -98,6 +98,12 @@ public struct PenaltyApplied: DomainEvent {
             check.require(session != nil, "session", "a \(kind.rawValue) penalty names the session")
         case .exclusion: break
         }
+        if let seconds {
+            check.require(seconds.isFinite && seconds > 0 && seconds <= Limits.penaltySeconds, "seconds",
+                          "must be more than 0 and at most 86,400 seconds, found \(seconds)")
+        }
+        check.range(positions, Limits.penaltyPositions, "positions")
+        check.points(points, "points")
         check.text(reason, "reason")
     }
 }
@@ -135,7 +141,7 @@ public struct RoundMultiplierDecided: DomainEvent {
         check.season(season)
         check.round(round)
         check.text(className, "class")
-        check.require(factor > .zero, "factor", "must be greater than 0, found \(factor.exactText)")
+        check.factor(factor, "factor")
         if let sessions { check.require(!sessions.isEmpty, "sessions", "must list at least one kind (leave it out for the whole round)") }
         check.text(reason, "reason")
     }

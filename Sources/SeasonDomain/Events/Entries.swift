@@ -44,6 +44,9 @@ public struct CompetitorRegistered: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(competitor, "competitor")
         check.text(name, "name")
+        check.text(givenName, "givenName")
+        check.text(familyName, "familyName")
+        check.text(nationality, "nationality")
         check.require(!roles.isEmpty, "roles", "must list at least one role")
     }
 }
@@ -67,6 +70,7 @@ public struct TeamRegistered: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(team, "team")
         check.text(name, "name")
+        check.text(nationality, "nationality")
     }
 }
 
@@ -110,7 +114,10 @@ public struct EntryConfirmed: DomainEvent {
         check.id(competitor, "competitor")
         check.id(coDriver, "coDriver")
         check.id(team, "team")
+        check.text(car, "car")
+        check.text(number, "number")
         if let rounds {
+            check.count(rounds.count, 0...Limits.round.upperBound, "rounds", "rounds")
             check.require(!rounds.isEmpty, "rounds", "must list at least one round (leave it out for the whole season)")
             for (i, round) in rounds.enumerated() { check.round(round, "rounds[\(i)]") }
         }

@@ -21,7 +21,13 @@ public struct Note: DomainEvent {
 
     public func validate(_ check: inout Validator) {
         check.text(text, "text")
-        if let source { check.text(source.title, "source.title") }
+        if let source {
+            check.text(source.title, "source.title")
+            check.text(source.url, "source.url")
+            check.text(source.quote, "source.quote")
+            check.text(source.language, "source.language")
+        }
+        check.count(about?.count ?? 0, 0...1_000, "about", "event ids")
         check.text(subject, "subject")
     }
 }

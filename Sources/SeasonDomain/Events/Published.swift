@@ -53,6 +53,7 @@ public struct StandingsPublished: DomainEvent {
         check.text(className, "class")
         check.round(afterRound, "afterRound")
         check.require(!rows.isEmpty, "rows", "must list at least one row")
+        check.count(rows.count, Limits.rows, "rows", "rows")
         var seen = Set<String>()
         for (i, row) in rows.enumerated() {
             let who = tableKind == .teams ? row.team : row.competitor
@@ -61,7 +62,8 @@ public struct StandingsPublished: DomainEvent {
             check.id(row.competitor, "rows[\(i)].competitor")
             check.id(row.team, "rows[\(i)].team")
             check.require(row.position != nil || row.points != nil, "rows[\(i)]", "gives a position, points or both")
-            if let position = row.position { check.require(position >= 1, "rows[\(i)].position", "must be 1 or more, found \(position)") }
+            check.range(row.position, Limits.position, "rows[\(i)].position")
+            check.points(row.points, "rows[\(i)].points", allowNegative: true)
             if let who { check.require(seen.insert(who).inserted, "rows[\(i)]", "\(who) is listed twice") }
         }
         check.text(reason, "reason")

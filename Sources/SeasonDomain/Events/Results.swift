@@ -43,15 +43,13 @@ public struct SessionClassified: DomainEvent {
         check.round(round)
         check.text(className, "class")
         check.id(session, "session")
-        check.round(number, "number")
+        check.range(number, Limits.sessionNumber, "number")
         Self.validateDistance(completedDistance, &check)
         ClassifiedResult.validate(results, "results", &check)
     }
 
     static func validateDistance(_ distance: Points?, _ check: inout Validator) {
-        guard let distance else { return }
-        check.require(distance >= .zero && distance <= 1, "completedDistance",
-                      "must be a fraction from 0 to 1, found \(distance.exactText)")
+        check.fraction(distance, "completedDistance")
     }
 }
 
@@ -94,6 +92,6 @@ public struct RetirementRecorded: DomainEvent {
         check.id(session, "session")
         check.id(competitor, "competitor")
         check.text(reason, "reason")
-        if let lap { check.require(lap >= 0, "lap", "must not be negative, found \(lap)") }
+        check.range(lap, Limits.laps, "lap")
     }
 }

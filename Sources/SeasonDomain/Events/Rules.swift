@@ -27,6 +27,7 @@ public struct RulesDeclared: DomainEvent {
         check.id(championship, "championship")
         check.season(season)
         check.text(className, "class")
+        check.text(note, "note")
         RuleSet.validate(rules, "rules", &check)
     }
 }
@@ -61,6 +62,7 @@ public struct RulesAmended: DomainEvent {
         check.season(season)
         check.text(className, "class")
         check.round(fromRound, "fromRound")
+        check.text(reason, "reason")
         RuleSet.validate(rules, "rules", &check)
     }
 }

@@ -35,6 +35,8 @@ public struct TitleAwarded: DomainEvent {
         check.require(competitor != nil || team != nil, "competitor", "a title goes to a competitor or a team")
         check.id(competitor, "competitor")
         check.id(team, "team")
+        check.text(title, "title")
+        check.text(reason, "reason")
     }
 }
 
@@ -87,6 +89,7 @@ public struct PointsAdjusted: DomainEvent {
         check.require(competitor != nil || team != nil, "competitor", "an adjustment names a competitor or a team")
         check.id(competitor, "competitor")
         check.id(team, "team")
+        check.points(points, "points", allowNegative: true)
         check.round(afterRound, "afterRound")
         check.text(reason, "reason")
     }

@@ -51,12 +51,12 @@ public enum CountingRule: Sendable, Hashable, Codable {
     func validate(_ path: String, _ check: inout Validator) {
         switch self {
         case .all: break
-        case .best(let n): check.require(n >= 1, "\(path).count", "must be 1 or more, found \(n)")
+        case .best(let n): check.range(n, Limits.countingRounds, "\(path).count")
         case .split(let first, let a, let b):
-            check.require(first >= 1, "\(path).firstRounds", "must be 1 or more, found \(first)")
-            check.require(a >= 1, "\(path).bestOfFirst", "must be 1 or more, found \(a)")
+            check.range(first, Limits.countingRounds, "\(path).firstRounds")
+            check.range(a, Limits.countingRounds, "\(path).bestOfFirst")
             check.require(a <= first, "\(path).bestOfFirst", "must not exceed firstRounds (\(first)), found \(a)")
-            check.require(b >= 1, "\(path).bestOfRest", "must be 1 or more, found \(b)")
+            check.range(b, Limits.countingRounds, "\(path).bestOfRest")
         }
     }
 }

@@ -72,24 +72,20 @@ public struct RuleSet: Sendable, Hashable, Codable {
 extension RuleSet {
     static func validate(_ rules: RuleSet, _ path: String, _ check: inout Validator) {
         check.require(!rules.scoring.isEmpty, "\(path).scoring", "must declare at least one scoring scale")
+        check.count(rules.scoring.count, 0...100, "\(path).scoring", "scales")
         for (i, scale) in rules.scoring.enumerated() {
-            check.require(!scale.kinds.isEmpty, "\(path).scoring[\(i)].kinds", "must name at least one session kind")
-            for (j, points) in scale.points.enumerated() {
-                check.require(points >= .zero, "\(path).scoring[\(i)].points[\(j)]", "must not be negative, found \(points.exactText)")
-            }
-            if let minimum = scale.minimumDistance {
-                check.require(minimum > .zero && minimum <= 1, "\(path).scoring[\(i)].minimumDistance",
-                              "must be a fraction greater than 0 and at most 1, found \(minimum.exactText)")
-            }
+            SessionScoring.validate(scale, "\(path).scoring[\(i)]", &check)
         }
+        check.count(rules.bonuses.count, 0...100, "\(path).bonuses", "bonuses")
         for (i, bonus) in rules.bonuses.enumerated() {
             check.require(!bonus.sessions.isEmpty, "\(path).bonuses[\(i)].sessions", "must name at least one session kind")
-            if let within = bonus.onlyIfClassifiedWithin {
-                check.require(within >= 1, "\(path).bonuses[\(i)].onlyIfClassifiedWithin", "must be 1 or more, found \(within)")
-            }
+            check.points(bonus.points, "\(path).bonuses[\(i)].points")
+            check.range(bonus.onlyIfClassifiedWithin, Limits.position, "\(path).bonuses[\(i)].onlyIfClassifiedWithin")
         }
+        check.count(rules.multipliers.count, 0...1_000, "\(path).multipliers", "multipliers")
         for (i, m) in rules.multipliers.enumerated() {
-            check.require(m.factor > .zero, "\(path).multipliers[\(i)].factor", "must be greater than 0, found \(m.factor.exactText)")
+            check.factor(m.factor, "\(path).multipliers[\(i)].factor")
+            check.fraction(m.whenCompletedDistanceBelow, "\(path).multipliers[\(i)].whenCompletedDistanceBelow", lowerExclusive: true)
             check.round(m.round, "\(path).multipliers[\(i)].round")
             check.require(m.round != nil || m.lastRound == true || m.whenCompletedDistanceBelow != nil, "\(path).multipliers[\(i)]",
                           "must say when it applies: round, lastRound or whenCompletedDistanceBelow")
@@ -98,13 +94,12 @@ extension RuleSet {
         rules.counting.validate("\(path).counting", &check)
         if let teams = rules.teams {
             teams.counting.validate("\(path).teams.counting", &check)
-            if case .bestCars(let n) = teams.scoring { check.require(n >= 1, "\(path).teams.scoring.count", "must be 1 or more, found \(n)") }
+            if case .bestCars(let n) = teams.scoring { check.range(n, Limits.bestCars, "\(path).teams.scoring.count") }
+            check.count(teams.excludedRounds?.count ?? 0, 0...Limits.round.upperBound, "\(path).teams.excludedRounds", "rounds")
+            for (i, round) in (teams.excludedRounds ?? []).enumerated() { check.round(round, "\(path).teams.excludedRounds[\(i)]") }
+            check.count(teams.pointsScales?.count ?? 0, 0...100, "\(path).teams.pointsScales", "scales")
             for (i, scale) in (teams.pointsScales ?? []).enumerated() {
-                check.require(!scale.kinds.isEmpty, "\(path).teams.pointsScales[\(i)].kinds", "must name at least one session kind")
-                for (j, points) in scale.points.enumerated() {
-                    check.require(points >= .zero, "\(path).teams.pointsScales[\(i)].points[\(j)]",
-                                  "must not be negative, found \(points.exactText)")
-                }
+                SessionScoring.validate(scale, "\(path).teams.pointsScales[\(i)]", &check)
             }
         }
     }

@@ -15,6 +15,15 @@ public struct SessionScoring: Sendable, Hashable, Codable {
         self.minimumDistance = minimumDistance
     }
 
+    /// Kinds named, places within ``Limits/rows`` and each within the points range, the minimum
+    /// distance a fraction greater than 0.
+    static func validate(_ scale: SessionScoring, _ path: String, _ check: inout Validator) {
+        check.require(!scale.kinds.isEmpty, "\(path).kinds", "must name at least one session kind")
+        check.count(scale.points.count, 0...Limits.rows.upperBound, "\(path).points", "places")
+        for (j, points) in scale.points.enumerated() { check.points(points, "\(path).points[\(j)]") }
+        check.fraction(scale.minimumDistance, "\(path).minimumDistance", lowerExclusive: true)
+    }
+
     /// The points for a 1-based position; zero outside the scale.
     public func points(forPosition position: Int) -> Points {
         position >= 1 && position <= points.count ? points[position - 1] : .zero

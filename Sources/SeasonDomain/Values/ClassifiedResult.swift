@@ -90,21 +90,29 @@ extension ClassifiedResult {
     /// going down; a repeated position only for drivers of one shared car or a dead heat (same time).
     static func validate(_ results: [ClassifiedResult], _ path: String, _ check: inout Validator) {
         check.require(!results.isEmpty, path, "must list at least one result")
+        check.count(results.count, Limits.rows, path, "results")
         var previous: ClassifiedResult?
         for (i, row) in results.enumerated() {
             check.id(row.competitor, "\(path)[\(i)].competitor")
             if let shared = row.sharedWith {
+                check.count(shared.count, Limits.sharedWith, "\(path)[\(i)].sharedWith", "other drivers")
                 for (j, other) in shared.enumerated() { check.id(other, "\(path)[\(i)].sharedWith[\(j)]") }
                 check.require(!shared.contains(row.competitor), "\(path)[\(i)].sharedWith", "must not list the row's own driver")
+                check.require(Set(shared).count == shared.count, "\(path)[\(i)].sharedWith", "must not list a driver twice")
             }
             check.id(row.coDriver, "\(path)[\(i)].coDriver")
             check.id(row.team, "\(path)[\(i)].team")
-            if let laps = row.laps { check.require(laps >= 0, "\(path)[\(i)].laps", "must not be negative, found \(laps)") }
+            check.text(row.car, "\(path)[\(i)].car")
+            check.text(row.number, "\(path)[\(i)].number")
+            check.text(row.reason, "\(path)[\(i)].reason")
+            check.text(row.time, "\(path)[\(i)].time")
+            check.text(row.gap, "\(path)[\(i)].gap")
+            check.range(row.laps, Limits.laps, "\(path)[\(i)].laps")
             if row.status == .classified {
                 check.require(row.position != nil, "\(path)[\(i)].position", "a classified result needs a position")
             }
             guard let p = row.position else { continue }
-            check.require(p >= 1, "\(path)[\(i)].position", "must be 1 or more, found \(p)")
+            check.range(p, Limits.position, "\(path)[\(i)].position")
             if let before = previous, let q = before.position {
                 check.require(p >= q, "\(path)[\(i)].position", "positions must not go down (\(p) after \(q))")
                 if p == q {

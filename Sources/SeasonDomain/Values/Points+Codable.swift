@@ -37,7 +37,10 @@ extension Points: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if denominator == 1 {
+        if isOutOfRange {
+            // Never valid input: decoding it again refuses it, so it cannot be stored.
+            try container.encode(Self.outOfRangeText)
+        } else if denominator == 1 {
             try container.encode(numerator)
         } else if let decimal = exactDecimal, let value = Decimal(string: decimal) {
             try container.encode(value)

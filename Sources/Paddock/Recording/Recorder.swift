@@ -1,0 +1,145 @@
+import EventStore
+import Foundation
+import SeasonDomain
+
+/// An event refused because its author's role does not allow its type.
+public struct PermissionError: Error, Equatable, CustomStringConvertible {
+    /// The 1-based line (or element of a request body) concerned.
+    public let line: Int
+    public let type: String
+    public let needed: Role
+    public let author: Author
+
+    public var description: String {
+        "line \(line): \(type) needs the role '\(needed.rawValue)' or above; '\(author.name ?? "this author")' is '\(author.role.rawValue)'"
+    }
+}
+
+/// The one way events enter the log. The command line (`append`, the demo, the F1DB import), the
+/// service's `POST /streams/{stream}/events` and its desk routes all record through it:
+///
+/// 1. the role: the author may record each line's type (``Role/needed(forEventType:)``), checked
+///    from the type alone, before the payload is looked at;
+/// 2. parsing and strict validation of every line (``InputLine``): envelope, payload against the
+///    catalogue, the stream the type belongs to, a canonical form that re-reads to the same value;
+/// 3. the season (``SeasonChecker``): rounds, registrations, entries, corrected classifications,
+///    against the log and the lines before;
+/// 4. the append, all or nothing.
+///
+/// One bad line (reported with its number and field) and nothing is appended.
+///
+/// ```swift
+/// let recorder = Recorder(store: store, context: projections)
+/// let lines = try await recorder.admit(texts, by: Author(name: "desk", role: .recorder))
+/// let results = try await recorder.append(lines)
+/// ```
+public struct Recorder: Sendable {
+    public let store: any EventStore
+    public let context: (any RecordingContext)?
+
+    public init(store: any EventStore, context: (any RecordingContext)?) {
+        self.store = store
+        self.context = context
+    }
+
+    // MARK: - Admitting lines
+
+    /// Checks texts, each one NDJSON append line, in order: role, parsing, validation, season.
+    /// `stream`, when given, is where every line goes (a line must not name another).
+    public func admit(_ texts: [String], by author: Author, firstLine: Int = 1) async throws -> [InputLine] {
+        for (offset, text) in texts.enumerated() { try authorize(text, line: firstLine + offset, by: author) }
+        var lines: [InputLine] = []
+        lines.reserveCapacity(texts.count)
+        for (offset, text) in texts.enumerated() {
+            lines.append(try InputLine.parse(text, line: firstLine + offset, defaultActor: author.name))
+        }
+        return try await check(lines, by: author)
+    }
+
+    /// Checks lines parsed already (or built from typed events by an importer): role, actor and season.
+    public func check(_ lines: [InputLine], by author: Author) async throws -> [InputLine] {
+        for line in lines {
+            try authorize(type: line.event.type, line: line.line, by: author)
+            try Self.checkActor(line.event.actor, line: line.line)
+        }
+        var checker = SeasonChecker(context: context)
+        let known = try await alreadyRecorded(lines)
+        for line in lines where !known.contains(line.event.eventId) {
+            try await checker.check(line.domainEvent, eventId: line.event.eventId, line: line.line)
+        }
+        return lines
+    }
+
+    /// Every recorded event names who recorded it: a token's name, a tool, a person.
+    static func checkActor(_ actor: String?, line: Int) throws(LineError) {
+        guard let actor, !actor.isEmpty else {
+            throw LineError(line: line, reason: "actor: missing: every recorded event names who recorded it (give 'actor' or --actor)")
+        }
+        var check = Validator()
+        check.text(actor, "actor")
+        if actor.utf8.count > 100 { throw LineError(line: line, reason: "actor: must be at most 100 bytes, found \(actor.utf8.count)") }
+        if let failure = check.failure { throw LineError(line: line, reason: failure.description) }
+    }
+
+    /// Refuses a line whose `type` the author may not record, reading nothing but the type.
+    public func authorize(_ text: String, line: Int, by author: Author) throws {
+        guard author.role != .admin, let type = try? JSONObjectScanner.members(of: text)["type"],
+              let name = try? JSONDecoder().decode(String.self, from: Data(type.utf8)) else { return }
+        try authorize(type: name, line: line, by: author)
+    }
+
+    func authorize(type: String, line: Int, by author: Author) throws {
+        let needed = Role.needed(forEventType: type)
+        guard author.role >= needed else { throw PermissionError(line: line, type: type, needed: needed, author: author) }
+    }
+
+    /// The lines whose event ids the log holds already: an idempotent retry is not checked again
+    /// (its round is scheduled already, by itself).
+    private func alreadyRecorded(_ lines: [InputLine]) async throws -> Set<UUID> {
+        guard !lines.isEmpty else { return [] }
+        var known = Set<UUID>()
+        for start in stride(from: 0, to: lines.count, by: 1_000) {
+            let ids = lines[start..<min(lines.count, start + 1_000)].map(\.event.eventId)
+            known.formUnion(try await store.recordedEventIds(among: ids))
+        }
+        return known
+    }
+
+    // MARK: - Appending
+
+    /// Appends admitted lines in one transaction: consecutive lines of one stream form one batch,
+    /// unless a line states its own expected version; `expected` applies to the first batch.
+    @discardableResult
+    public func append(_ lines: [InputLine], expected: ExpectedVersion? = nil) async throws -> [AppendResult] {
+        let (batches, firstLines) = Self.batches(lines, expected: expected)
+        guard !batches.isEmpty else { return [] }
+        do {
+            return try await store.append(batches)
+        } catch EventStoreError.inBatch(let index, let error) {
+            throw AppendFailure(line: firstLines[index], error: error)
+        }
+    }
+
+    /// Consecutive lines of one stream form one batch, unless a line states its own expected version.
+    static func batches(_ lines: [InputLine], expected: ExpectedVersion?) -> ([AppendBatch], [Int]) {
+        var batches: [AppendBatch] = []
+        var firstLines: [Int] = []
+        for line in lines {
+            if line.expected == nil, let last = batches.indices.last, batches[last].stream == line.stream {
+                batches[last].events.append(line.event)
+            } else {
+                let stated = line.expected ?? (batches.isEmpty ? expected ?? .any : .any)
+                batches.append(AppendBatch(stream: line.stream, expected: stated, events: [line.event]))
+                firstLines.append(line.line)
+            }
+        }
+        return (batches, firstLines)
+    }
+}
+
+/// The log refused a batch: the store's error and the first line of that batch.
+public struct AppendFailure: Error, CustomStringConvertible {
+    public let line: Int
+    public let error: EventStoreError
+    public var description: String { "line \(line): \(error.description)" }
+}
