@@ -10,7 +10,7 @@ struct PaddockCommand: AsyncParsableCommand {
         abstract: "Paddock: an event-sourced season timeline for motorsport championships.",
         discussion: "Every happening of a season is an immutable event in one SQLite log; standings, careers and calendars are replays of it.",
         subcommands: [Init.self, Append.self, Log.self, Verify.self, Export.self, Import.self,
-                      Standings.self, Explain.self, CareerCommand.self, CalendarCommand.self, Title.self, Replay.self, Demo.self,
+                      Standings.self, CompareCommand.self, Explain.self, CareerCommand.self, CalendarCommand.self, Title.self, Replay.self, Demo.self,
                       Serve.self, TokenCommand.self]
     )
 }

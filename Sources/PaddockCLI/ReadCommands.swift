@@ -43,6 +43,7 @@ struct Standings: AsyncParsableCommand {
     @Flag(help: "The table after each round with results, up to the cut: the season replayed round by round.") var eachRound = false
     @Option(help: "Also explain this competitor's points under each table shown.") var explain: String?
     @Flag(help: "JSON output (with --each-round, an array; with --explain, each table beside the explanation).") var json = false
+    @OptionGroup var hypothesis: HypotheticalRulesOptions
 
     /// A table with the explanation asked beside it (`--explain`).
     struct Explained: Encodable {
@@ -53,7 +54,9 @@ struct Standings: AsyncParsableCommand {
     func run() async throws {
         let projections = try await loadProjections(options)
         let key = SeasonKey(championship, season), kind: StandingsKind = teams ? .teams : .competitors
-        let result = try await projections.standings(key, className: className, kind: kind, cut: cutOptions.cut)
+        let rules = try await hypothesis.load(projections)
+        let result = try await projections.standings(key, className: className, kind: kind, cut: cutOptions.cut, rules: rules)
+        let hypothetical = rules.map { "hypothetical: " + $0.used.source }
         let index = await projections.index
         let showTeams = teams
         let names: (String) -> String = { showTeams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
@@ -67,8 +70,8 @@ struct Standings: AsyncParsableCommand {
         }
         var documents: [Explained] = []
         for cut in cuts {
-            let standings = cut == cutOptions.cut ? result : try await projections.standings(key, className: className, kind: kind, cut: cut)
-            var explained = Explained(standings: Documents.standings(standings.table, names: names))
+            let standings = cut == cutOptions.cut ? result : try await projections.standings(key, className: className, kind: kind, cut: cut, rules: rules)
+            var explained = Explained(standings: Documents.standings(standings.table, names: names, hypotheticalRules: hypothetical))
             if let explain {
                 // The competitors' table carries its explanations; the teams' table needs the competitors' one.
                 // Not scored yet at this cut is an empty explanation, not an error, when replaying round by round.
@@ -97,6 +100,7 @@ struct Standings: AsyncParsableCommand {
 
     func render(_ document: Documents.Standings, championshipName: String?) {
         print("\(championshipName ?? championship) \(season)\(className.map { " (\($0))" } ?? "") — \(teams ? "teams" : "competitors"), \(document.cut)")
+        if let rules = document.hypotheticalRules { print("HYPOTHETICAL (\(rules)): not the official table; nothing was recorded") }
         let rounds = document.rounds
         let header = ["POS", teams ? "TEAM" : "COMPETITOR", "POINTS", "WINS", "PODIUMS", "GAP"] + rounds.map { "R\($0)" }
         // A table nobody is ranked in has no rules behind it: its zeros are unknowns, shown as such.

@@ -43,6 +43,8 @@ public enum Documents {
         public var excluded: [Row]
         public var notes: [String]
         public var published: Published?
+        /// Set when the table is computed under rules other than the season's own: where they come from.
+        public var hypotheticalRules: String?
     }
 
     /// A table as a source printed it (see `StandingsPublished`).
@@ -72,7 +74,7 @@ public enum Documents {
                                      name: names($0.competitor ?? $0.team ?? ""), points: $0.points.map(number)) })
     }
 
-    public static func standings(_ table: StandingsTable, names: (String) -> String) -> Standings {
+    public static func standings(_ table: StandingsTable, names: (String) -> String, hypotheticalRules: String? = nil) -> Standings {
         func row(_ r: StandingRow) -> Standings.Row {
             Standings.Row(
                 position: r.position, competitor: r.competitor, name: names(r.competitor), points: number(r.points),
@@ -83,7 +85,7 @@ public enum Documents {
         return Standings(
             championship: table.championship, season: table.season, class: table.className, kind: table.kind.rawValue,
             cut: table.cut, rounds: table.rounds, rows: table.rows.map(row), excluded: table.excluded.map(row), notes: table.notes,
-            published: published(table.published, names: names))
+            published: published(table.published, names: names), hypotheticalRules: hypotheticalRules)
     }
 
     public struct ExplanationDocument: Codable, Sendable, Equatable {
@@ -139,5 +141,83 @@ public enum Documents {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+// MARK: - Comparisons
+
+extension Documents {
+    /// Two tables side by side, with names, and points as numbers (exact beside them when needed).
+    public struct ComparisonDocument: Codable, Sendable, Equatable {
+        public struct Side: Codable, Sendable, Equatable {
+            public var cut: Cut
+            public var hypothetical: Bool
+            public var rules: String
+        }
+
+        public struct Standing: Codable, Sendable, Equatable {
+            public var position: Int?
+            public var points: Double
+            public var pointsExact: String?
+            public var excluded: Bool
+        }
+
+        public struct Cause: Codable, Sendable, Equatable {
+            public var kind: String
+            /// The event's id, lower-case as in envelopes.
+            public var eventId: String
+            public var logPosition: Int64
+            public var round: Int?
+            public var session: String?
+            public var rule: String
+            public var points: Double
+            public var pointsExact: String?
+            public var new: Bool
+        }
+
+        public struct Row: Codable, Sendable, Equatable {
+            public var competitor: String
+            public var name: String
+            public var from: Standing?
+            public var to: Standing?
+            public var points: Double
+            public var pointsExact: String?
+            public var positions: Int?
+            public var changed: Bool
+            public var causes: [Cause]
+        }
+
+        public var championship: String
+        public var season: Int
+        public var `class`: String?
+        public var kind: String
+        /// True when either side is computed under rules other than the season's own.
+        public var hypothetical: Bool
+        public var from: Side
+        public var to: Side
+        public var changes: Int
+        public var rows: [Row]
+    }
+
+    public static func comparison(_ c: Comparison, names: (String) -> String) -> ComparisonDocument {
+        func standing(_ s: Comparison.Standing?) -> ComparisonDocument.Standing? {
+            s.map { .init(position: $0.position, points: number($0.points), pointsExact: exact($0.points), excluded: $0.excluded) }
+        }
+        func side(_ s: Comparison.Side) -> ComparisonDocument.Side {
+            .init(cut: s.cut, hypothetical: s.rules.hypothetical, rules: s.rules.source)
+        }
+        return ComparisonDocument(
+            championship: c.championship, season: c.season, class: c.className, kind: c.kind.rawValue,
+            hypothetical: c.from.rules.hypothetical || c.to.rules.hypothetical, from: side(c.from), to: side(c.to),
+            changes: c.changes.count,
+            rows: c.rows.map { row in
+                .init(competitor: row.competitor, name: names(row.competitor), from: standing(row.from), to: standing(row.to),
+                      points: number(row.points), pointsExact: exact(row.points), positions: row.positions, changed: row.changed,
+                      causes: row.causes.map { cause in
+                          .init(kind: cause.kind.rawValue, eventId: cause.eventId.uuidString.lowercased(), logPosition: cause.logPosition,
+                                round: cause.round, session: cause.session, rule: cause.rule, points: number(cause.points),
+                                pointsExact: exact(cause.points), new: cause.new)
+                      })
+            })
     }
 }

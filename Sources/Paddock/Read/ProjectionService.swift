@@ -151,11 +151,41 @@ public actor ProjectionService {
     // The derivations below run off the actor: only fetching the ledger is isolated, so readers do
     // not queue the follower's catch-up (and the writers waiting on it) behind their computation.
 
-    public nonisolated func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut) async throws -> StandingsCalculator.Result {
-        let calculator = StandingsCalculator(ledger: try await ledger(key).restricted(to: cut), className: className, cut: cut)
+    /// A season's table at a cut; with `rules`, under those rules instead of its own (nothing is written).
+    public nonisolated func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut,
+                                      rules: HypotheticalRules? = nil) async throws -> StandingsCalculator.Result {
+        try await standingsAndLedger(key, className: className, kind: kind, cut: cut, rules: rules).result
+    }
+
+    private nonisolated func standingsAndLedger(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut,
+                                                rules: HypotheticalRules?) async throws -> (result: StandingsCalculator.Result, ledger: SeasonLedger) {
+        var ledger = try await ledger(key).restricted(to: cut)
+        if let rules { ledger = ledger.replacingRules(with: rules.rules) }
+        let calculator = StandingsCalculator(ledger: ledger, className: className, cut: cut)
         let result = kind == .competitors ? calculator.competitors() : calculator.teams()
         try Self.requireInRange(result, key)
-        return result
+        return (result, ledger)
+    }
+
+    /// Two tables of a season side by side: `from` under the season's own rules, `to` under `rules`
+    /// when given (a hypothesis), else its own.
+    ///
+    /// ```swift
+    /// let what = try await projections.comparison(key, className: nil, kind: .teams,
+    ///                                              from: Cut(atPosition: penalty.position - 1), to: .everything)
+    /// ```
+    public nonisolated func comparison(_ key: SeasonKey, className: String?, kind: StandingsKind, from: Cut, to: Cut,
+                                       rules: HypotheticalRules? = nil) async throws -> Comparison {
+        let before = try await standingsAndLedger(key, className: className, kind: kind, cut: from, rules: nil)
+        let after = try await standingsAndLedger(key, className: className, kind: kind, cut: to, rules: rules)
+        return Comparison(from: .init(result: before.result, ledger: before.ledger, rules: .own),
+                          to: .init(result: after.result, ledger: after.ledger, rules: rules?.used ?? .own))
+    }
+
+    /// Another season's rules, as in force at its last round, to replay a season under them.
+    public nonisolated func rules(of key: SeasonKey, className: String? = nil) async throws -> HypotheticalRules {
+        guard let rules = try await ledger(key).rulesInForce(className: className) else { throw PaddockError.noRules(key) }
+        return HypotheticalRules(rules: rules, used: .init(hypothetical: true, source: "the rules of \(key.championship) \(key.season)"))
     }
 
     /// Refuses a result holding ``Points/outOfRange``: the season's recorded values combine into a
@@ -214,9 +244,12 @@ public enum PaddockError: Error, Equatable, CustomStringConvertible {
     case unknownCompetitor(String, in: SeasonKey?)
     /// The season's points cannot be computed exactly (see ``Points/outOfRange``).
     case pointsOutOfRange(SeasonKey, String?)
+    /// A season asked for its rules declares none.
+    case noRules(SeasonKey)
 
     public var description: String {
         switch self {
+        case .noRules(let key): "\(key.championship) \(key.season) declares no rules to borrow"
         case .pointsOutOfRange(let key, let who):
             "the points\(who.map { " of '\($0)'" } ?? "") in \(key.championship) \(key.season) cannot be computed exactly: "
                 + "the season's recorded points, factors and shares combine into fractions beyond 64 bits; "

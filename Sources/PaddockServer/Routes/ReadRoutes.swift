@@ -79,10 +79,11 @@ enum ReadRoutes {
         let cut = try RequestInput.cut(request)
         let teams = try RequestInput.queryBool("teams", request)
         let className = RequestInput.query("class", request)
-        let result = try await state.live.service.standings(key, className: className, kind: teams ? .teams : .competitors, cut: cut)
+        let rules = try await CompareRoutes.rulesOf(RequestInput.query("rulesOf", request), state)
+        let result = try await state.live.service.standings(key, className: className, kind: teams ? .teams : .competitors, cut: cut, rules: rules)
         let index = await state.live.index()
         let names: (String) -> String = { teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
-        return try JSONResponses.body(Documents.standings(result.table, names: names))
+        return try JSONResponses.body(Documents.standings(result.table, names: names, hypotheticalRules: rules.map { "hypothetical: " + $0.used.source }))
     }
 
     static func explanation(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {

@@ -102,6 +102,29 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
 
     public func isRetracted(_ meta: EventMeta) -> Bool { retracted[meta.eventId] != nil }
 
+    /// The ledger with its rules replaced by one set for every class from the first round: the
+    /// season's facts (results, shared drives, penalties, decisions) kept, only the rules changed.
+    /// Nothing is written: the result answers "what if".
+    ///
+    /// ```swift
+    /// let everyResultCounts = ledger.replacingRules(with: rules1988.with(counting: .all))
+    /// ```
+    public func replacingRules(with rules: RuleSet) -> SeasonLedger {
+        var copy = self
+        let meta = EventMeta(position: 0, eventId: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), stream: "hypothetical",
+                             occurredAt: "\(key.season)", recordedAt: "")
+        copy.rules = [Recorded(meta, RuleDeclaration(className: nil, fromRound: 1, rules: rules))]
+        return copy
+    }
+
+    /// The rules in force at the season's last round with results or on the calendar, for all
+    /// classes (or `className`): what another season borrows with `--rules-of`.
+    public func rulesInForce(className: String? = nil) -> RuleSet? {
+        let live = rules.filter { !isRetracted($0.meta) }
+        let pool = live.filter { $0.fact.className == className }.isEmpty ? live.filter { $0.fact.className == nil } : live.filter { $0.fact.className == className }
+        return pool.max { ($0.fact.fromRound, $0.meta.position) < ($1.fact.fromRound, $1.meta.position) }?.fact.rules
+    }
+
     /// The ledger as a fold of only the events inside `cut` would have built it. Round cuts
     /// (`afterRound`) are applied when tables are derived, not here.
     public func restricted(to cut: Cut) -> SeasonLedger {

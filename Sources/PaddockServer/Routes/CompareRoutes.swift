@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import Paddock
+import Projections
+import SeasonDomain
+
+/// Two tables of a season side by side (``Comparison``): `GET …/compare?from=CUT&to=CUT` (cached like
+/// every read), and `POST …/compare` with rules in the body: a hypothesis, never recorded.
+enum CompareRoutes {
+    static let path = ReadRoutes.season + "/compare"
+
+    static let routes: [Route] = [
+        ReadRoutes.cached(path, compare),
+        Route(.post, path, compareWithRules),
+    ]
+
+    /// `from` (required unless `rulesOf` is given), `to` (default everything), `teams`, `class`, `rulesOf`.
+    static func compare(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
+        let rules = try await rulesOf(RequestInput.query("rulesOf", request), state)
+        return try await render(key: try RequestInput.season(context), from: RequestInput.query("from", request),
+                                to: RequestInput.query("to", request), teams: try RequestInput.queryBool("teams", request),
+                                className: RequestInput.query("class", request), rules: rules, state: state)
+    }
+
+    /// The body: `{"from": CUT, "to": CUT, "teams": bool, "class": text, "rules": RULES | "rulesOf": "f1:2010"}`.
+    struct Body: Decodable {
+        var from: String?
+        var to: String?
+        var teams: Bool?
+        var `class`: String?
+        var rulesOf: String?
+    }
+
+    static func compareWithRules(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
+        let key = try RequestInput.season(context)
+        let text = try await RequestInput.body(request, context)
+        let body: Body
+        do { body = try JSONDecoder().decode(Body.self, from: Data(text.utf8)) } catch {
+            throw Problem.badBody("expected {\"from\", \"to\", \"teams\", \"class\", \"rules\" or \"rulesOf\"}: \(error.localizedDescription)")
+        }
+        var rules = try await rulesOf(body.rulesOf, state)
+        if let member = RawJSON.members(ofObject: text).first(where: { $0.key == "rules" })?.value {
+            guard rules == nil else { throw Problem.invalid("rules", "rules: give rules or rulesOf, not both") }
+            do {
+                rules = try HypotheticalRules.parse(Data(member.utf8), source: "the rules in the request")
+            } catch {
+                throw Problem.invalid("rules" + error.path.dropFirst("payload.rules".count), "rules: \(error.description)")
+            }
+        }
+        let rendered = try await render(key: key, from: body.from, to: body.to, teams: body.teams ?? false, className: body.class,
+                                        rules: rules, state: state)
+        let head = try await state.logHeads.head(at: state.live.position)
+        var headers = HTTPFields()
+        headers[LogHead.header] = head.text
+        return JSONResponses.text(head.inserted(into: rendered.text), headers: headers)
+    }
+
+    static func rulesOf(_ text: String?, _ state: ServerState) async throws -> HypotheticalRules? {
+        guard let text else { return nil }
+        guard let colon = text.lastIndex(of: ":"), let year = Int(text[text.index(after: colon)...]) else {
+            throw Problem.badParameter("rulesOf", "expected CHAMPIONSHIP:SEASON (e.g. f1:2010), found '\(text.prefix(60))'")
+        }
+        let key = SeasonKey(String(text[..<colon]), year)
+        guard await state.live.index().seasons[key] != nil else { throw Problem.notFound("rulesOf: no season '\(key.championship)' \(year) in the log") }
+        return try await state.live.service.rules(of: key)
+    }
+
+    static func render(key: SeasonKey, from: String?, to: String?, teams: Bool, className: String?, rules: HypotheticalRules?,
+                       state: ServerState) async throws -> ReadCache.Body {
+        guard from != nil || rules != nil else {
+            throw Problem.badParameter("from", "a cut is needed (after-round:8, as-of:2018-08-21, known-at:TIME, position:P), unless rules are given")
+        }
+        let fromCut = try cut("from", from), toCut = try cut("to", to)
+        let comparison = try await state.live.service.comparison(key, className: className, kind: teams ? .teams : .competitors,
+                                                                 from: fromCut, to: toCut, rules: rules)
+        let index = await state.live.index()
+        let names: (String) -> String = { teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
+        return try JSONResponses.body(Documents.comparison(comparison, names: names))
+    }
+
+    static func cut(_ name: String, _ text: String?) throws -> Cut {
+        do { return try CutText.parse(text ?? "") } catch { throw Problem.badParameter(name, error.description) }
+    }
+}
