@@ -1,0 +1,224 @@
+import Foundation
+import Projections
+import SeasonDomain
+
+/// One season as Ergast's resources read it, at a cut: its rounds (calendar, circuit, session times),
+/// each round's race and sprint rows with the points the rules gave them, grids, fastest laps,
+/// qualifying and pit stops, and who took part. Derived from the season's ledger with the
+/// projections' own folds: points come from the standings' explanations, never computed again.
+///
+/// ```swift
+/// let season = ErgastSeason(ledger: ledger, cut: Cut(asOf: "2021-08-29"))
+/// season.rounds.first?.race.first.map(season.points(of:))   // what the rules gave the winner of round 1
+/// ```
+final class ErgastSeason {
+    let key: SeasonKey
+    /// The ledger restricted to the cut (round cuts are the path's business, not the ledger's).
+    let ledger: SeasonLedger
+    let cut: Cut
+
+    init(ledger: SeasonLedger, cut: Cut) {
+        self.key = ledger.key
+        self.cut = cut
+        self.ledger = ledger.restricted(to: cut)
+    }
+
+    /// One row of a race or sprint, with what Ergast shows of it.
+    struct Row {
+        var result: ClassifiedResult
+        var round: Int
+        var session: String
+        /// 1-based place in the classification's order (Ergast's `position` for every row).
+        var order: Int
+        var status: ErgastStatus
+        /// The starting position; 0 for the pit lane.
+        var grid: Int?
+        var fastest: FastestLap?
+        var millis: Int?
+        /// The winner's time, or the gap to the winner (`+2.137`).
+        var timeText: String?
+        var competitor: String { result.competitor }
+        var team: String? { result.team }
+        /// The classified position (nil for a car not classified).
+        var classified: Int? { result.status == .classified ? result.position : nil }
+    }
+
+    struct Round {
+        var round: Int
+        var name: String?
+        var date: PartialDate?
+        var time: String?
+        var circuit: String?
+        var sessions: [ScheduledSession]
+        var race: [Row]
+        var sprint: [Row]
+        var qualifying: [QualifyingResult]
+        var pitStops: [PitStop]
+        /// Every (driver, team) that took part: entries for the round, classified rows, qualifying.
+        var participants: [(driver: String, team: String?)]
+        /// Whether the round's race has a classification (what `last` and `next` count).
+        var hasResults: Bool { !race.isEmpty }
+    }
+
+    // MARK: Rounds
+
+    private(set) lazy var rounds: [Round] = buildRounds()
+
+    private func buildRounds() -> [Round] {
+        let calendar = ledger.calendar(cut: cut)
+        let sessions = StandingsCalculator(ledger: ledger, className: nil, cut: cut).classifications()
+        var numbers = Set(calendar.rounds.filter { $0.status != .cancelled }.map(\.round))
+        numbers.formUnion(sessions.map(\.fact.round))
+        let byRound = Dictionary(grouping: calendar.rounds, by: \.round)
+        return numbers.sorted().map { n in
+            let scheduled = byRound[n]?.first
+            let details = latest(ledger.timing.roundDetails, round: n)
+            let raceSession = Self.raceSession(sessions.filter { $0.fact.round == n })
+            let sprintSession = sessions.first { $0.fact.round == n && $0.fact.kind == .sprint }
+            let race = rows(raceSession, round: n)
+            let sprint = rows(sprintSession, round: n)
+            let qualifying = latest(ledger.timing.qualifying.filter { $0.fact.session == "qualifying" || $0.fact.session == "race" }, round: n)?.results ?? []
+            let pitStops = latest(ledger.timing.pitStops.filter { $0.fact.session == (raceSession?.fact.session ?? "race") }, round: n)?.stops ?? []
+            let raceDay = details?.sessions?.first { $0.kind == .race }
+            return Round(
+                round: n, name: scheduled?.name, date: raceDay?.date ?? scheduled?.endDate ?? scheduled?.startDate, time: raceDay?.time,
+                circuit: details?.circuit, sessions: details?.sessions ?? [], race: race, sprint: sprint, qualifying: qualifying,
+                pitStops: pitStops, participants: participants(n, race + sprint, qualifying))
+        }
+    }
+
+    /// The round's race: a `race`, else a `final`, else an `overall` classification.
+    static func raceSession(_ sessions: [Recorded<Classification>]) -> Recorded<Classification>? {
+        for kind in [SessionKind.race, .final, .overall] {
+            if let found = sessions.first(where: { $0.fact.kind == kind }) { return found }
+        }
+        return nil
+    }
+
+    /// The latest record of a round's timing fact (a later record replaces an earlier one).
+    private func latest<E: DomainEvent>(_ records: [Recorded<E>], round: Int) -> E? where E: RoundScoped {
+        records.last { $0.fact.round == round && !ledger.isRetracted($0.meta) && $0.fact.className == nil }?.fact
+    }
+
+    private func rows(_ session: Recorded<Classification>?, round: Int) -> [Row] {
+        guard let session else { return [] }
+        let c = session.fact
+        let grid = latest(ledger.timing.grids.filter { $0.fact.session == c.session }, round: round)?.positions ?? []
+        let laps = latest(ledger.timing.fastestLaps.filter { $0.fact.session == c.session }, round: round)?.laps ?? []
+        let leaderLaps = c.results.first { $0.status == .classified }?.laps
+        let winnerMillis = c.results.first { $0.status == .classified }?.time.flatMap(TimingText.milliseconds)
+        return c.results.enumerated().map { index, row in
+            func same(_ competitor: String, _ number: String?) -> Bool { competitor == row.competitor && (number == nil || number == row.number) }
+            let start = grid.first { same($0.competitor, $0.number) }
+            let millis = row.status == .classified ? row.time.flatMap(TimingText.milliseconds) : nil
+            var timeText: String?
+            if let millis {
+                if index == 0 || millis == winnerMillis {
+                    timeText = row.time
+                } else if let gap = row.gap, gap.hasPrefix("+") {
+                    timeText = gap
+                } else if let winnerMillis, millis > winnerMillis {
+                    timeText = "+" + Self.format(millis - winnerMillis)
+                }
+            }
+            return Row(result: row, round: round, session: c.session, order: index + 1,
+                       status: ErgastStatus.of(row, leaderLaps: leaderLaps),
+                       grid: start.map { $0.pitLane == true ? 0 : $0.position ?? 0 },
+                       fastest: laps.first { same($0.competitor, $0.number) }, millis: millis, timeText: timeText)
+        }
+    }
+
+    /// The points the rules gave a row (its result and bonus lines in the competitors' explanations).
+    func points(of row: Row) -> Points {
+        pointsByRow[Self.rowKey(row.competitor, row.round, row.session, row.result.position)] ?? .zero
+    }
+
+    /// Worked out once, when a resource first shows points.
+    private lazy var pointsByRow: [String: Points] = {
+        let explanations = StandingsCalculator(ledger: ledger, className: nil, cut: cut).competitors().explanations
+        var out: [String: Points] = [:]
+        for explanation in explanations.values {
+            for line in explanation.lines where line.kind == .result || line.kind == .bonus {
+                guard let round = line.round, let session = line.session else { continue }
+                out[Self.rowKey(line.competitor, round, session, line.classifiedPosition), default: .zero] += line.points
+            }
+        }
+        return out
+    }()
+
+    static func rowKey(_ competitor: String, _ round: Int, _ session: String, _ position: Int?) -> String {
+        "\(competitor)\u{1}\(round)\u{1}\(session)\u{1}\(position ?? -1)"
+    }
+
+    private func participants(_ round: Int, _ rows: [Row], _ qualifying: [QualifyingResult]) -> [(driver: String, team: String?)] {
+        var seen = Set<String>()
+        var out: [(driver: String, team: String?)] = []
+        func add(_ driver: String, _ team: String?) {
+            if seen.insert("\(driver)\u{1}\(team ?? "")").inserted { out.append((driver, team)) }
+        }
+        for row in rows { add(row.competitor, row.team) }
+        for row in qualifying { add(row.competitor, row.team) }
+        for entry in ledger.entries where !ledger.isRetracted(entry.meta) && entry.fact.className == nil
+            && (entry.fact.rounds?.contains(round) ?? true) {
+            add(entry.fact.competitor, entry.fact.team)
+        }
+        return out
+    }
+
+    /// `1:23.456`-style text of a duration.
+    static func format(_ millis: Int) -> String {
+        let ms = millis % 1000, totalSeconds = millis / 1000
+        let s = totalSeconds % 60, m = (totalSeconds / 60) % 60, h = totalSeconds / 3600
+        let fraction = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
+        let seconds = s < 10 && (m > 0 || h > 0) ? "0\(s)" : "\(s)"
+        if h > 0 { return "\(h):\(m < 10 ? "0\(m)" : "\(m)"):\(seconds).\(fraction)" }
+        if m > 0 { return "\(m):\(seconds).\(fraction)" }
+        return "\(seconds).\(fraction)"
+    }
+
+    // MARK: Standings
+
+    /// The drivers' or constructors' table after a round, computed by the season's rules.
+    func standings(_ kind: StandingsKind, afterRound round: Int) -> StandingsTable {
+        var at = cut
+        at.afterRound = round
+        let calculator = StandingsCalculator(ledger: ledger, className: nil, cut: at)
+        return (kind == .competitors ? calculator.competitors() : calculator.teams()).table
+    }
+
+    /// Each exclusion's table: a driver excluded from the drivers' table (Ergast's `D`) or a team
+    /// from the constructors' (`E`).
+    func exclusionTables() -> [String: ChampionshipTable] {
+        var out: [String: ChampionshipTable] = [:]
+        for penalty in ledger.penalties where penalty.fact.kind == .exclusion && !ledger.isRetracted(penalty.meta) {
+            out[penalty.fact.competitor] = penalty.fact.table ?? .competitors
+        }
+        return out
+    }
+
+    /// The round a table stands after when none is asked: the last with results in the cut.
+    var lastRoundWithResults: Int? { rounds.last(where: \.hasResults)?.round }
+
+    /// The teams a driver raced for up to a round, in the order of their first race.
+    func teams(of driver: String, upTo round: Int) -> [String] {
+        var out: [String] = []
+        for r in rounds where r.round <= round {
+            for row in r.race + r.sprint where row.competitor == driver {
+                if let team = row.team, !out.contains(team) { out.append(team) }
+            }
+        }
+        return out
+    }
+}
+
+/// Timing events of one round and class, for ``ErgastSeason``'s lookups.
+protocol RoundScoped {
+    var round: Int { get }
+    var className: String? { get }
+}
+
+extension RoundDetailsRecorded: RoundScoped { var className: String? { nil } }
+extension StartingGridRecorded: RoundScoped {}
+extension FastestLapsRecorded: RoundScoped {}
+extension QualifyingRecorded: RoundScoped {}
+extension PitStopsRecorded: RoundScoped {}
