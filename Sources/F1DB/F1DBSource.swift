@@ -251,11 +251,11 @@ public struct F1DBSource: Sendable {
                 fastestLaps: try optionalFile(raceDir.appendingPathComponent("fastest-laps.yml"), [YFastestLap].self),
                 driverStandings: try optionalFile(raceDir.appendingPathComponent("driver-standings.yml"), [YStanding].self),
                 constructorStandings: try optionalFile(raceDir.appendingPathComponent("constructor-standings.yml"), [YStanding].self),
-                qualifying: try optionalFile(raceDir.appendingPathComponent("qualifying-results.yml"), [YQualifying].self),
-                qualifying1: try optionalFile(raceDir.appendingPathComponent("qualifying-1-results.yml"), [YQualifying].self),
-                qualifying2: try optionalFile(raceDir.appendingPathComponent("qualifying-2-results.yml"), [YQualifying].self),
-                sprintQualifying: try optionalFile(raceDir.appendingPathComponent("sprint-qualifying-results.yml"), [YQualifying].self),
-                pitStops: try optionalFile(raceDir.appendingPathComponent("pit-stops.yml"), [YPitStop].self)))
+                qualifying: try optionalList(raceDir.appendingPathComponent("qualifying-results.yml"), [YQualifying].self),
+                qualifying1: try optionalList(raceDir.appendingPathComponent("qualifying-1-results.yml"), [YQualifying].self),
+                qualifying2: try optionalList(raceDir.appendingPathComponent("qualifying-2-results.yml"), [YQualifying].self),
+                sprintQualifying: try optionalList(raceDir.appendingPathComponent("sprint-qualifying-results.yml"), [YQualifying].self),
+                pitStops: try optionalList(raceDir.appendingPathComponent("pit-stops.yml"), [YPitStop].self)))
         }
         races.sort { $0.round < $1.round }
         for (a, b) in zip(races, races.dropFirst()) where a.round == b.round {
@@ -273,6 +273,12 @@ public struct F1DBSource: Sendable {
             throw F1DBError(file: dir.path, "missing directory")
         }
         return try names.filter { $0.hasSuffix(".yml") }.sorted().map { try file(dir.appendingPathComponent($0), T.self) }
+    }
+
+    /// A timing list that may be absent or empty (F1DB has a few empty pit-stop and qualifying files).
+    static func optionalList<T: Decodable>(_ url: URL, _ type: [T].Type) throws -> [T]? {
+        guard let data = FileManager.default.contents(atPath: url.path), data.contains(where: { $0 > 0x20 }) else { return nil }
+        return try file(url, type)
     }
 
     static func optionalFile<T: Decodable>(_ url: URL, _ type: T.Type) throws -> T? {

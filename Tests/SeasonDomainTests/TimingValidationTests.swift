@@ -18,7 +18,7 @@ struct TimingValidationTests {
         ("CircuitRegistered", #"{"circuit":"x","name":"X","latitude":91}"#, "payload.latitude: must be -90...90 degrees, found 91.0"),
         ("CircuitRegistered", #"{"circuit":"x","name":"X","longitude":-180.5}"#, "payload.longitude: must be -180...180 degrees, found -180.5"),
         ("CompetitorDetailsRecorded", #"{"competitor":"a","permanentNumber":1000}"#, "payload.permanentNumber: must be 0...999, found 1000"),
-        ("CompetitorDetailsRecorded", #"{"competitor":"a","code":"V E R"}"#, #"payload.code: must be 1 to 10 letters or digits, found "V E R""#),
+        ("CompetitorDetailsRecorded", #"{"competitor":"a","code":"V E R"}"#, #"payload.code: must be 1 to 10 characters without spaces, found "V E R""#),
         ("CompetitorDetailsRecorded", #"{"competitor":"a","url":"ftp://x"}"#, "payload.url: must be an http:// or https:// address without spaces (at most 2,000 bytes)"),
         ("AliasRecorded", #"{"entity":"team","id":"red-bull","alias":"red-bull"}"#, "payload.alias: must differ from the entity's own id"),
         ("AliasRecorded", #"{"entity":"driver","id":"a","alias":"b"}"#, nil),

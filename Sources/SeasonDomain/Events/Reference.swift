@@ -44,7 +44,7 @@ public struct CircuitRegistered: DomainEvent {
 /// A later one replaces what an earlier one said.
 ///
 /// - `competitor`: the competitor's id.
-/// - `code`: the short code timing screens show ("VER"): 1 to 10 letters or digits.
+/// - `code`: the short code timing screens show ("VER", "O'B"): 1 to 10 characters without spaces.
 /// - `permanentNumber`: the driver's own race number, 0...999.
 /// - `demonym`: the nationality as an adjective ("Dutch"), as the source gives it.
 /// - `url`: a page about the driver, when a source gives one.
@@ -66,8 +66,9 @@ public struct CompetitorDetailsRecorded: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(competitor, "competitor")
         if let code {
-            check.require(!code.isEmpty && code.utf8.count <= 10 && code.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) },
-                          "code", "must be 1 to 10 letters or digits, found \"\(code.prefix(20))\"")
+            check.require(!code.isEmpty && code.unicodeScalars.count <= 10
+                              && !code.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 },
+                          "code", "must be 1 to 10 characters without spaces, found \"\(code.prefix(20))\"")
         }
         check.within(permanentNumber, 0...999, "permanentNumber")
         check.text(demonym, "demonym")
