@@ -78,7 +78,7 @@ struct ErgastObjects {
             time = .object([("millis", .string(String(millis))), ("time", .string(text))])
         }
         return .members([
-            ("number", row.result.number.map(ErgastJSON.string)), ("position", .string(String(row.order))),
+            ("number", row.result.number.map(ErgastJSON.string)), ("position", .string(String(row.classified ?? row.order))),
             ("positionText", .string(ErgastStatus.positionText(row.result))), ("points", .string(Self.points(points))),
             ("Driver", driver(row.competitor)), ("Constructor", row.team.map(constructor)),
             ("grid", row.grid.map { .string(String($0)) }), ("laps", row.result.laps.map { .string(String($0)) }),

@@ -28,7 +28,8 @@ final class ErgastSeason {
         var result: ClassifiedResult
         var round: Int
         var session: String
-        /// 1-based place in the classification's order (Ergast's `position` for every row).
+        /// 1-based place in the classification's order: Ergast's `position` for a car not classified
+        /// (a classified car's is its classified position, which the drivers of a shared car share).
         var order: Int
         var status: ErgastStatus
         /// The starting position; 0 for the pit lane.
