@@ -6,7 +6,8 @@ import Paddock
 
 /// A small Formula-1-like season in a log of its own (besides the demo): two rounds with results
 /// (a sprint and half points in round 2), a third to come; every timing fact Ergast shows; a driver
-/// excluded from the drivers' table and a team from the constructors'.
+/// who did not qualify for round 1; a driver excluded from the drivers' table and a team from the
+/// constructors'.
 ///
 /// Points by the rules (race 25-18-15..., sprint 3-2-1, fastest lap +1 in the top 10, round 2's
 /// race at half points): Hamilton 25 + 2 + 9 = 36; Verstappen 18 + 1 + 3 + 12.5 = 34.5; Alonso 7.5
@@ -19,6 +20,7 @@ enum ErgastFixture {
     {"stream":"competitor:max-verstappen","type":"AliasRecorded","occurredAt":"2021","payload":{"entity":"competitor","id":"max-verstappen","alias":"max_verstappen","scheme":"ergast"}}
     {"stream":"competitor:lewis-hamilton","type":"CompetitorRegistered","occurredAt":"1985-01-07","payload":{"competitor":"lewis-hamilton","name":"Lewis Hamilton","givenName":"Lewis","familyName":"Hamilton","birthDate":"1985-01-07"}}
     {"stream":"competitor:fernando-alonso","type":"CompetitorRegistered","occurredAt":"1981-07-29","payload":{"competitor":"fernando-alonso","name":"Fernando Alonso","givenName":"Fernando","familyName":"Alonso","birthDate":"1981-07-29"}}
+    {"stream":"competitor:giedo-van-der-garde","type":"CompetitorRegistered","occurredAt":"1985-04-25","payload":{"competitor":"giedo-van-der-garde","name":"Giedo van der Garde","givenName":"Giedo","familyName":"van der Garde","birthDate":"1985-04-25"}}
     {"stream":"team:red-bull","type":"TeamRegistered","occurredAt":"2005","payload":{"team":"red-bull","name":"Red Bull"}}
     {"stream":"team:red-bull","type":"TeamDetailsRecorded","occurredAt":"2005","payload":{"team":"red-bull","demonym":"Austrian","country":"Austria"}}
     {"stream":"team:mercedes","type":"TeamRegistered","occurredAt":"2010","payload":{"team":"mercedes","name":"Mercedes"}}
@@ -33,7 +35,7 @@ enum ErgastFixture {
     {"stream":"season:f1:2021","type":"EntryConfirmed","occurredAt":"2021-03-28","payload":{"championship":"f1","season":2021,"competitor":"max-verstappen","team":"red-bull","number":"33"}}
     {"stream":"season:f1:2021","type":"EntryConfirmed","occurredAt":"2021-03-28","payload":{"championship":"f1","season":2021,"competitor":"lewis-hamilton","team":"mercedes","number":"44"}}
     {"stream":"season:f1:2021","type":"EntryConfirmed","occurredAt":"2021-03-28","payload":{"championship":"f1","season":2021,"competitor":"fernando-alonso","team":"mclaren","number":"14"}}
-    {"stream":"season:f1:2021","type":"QualifyingRecorded","occurredAt":"2021-03-27","payload":{"championship":"f1","season":2021,"round":1,"session":"qualifying","results":[{"position":1,"competitor":"max-verstappen","team":"red-bull","number":"33","q1":"1:30.499","q2":"1:30.318","q3":"1:28.997"},{"position":2,"competitor":"lewis-hamilton","team":"mercedes","number":"44","q1":"1:30.617","q2":"1:30.085","q3":"1:29.385"},{"position":3,"competitor":"fernando-alonso","team":"mclaren","number":"14","q1":"1:31.200"}]}}
+    {"stream":"season:f1:2021","type":"QualifyingRecorded","occurredAt":"2021-03-27","payload":{"championship":"f1","season":2021,"round":1,"session":"qualifying","results":[{"position":1,"competitor":"max-verstappen","team":"red-bull","number":"33","q1":"1:30.499","q2":"1:30.318","q3":"1:28.997"},{"position":2,"competitor":"lewis-hamilton","team":"mercedes","number":"44","q1":"1:30.617","q2":"1:30.085","q3":"1:29.385"},{"position":3,"competitor":"fernando-alonso","team":"mclaren","number":"14","q1":"1:31.200"},{"position":4,"competitor":"giedo-van-der-garde","team":"mclaren","number":"21","q1":"1:33.000"}]}}
     {"stream":"season:f1:2021","type":"SessionClassified","occurredAt":"2021-03-28T15:00:00Z","payload":{"championship":"f1","season":2021,"round":1,"session":"race","kind":"race","results":[{"position":1,"competitor":"lewis-hamilton","team":"mercedes","number":"44","laps":56,"time":"1:32:03.897"},{"position":2,"competitor":"max-verstappen","team":"red-bull","number":"33","laps":56,"time":"1:32:04.642","gap":"+0.745","fastestLap":true},{"competitor":"fernando-alonso","team":"mclaren","number":"14","status":"DNF","reason":"Brakes","laps":32}]}}
     {"stream":"season:f1:2021","type":"StartingGridRecorded","occurredAt":"2021-03-28","payload":{"championship":"f1","season":2021,"round":1,"session":"race","positions":[{"position":1,"competitor":"max-verstappen","number":"33"},{"position":2,"competitor":"lewis-hamilton","number":"44"},{"pitLane":true,"competitor":"fernando-alonso","number":"14"}]}}
     {"stream":"season:f1:2021","type":"FastestLapsRecorded","occurredAt":"2021-03-28","payload":{"championship":"f1","season":2021,"round":1,"session":"race","laps":[{"rank":1,"competitor":"max-verstappen","number":"33","lap":44,"time":"1:32.090"},{"rank":2,"competitor":"lewis-hamilton","number":"44","lap":40,"time":"1:32.100"}]}}

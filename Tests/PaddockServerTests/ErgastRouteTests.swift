@@ -11,6 +11,7 @@ import Testing
     static let hamilton = #"{"driverId":"lewis-hamilton","givenName":"Lewis","familyName":"Hamilton","dateOfBirth":"1985-01-07"}"#
     static let alonso = #"{"driverId":"fernando-alonso","givenName":"Fernando","familyName":"Alonso","dateOfBirth":"1981-07-29"}"#
     static let redBull = #"{"constructorId":"red-bull","name":"Red Bull","nationality":"Austrian"}"#
+    static let garde = #"{"driverId":"giedo-van-der-garde","givenName":"Giedo","familyName":"van der Garde","dateOfBirth":"1985-04-25"}"#
     static let mercedes = #"{"constructorId":"mercedes","name":"Mercedes"}"#
     static let mclaren = #"{"constructorId":"mclaren","name":"McLaren"}"#
     static let bahrain = #"{"season":"2021","round":"1","raceName":"Bahrain Grand Prix","Circuit":{"circuitId":"bahrain","circuitName":"Bahrain International Circuit","Location":{"lat":"26.0325","long":"50.5106","locality":"Sakhir","country":"Bahrain"}},"date":"2021-03-28","time":"15:00:00Z""#
@@ -45,8 +46,8 @@ import Testing
         let fixture = try await ErgastFixture.make()
         try await fixture.app().test(.router) { client in
             let response = try await client.execute(uri: "/ergast/f1/2021/1/results.json", method: .get)
-            #expect(response.mrData["total"] as? String == "3")
-            let expected = #"{"MRData":{"xmlns":"","series":"f1","url":"http://localhost/ergast/f1/2021/1/results.json","limit":"30","offset":"0","total":"3","RaceTable":{"season":"2021","round":"1","Races":[\#(Self.bahrain),"Results":[{"number":"44","position":"1","positionText":"1","points":"25","Driver":\#(Self.hamilton),"Constructor":\#(Self.mercedes),"grid":"2","laps":"56","status":"Finished","Time":{"millis":"5523897","time":"1:32:03.897"},"FastestLap":{"rank":"2","lap":"40","Time":{"time":"1:32.100"}}},{"number":"33","position":"2","positionText":"2","points":"19","Driver":\#(Self.max),"Constructor":\#(Self.redBull),"grid":"1","laps":"56","status":"Finished","Time":{"millis":"5524642","time":"+0.745"},"FastestLap":{"rank":"1","lap":"44","Time":{"time":"1:32.090"}}},{"number":"14","position":"3","positionText":"R","points":"0","Driver":\#(Self.alonso),"Constructor":\#(Self.mclaren),"grid":"0","laps":"32","status":"Brakes"}]}]}}}"#
+            #expect(response.mrData["total"] as? String == "4")
+            let expected = #"{"MRData":{"xmlns":"","series":"f1","url":"http://localhost/ergast/f1/2021/1/results.json","limit":"30","offset":"0","total":"4","RaceTable":{"season":"2021","round":"1","Races":[\#(Self.bahrain),"Results":[{"number":"44","position":"1","positionText":"1","points":"25","Driver":\#(Self.hamilton),"Constructor":\#(Self.mercedes),"grid":"2","laps":"56","status":"Finished","Time":{"millis":"5523897","time":"1:32:03.897"},"FastestLap":{"rank":"2","lap":"40","Time":{"time":"1:32.100"}}},{"number":"33","position":"2","positionText":"2","points":"19","Driver":\#(Self.max),"Constructor":\#(Self.redBull),"grid":"1","laps":"56","status":"Finished","Time":{"millis":"5524642","time":"+0.745"},"FastestLap":{"rank":"1","lap":"44","Time":{"time":"1:32.090"}}},{"number":"14","position":"3","positionText":"R","points":"0","Driver":\#(Self.alonso),"Constructor":\#(Self.mclaren),"grid":"0","laps":"32","status":"Brakes"},{"number":"21","position":"4","positionText":"F","points":"0","Driver":\#(Self.garde),"Constructor":\#(Self.mclaren),"status":"Did not qualify"}]}]}}}"#
             #expect(response.text.replacingOccurrences(of: #"http://[^/]*/"#, with: "http://localhost/", options: .regularExpression) == expected)
             // A lapped car is +1 Lap; half points show as 12.5 and 7.5.
             let round2 = try await client.execute(uri: "/ergast/f1/2021/2/results.json", method: .get)
@@ -82,8 +83,8 @@ import Testing
             let seasons = try await client.execute(uri: "/ergast/f1/seasons.json", method: .get)
             #expect(seasons.text.contains(#""SeasonTable":{"Seasons":[{"season":"2021"}]}"#))
             let drivers = try await client.execute(uri: "/ergast/f1/2021/drivers.json", method: .get)
-            // By family name: Alonso, Hamilton, Verstappen.
-            #expect(drivers.text.contains(#""Drivers":[\#(Self.alonso),\#(Self.hamilton),\#(Self.max)]"#))
+            // By family name: Alonso, Hamilton, van der Garde, Verstappen.
+            #expect(drivers.text.contains(#""Drivers":[\#(Self.alonso),\#(Self.hamilton),\#(Self.garde),\#(Self.max)]"#))
             let winners = try await client.execute(uri: "/ergast/f1/2021/results/1/drivers.json", method: .get)
             #expect(winners.text.contains(#""DriverTable":{"season":"2021","position":"1","Drivers":[\#(Self.hamilton),\#(Self.max)]}"#))
             let teams = try await client.execute(uri: "/ergast/f1/2021/drivers/max_verstappen/constructors.json", method: .get)
@@ -91,7 +92,7 @@ import Testing
             let circuits = try await client.execute(uri: "/ergast/f1/circuits/bahrain.json", method: .get)
             #expect(circuits.text.contains(#""CircuitTable":{"circuitId":"bahrain","Circuits":[{"circuitId":"bahrain","circuitName":"Bahrain International Circuit""#))
             let status = try await client.execute(uri: "/ergast/f1/2021/status.json", method: .get)
-            #expect(status.text.contains(#""Status":[{"statusId":"1","count":"4","status":"Finished"},{"statusId":"11","count":"1","status":"+1 Lap"},{"statusId":"23","count":"1","status":"Brakes"}]"#))
+            #expect(status.text.contains(#""Status":[{"statusId":"1","count":"4","status":"Finished"},{"statusId":"11","count":"1","status":"+1 Lap"},{"statusId":"23","count":"1","status":"Brakes"},{"statusId":"81","count":"1","status":"Did not qualify"}]"#))
             let byStatus = try await client.execute(uri: "/ergast/f1/2021/status/23/results.json", method: .get)
             #expect(byStatus.mrData["total"] as? String == "1")
         }
@@ -108,7 +109,7 @@ import Testing
             #expect(unknown.mrData["total"] as? String == "0")
             #expect(unknown.text.contains(#""Races":[]"#))
             let page = try await client.execute(uri: "/ergast/f1/2021/results.json?limit=2&offset=1", method: .get)
-            #expect(page.mrData["total"] as? String == "6")
+            #expect(page.mrData["total"] as? String == "7")
             #expect(page.mrData["limit"] as? String == "2")
             #expect(page.mrData["offset"] as? String == "1")
             let pageRaces = (page.mrData["RaceTable"] as? [String: Any])?["Races"] as? [[String: Any]] ?? []

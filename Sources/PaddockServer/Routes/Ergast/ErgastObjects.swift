@@ -79,7 +79,7 @@ struct ErgastObjects {
         }
         return .members([
             ("number", row.result.number.map(ErgastJSON.string)), ("position", .string(String(row.classified ?? row.order))),
-            ("positionText", .string(ErgastStatus.positionText(row.result))), ("points", .string(Self.points(points))),
+            ("positionText", .string(row.didNotQualify ? "F" : ErgastStatus.positionText(row.result))), ("points", .string(Self.points(points))),
             ("Driver", driver(row.competitor)), ("Constructor", row.team.map(constructor)),
             ("grid", row.grid.map { .string(String($0)) }), ("laps", row.result.laps.map { .string(String($0)) }),
             ("status", .string(row.status.text)), ("Time", time), ("FastestLap", fastest),

@@ -38,6 +38,8 @@ final class ErgastSeason {
         var millis: Int?
         /// The winner's time, or the gap to the winner (`+2.137`).
         var timeText: String?
+        /// A car with a qualifying result and no row in the race: it did not qualify (Ergast's `F`).
+        var didNotQualify = false
         var competitor: String { result.competitor }
         var team: String? { result.team }
         /// The classified position (nil for a car not classified).
@@ -76,9 +78,9 @@ final class ErgastSeason {
             let details = latest(ledger.timing.roundDetails, round: n)
             let raceSession = Self.raceSession(sessions.filter { $0.fact.round == n })
             let sprintSession = sessions.first { $0.fact.round == n && $0.fact.kind == .sprint }
-            let race = rows(raceSession, round: n)
+            let qualifying = latest(ledger.timing.qualifying.filter { $0.fact.session == "qualifying" }, round: n)?.results ?? []
+            let race = rows(raceSession, round: n) + nonQualifiers(raceSession, qualifying, round: n)
             let sprint = rows(sprintSession, round: n)
-            let qualifying = latest(ledger.timing.qualifying.filter { $0.fact.session == "qualifying" || $0.fact.session == "race" }, round: n)?.results ?? []
             let pitStops = latest(ledger.timing.pitStops.filter { $0.fact.session == (raceSession?.fact.session ?? "race") }, round: n)?.stops ?? []
             let raceDay = details?.sessions?.first { $0.kind == .race }
             return Round(
@@ -146,6 +148,18 @@ final class ErgastSeason {
         }
         return out
     }()
+
+    /// Rows for the cars that qualified (a qualifying result) but have no row in the race: the
+    /// non-qualifiers, after the race's own rows.
+    private func nonQualifiers(_ session: Recorded<Classification>?, _ qualifying: [QualifyingResult], round: Int) -> [Row] {
+        guard let session else { return [] }
+        let raced = Set(session.fact.results.map(\.competitor))
+        let count = session.fact.results.count
+        return qualifying.filter { !raced.contains($0.competitor) }.enumerated().map { index, q in
+            Row(result: ClassifiedResult(position: nil, competitor: q.competitor, team: q.team, number: q.number, status: .dns),
+                round: round, session: session.fact.session, order: count + index + 1, status: .didNotQualify, didNotQualify: true)
+        }
+    }
 
     static func rowKey(_ competitor: String, _ round: Int, _ session: String, _ position: Int?) -> String {
         "\(competitor)\u{1}\(round)\u{1}\(session)\u{1}\(position ?? -1)"

@@ -6,7 +6,8 @@ import SeasonDomain
 /// A classified car is `Finished`, or `+N Lap(s)` behind the winner's laps; a car that did not
 /// finish takes its recorded reason when Ergast's table has that word (case aside: `Power unit` is
 /// `Power Unit`), else `Retired`; disqualified, excluded, not classified and non-starters are
-/// `Disqualified`, `Excluded`, `Not classified` and `Withdrew` (the status Ergast gives with `W`).
+/// `Disqualified`, `Excluded`, `Not classified` and `Withdrew` (the status Ergast gives with `W`);
+/// a car with a qualifying result and no race row `Did not qualify` (`F`).
 ///
 /// ```swift
 /// ErgastStatus.of(row, leaderLaps: 57).text   // "+1 Lap"
@@ -56,6 +57,7 @@ struct ErgastStatus: Sendable, Hashable {
     static let retired = ErgastStatus(id: 31, text: "Retired")
     static let withdrew = ErgastStatus(id: 54, text: "Withdrew")
     static let notClassified = ErgastStatus(id: 62, text: "Not classified")
+    static let didNotQualify = ErgastStatus(id: 81, text: "Did not qualify")
     static let excluded = ErgastStatus(id: 96, text: "Excluded")
     static let lapped = ErgastStatus(id: 143, text: "Lapped")
 
