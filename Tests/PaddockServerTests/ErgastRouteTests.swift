@@ -80,6 +80,10 @@ import Testing
             #expect(races.mrData["total"] as? String == "3")
             #expect(races.text.contains(Self.bahrain + #","Qualifying":{"date":"2021-03-27","time":"15:00:00Z"}}"#))
             #expect(races.text.contains(#"{"season":"2021","round":"2","raceName":"Belgian Grand Prix","date":"2021-04-18"}"#))
+            for uri in ["/ergast/f1", "/ergast/f1/"] {
+                let every = try await client.execute(uri: uri, method: .get)
+                #expect(every.mrData["total"] as? String == "3", "\(uri)")
+            }
             let seasons = try await client.execute(uri: "/ergast/f1/seasons.json", method: .get)
             #expect(seasons.text.contains(#""SeasonTable":{"Seasons":[{"season":"2021"}]}"#))
             let drivers = try await client.execute(uri: "/ergast/f1/2021/drivers.json", method: .get)

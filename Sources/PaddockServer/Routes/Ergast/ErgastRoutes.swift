@@ -20,6 +20,8 @@ enum ErgastRoutes {
 
     static let routes: [Route] = [
         Route(.get, "/ergast/{championship}/{ergastPath}", routerPath: "/ergast/{championship}/**", answer),
+        // Nothing after the championship: every season's races.
+        Route(.get, "/ergast/{championship}", answer),
     ]
 
     static let defaultLimit = 30
