@@ -46,29 +46,44 @@ extension Validator {
 /// ```
 public enum TimingText {
     /// The milliseconds of `[[h:]m:]s[.fraction]`; nil for anything else (or more than 1,000 hours).
+    /// Scans the bytes once: readers call it for every timed row they show.
     public static func milliseconds(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), let last = parts.last else { return nil }
-        let secondParts = last.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(secondParts.count), let seconds = digits(secondParts[0], max: 2) else { return nil }
-        var fraction = 0
-        if secondParts.count == 2 {
-            let text = secondParts[1]
-            guard (1...6).contains(text.count), let value = digits(text, max: 6) else { return nil }
-            // Milliseconds: keep three digits of the fraction, padded.
-            var scaled = value
-            for _ in text.count..<6 { scaled *= 10 }
-            fraction = scaled / 1000
+        var units: [Int] = []        // the colon-separated numbers, most significant first
+        units.reserveCapacity(3)
+        var value = 0, digits = 0, fraction = 0, fractionDigits = 0, inFraction = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                if inFraction {
+                    guard fractionDigits < 6 else { return nil }
+                    fraction = fraction * 10 + Int(byte - 0x30)
+                    fractionDigits += 1
+                } else {
+                    guard digits < 3 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                    digits += 1
+                }
+            case UInt8(ascii: ":"):
+                // Hours or minutes before a ':' have at most 3 digits when first, else 2.
+                guard !inFraction, digits > 0, digits <= (units.isEmpty ? 3 : 2), units.count < 2 else { return nil }
+                units.append(value)
+                value = 0
+                digits = 0
+            case UInt8(ascii: "."):
+                guard !inFraction, digits > 0 else { return nil }
+                inFraction = true
+            default:
+                return nil
+            }
         }
-        var units = [seconds]
-        for part in parts.dropLast().reversed() {
-            guard let value = digits(part, max: part == parts.first ? 3 : 2) else { return nil }
-            units.append(value)
-        }
+        guard digits > 0, digits <= 2, !inFraction || fractionDigits > 0 else { return nil }
         // After a ':' the lower unit is below 60 (seconds of 1:41.2, minutes of 1:32:42).
-        for i in 0..<(units.count - 1) where units[i] >= 60 { return nil }
-        let hours = units.count == 3 ? units[2] : 0, minutes = units.count >= 2 ? units[1] : 0
-        return ((hours * 60 + minutes) * 60 + units[0]) * 1000 + fraction
+        if !units.isEmpty, value >= 60 { return nil }
+        if units.count == 2, units[1] >= 60 { return nil }
+        var scaled = fraction
+        for _ in fractionDigits..<6 { scaled *= 10 }
+        let hours = units.count == 2 ? units[0] : 0, minutes = units.last ?? 0
+        return ((hours * 60 + minutes) * 60 + value) * 1000 + scaled / 1000
     }
 
     /// Whether the text is `hh:mm[:ss]` followed by `Z` or `±hh:mm`.

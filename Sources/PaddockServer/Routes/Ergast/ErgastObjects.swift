@@ -74,7 +74,7 @@ struct ErgastObjects {
                                 ("Time", .object([("time", .string(lap.time))]))])
         }
         var time: ErgastJSON?
-        if let millis = row.millis, let text = row.timeText {
+        if let (millis, text) = row.time {
             time = .object([("millis", .string(String(millis))), ("time", .string(text))])
         }
         return .members([

@@ -60,10 +60,10 @@ struct ErgastResources {
 
     /// Whether the round has someone the driver and constructor filters keep (a race row the row
     /// filters keep, when there are some).
-    private func takesPart(_ round: ErgastSeason.Round) -> Bool {
+    private func takesPart(_ season: ErgastSeason, _ round: ErgastSeason.Round) -> Bool {
         if hasRowFilters { return round.race.contains(where: rowMatches) }
         if query.driver == nil && query.constructor == nil { return true }
-        return round.participants.contains { keeps($0.driver, $0.team) }
+        return season.participants(round).contains { keeps($0.driver, $0.team) }
     }
 
     private func keeps(_ driver: String, _ team: String?) -> Bool {
@@ -72,7 +72,7 @@ struct ErgastResources {
 
     /// The selected rounds of every season, with their season.
     private var selectedRounds: [(season: ErgastSeason, round: ErgastSeason.Round)] {
-        seasons.flatMap { season in season.rounds.filter { roundMatches($0) && takesPart($0) }.map { (season, $0) } }
+        seasons.flatMap { season in season.rounds.filter { roundMatches($0) && takesPart(season, $0) }.map { (season, $0) } }
     }
 
     /// The race row of a driver in a round that the row filters keep (for qualifying and pit stops).
@@ -111,7 +111,7 @@ struct ErgastResources {
 
     private func seasonsPage() -> Page {
         let unfiltered = query.path.filters.isEmpty && query.round == nil
-        let years = seasons.filter { season in unfiltered || season.rounds.contains { roundMatches($0) && takesPart($0) } }.map(\.key.season)
+        let years = seasons.filter { season in unfiltered || season.rounds.contains { roundMatches($0) && takesPart(season, $0) } }.map(\.key.season)
         return paged("SeasonTable", "Seasons", years.map { .object([("season", .string(String($0)))]) })
     }
 
@@ -120,9 +120,9 @@ struct ErgastResources {
     private func people(row: (ErgastSeason.Row) -> String?, participant: ((driver: String, team: String?)) -> String?) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for (_, round) in selectedRounds {
+        for (season, round) in selectedRounds {
             let ids = hasRowFilters ? round.race.filter(rowMatches).compactMap(row)
-                : round.participants.filter { keeps($0.driver, $0.team) }.compactMap(participant)
+                : season.participants(round).filter { keeps($0.driver, $0.team) }.compactMap(participant)
             for id in ids where seen.insert(id).inserted { out.append(id) }
         }
         return out
@@ -170,7 +170,7 @@ struct ErgastResources {
         let lap = query.number(.laps)
         for season in seasons {
             for round in season.rounds where roundMatches(round) {
-                let teams = Dictionary(round.participants.map { ($0.driver, $0.team) }, uniquingKeysWith: { a, _ in a })
+                let teams = Dictionary(season.participants(round).map { ($0.driver, $0.team) }, uniquingKeysWith: { a, _ in a })
                 for stop in round.pitStops where keeps(stop.competitor, teams[stop.competitor] ?? nil) && raceRowKeeps(stop.competitor, in: round) {
                     if let lap, stop.lap != lap { continue }
                     if let wanted = query.path.number, stop.stop != wanted { continue }
@@ -191,6 +191,7 @@ struct ErgastResources {
                   season.rounds.contains(where: { $0.round == round && $0.hasResults }) else { continue }
             let table = season.standings(kind, afterRound: round)
             let excludedFrom = season.exclusionTables()
+            let teams = kind == .competitors ? season.teamsByDriver(upTo: round) : [:]
             let entity = kind == .competitors ? query.driver : query.constructor
             var rows = table.rows.map { (row: $0, excluded: false) }
             rows += table.excluded.sorted { $0.points > $1.points }.map { (row: $0, excluded: true) }
@@ -199,7 +200,7 @@ struct ErgastResources {
                 if let wanted = query.path.number, row.position != wanted || excluded { continue }
                 items.append(Item(season: season.key.season, round: round) {
                     standingRow(row, excluded: excluded ? excludedFrom[row.competitor] ?? (kind == .teams ? .teams : .competitors) : nil,
-                                kind: kind, season: season, round: round)
+                                kind: kind, teams: teams[row.competitor] ?? [])
                 })
             }
         }
@@ -227,7 +228,7 @@ struct ErgastResources {
     /// One standings row: an excluded one has no position, and `D` (a driver excluded from the
     /// drivers' table, his results' points shown) or `E` (a team excluded from the teams' table:
     /// its points taken away, shown as 0), as Ergast writes them.
-    private func standingRow(_ row: StandingRow, excluded: ChampionshipTable?, kind: StandingsKind, season: ErgastSeason, round: Int) -> ErgastJSON {
+    private func standingRow(_ row: StandingRow, excluded: ChampionshipTable?, kind: StandingsKind, teams: [String]) -> ErgastJSON {
         let positionText: String
         var points = row.points
         switch excluded {
@@ -243,7 +244,7 @@ struct ErgastResources {
         ]
         if kind == .competitors {
             members.append(("Driver", objects.driver(row.competitor)))
-            members.append(("Constructors", .array(season.teams(of: row.competitor, upTo: round).map(objects.constructor))))
+            members.append(("Constructors", .array(teams.map(objects.constructor))))
         } else {
             members.append(("Constructor", objects.constructor(row.competitor)))
         }

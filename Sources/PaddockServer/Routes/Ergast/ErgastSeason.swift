@@ -35,12 +35,22 @@ final class ErgastSeason {
         /// The starting position; 0 for the pit lane.
         var grid: Int?
         var fastest: FastestLap?
-        var millis: Int?
-        /// The winner's time, or the gap to the winner (`+2.137`).
-        var timeText: String?
+        /// The first classified row's time (`1:32:03.897`), which the others' gaps are from.
+        var winnerTime: String?
         /// A car with a qualifying result and no row in the race: it did not qualify (Ergast's `F`).
         var didNotQualify = false
         var competitor: String { result.competitor }
+
+        /// A classified car's time: its milliseconds, and the time itself for the winner, else the
+        /// gap to the winner (`+0.745`, as the source wrote it or worked out). Nil without a time.
+        var time: (millis: Int, text: String)? {
+            guard result.status == .classified, let own = result.time, let millis = TimingText.milliseconds(own) else { return nil }
+            let winner = winnerTime.flatMap(TimingText.milliseconds)
+            if own == winnerTime || millis == winner { return (millis, own) }
+            if let gap = result.gap, gap.hasPrefix("+") { return (millis, gap) }
+            guard let winner, millis > winner else { return nil }
+            return (millis, "+" + ErgastSeason.format(millis - winner))
+        }
         var team: String? { result.team }
         /// The classified position (nil for a car not classified).
         var classified: Int? { result.status == .classified ? result.position : nil }
@@ -57,8 +67,6 @@ final class ErgastSeason {
         var sprint: [Row]
         var qualifying: [QualifyingResult]
         var pitStops: [PitStop]
-        /// Every (driver, team) that took part: entries for the round, classified rows, qualifying.
-        var participants: [(driver: String, team: String?)]
         /// Whether the round's race has a classification (what `last` and `next` count).
         var hasResults: Bool { !race.isEmpty }
     }
@@ -75,18 +83,18 @@ final class ErgastSeason {
         let byRound = Dictionary(grouping: calendar.rounds, by: \.round)
         return numbers.sorted().map { n in
             let scheduled = byRound[n]?.first
-            let details = latest(ledger.timing.roundDetails, round: n)
+            let details = latest.details[n]
             let raceSession = Self.raceSession(sessions.filter { $0.fact.round == n })
             let sprintSession = sessions.first { $0.fact.round == n && $0.fact.kind == .sprint }
-            let qualifying = latest(ledger.timing.qualifying.filter { $0.fact.session == "qualifying" }, round: n)?.results ?? []
+            let qualifying = latest.qualifying[Self.key(n, "qualifying")]?.results ?? []
             let race = rows(raceSession, round: n) + nonQualifiers(raceSession, qualifying, round: n)
             let sprint = rows(sprintSession, round: n)
-            let pitStops = latest(ledger.timing.pitStops.filter { $0.fact.session == (raceSession?.fact.session ?? "race") }, round: n)?.stops ?? []
+            let pitStops = latest.pitStops[Self.key(n, raceSession?.fact.session ?? "race")]?.stops ?? []
             let raceDay = details?.sessions?.first { $0.kind == .race }
             return Round(
                 round: n, name: scheduled?.name, date: raceDay?.date ?? scheduled?.endDate ?? scheduled?.startDate, time: raceDay?.time,
                 circuit: details?.circuit, sessions: details?.sessions ?? [], race: race, sprint: sprint, qualifying: qualifying,
-                pitStops: pitStops, participants: participants(n, race + sprint, qualifying))
+                pitStops: pitStops)
         }
     }
 
@@ -98,36 +106,43 @@ final class ErgastSeason {
         return nil
     }
 
-    /// The latest record of a round's timing fact (a later record replaces an earlier one).
-    private func latest<E: DomainEvent>(_ records: [Recorded<E>], round: Int) -> E? where E: RoundScoped {
-        records.last { $0.fact.round == round && !ledger.isRetracted($0.meta) && $0.fact.className == nil }?.fact
+    /// The timing facts that stand, by round (and session): a later record replaces an earlier one.
+    private struct Latest {
+        var details: [Int: RoundDetailsRecorded] = [:]
+        var grids: [String: StartingGridRecorded] = [:]
+        var fastestLaps: [String: FastestLapsRecorded] = [:]
+        var qualifying: [String: QualifyingRecorded] = [:]
+        var pitStops: [String: PitStopsRecorded] = [:]
     }
+
+    private lazy var latest: Latest = {
+        var out = Latest()
+        let timing = ledger.timing
+        func live<E: DomainEvent & RoundScoped>(_ record: Recorded<E>) -> Bool { !ledger.isRetracted(record.meta) && record.fact.className == nil }
+        for r in timing.roundDetails where live(r) { out.details[r.fact.round] = r.fact }
+        for r in timing.grids where live(r) { out.grids[Self.key(r.fact.round, r.fact.session)] = r.fact }
+        for r in timing.fastestLaps where live(r) { out.fastestLaps[Self.key(r.fact.round, r.fact.session)] = r.fact }
+        for r in timing.qualifying where live(r) { out.qualifying[Self.key(r.fact.round, r.fact.session)] = r.fact }
+        for r in timing.pitStops where live(r) { out.pitStops[Self.key(r.fact.round, r.fact.session)] = r.fact }
+        return out
+    }()
+
+    private static func key(_ round: Int, _ session: String) -> String { "\(round)\u{1}\(session)" }
 
     private func rows(_ session: Recorded<Classification>?, round: Int) -> [Row] {
         guard let session else { return [] }
         let c = session.fact
-        let grid = latest(ledger.timing.grids.filter { $0.fact.session == c.session }, round: round)?.positions ?? []
-        let laps = latest(ledger.timing.fastestLaps.filter { $0.fact.session == c.session }, round: round)?.laps ?? []
+        let grid = latest.grids[Self.key(round, c.session)]?.positions ?? []
+        let laps = latest.fastestLaps[Self.key(round, c.session)]?.laps ?? []
         let leaderLaps = c.results.first { $0.status == .classified }?.laps
-        let winnerMillis = c.results.first { $0.status == .classified }?.time.flatMap(TimingText.milliseconds)
+        let winnerTime = c.results.first { $0.status == .classified }?.time
         return c.results.enumerated().map { index, row in
             func same(_ competitor: String, _ number: String?) -> Bool { competitor == row.competitor && (number == nil || number == row.number) }
             let start = grid.first { same($0.competitor, $0.number) }
-            let millis = row.status == .classified ? row.time.flatMap(TimingText.milliseconds) : nil
-            var timeText: String?
-            if let millis {
-                if index == 0 || millis == winnerMillis {
-                    timeText = row.time
-                } else if let gap = row.gap, gap.hasPrefix("+") {
-                    timeText = gap
-                } else if let winnerMillis, millis > winnerMillis {
-                    timeText = "+" + Self.format(millis - winnerMillis)
-                }
-            }
             return Row(result: row, round: round, session: c.session, order: index + 1,
                        status: ErgastStatus.of(row, leaderLaps: leaderLaps),
                        grid: start.map { $0.pitLane == true ? 0 : $0.position ?? 0 },
-                       fastest: laps.first { same($0.competitor, $0.number) }, millis: millis, timeText: timeText)
+                       fastest: laps.first { same($0.competitor, $0.number) }, winnerTime: winnerTime)
         }
     }
 
@@ -164,6 +179,17 @@ final class ErgastSeason {
     static func rowKey(_ competitor: String, _ round: Int, _ session: String, _ position: Int?) -> String {
         "\(competitor)\u{1}\(round)\u{1}\(session)\u{1}\(position ?? -1)"
     }
+
+    /// Every (driver, team) that took part in a round: its race and sprint rows, its qualifying, the
+    /// entries for it. Worked out when a filter asks, once per round.
+    func participants(_ round: Round) -> [(driver: String, team: String?)] {
+        if let known = participantsByRound[round.round] { return known }
+        let found = participants(round.round, round.race + round.sprint, round.qualifying)
+        participantsByRound[round.round] = found
+        return found
+    }
+
+    private var participantsByRound: [Int: [(driver: String, team: String?)]] = [:]
 
     private func participants(_ round: Int, _ rows: [Row], _ qualifying: [QualifyingResult]) -> [(driver: String, team: String?)] {
         var seen = Set<String>()
@@ -214,12 +240,15 @@ final class ErgastSeason {
     /// The round a table stands after when none is asked: the last with results in the cut.
     var lastRoundWithResults: Int? { rounds.last(where: \.hasResults)?.round }
 
-    /// The teams a driver raced for up to a round, in the order of their first race.
-    func teams(of driver: String, upTo round: Int) -> [String] {
-        var out: [String] = []
+    /// The teams each driver raced for up to a round, in the order of their first race.
+    func teamsByDriver(upTo round: Int) -> [String: [String]] {
+        var out: [String: [String]] = [:]
         for r in rounds where r.round <= round {
-            for row in r.race + r.sprint where row.competitor == driver {
-                if let team = row.team, !out.contains(team) { out.append(team) }
+            for rows in [r.race, r.sprint] {
+                for row in rows {
+                    guard let team = row.team else { continue }
+                    if out[row.competitor]?.contains(team) != true { out[row.competitor, default: []].append(team) }
+                }
             }
         }
         return out
