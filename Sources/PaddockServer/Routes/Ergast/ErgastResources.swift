@@ -188,7 +188,7 @@ struct ErgastResources {
         var items: [Item] = []
         for season in seasons {
             guard let round = query.round ?? season.lastRoundWithResults,
-                  season.rounds.contains(where: { $0.round == round && $0.hasResults }) else { continue }
+                  season.hasResults(round) else { continue }
             let table = season.standings(kind, afterRound: round)
             let excludedFrom = season.exclusionTables()
             let teams = kind == .competitors ? season.teamsByDriver(upTo: round) : [:]

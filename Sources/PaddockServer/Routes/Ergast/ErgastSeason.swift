@@ -75,9 +75,23 @@ final class ErgastSeason {
 
     private(set) lazy var rounds: [Round] = buildRounds()
 
+    /// Every session's classification as the tables read it (corrections and penalties applied).
+    private lazy var classifications = StandingsCalculator(ledger: ledger, className: nil, cut: cut).classifications()
+
+    /// Each round's race (`race`, else `final`, else `overall`) and sprint: what standings need of
+    /// the rounds, without the rows' timing facts.
+    private lazy var raceSessions: [(round: Int, race: Classification, sprint: Classification?)] = {
+        Dictionary(grouping: classifications, by: \.fact.round).compactMap { round, sessions in
+            Self.raceSession(sessions).map { (round, $0.fact, sessions.first { $0.fact.kind == .sprint }?.fact) }
+        }.sorted { $0.round < $1.round }
+    }()
+
+    /// Whether a round's race has a classification in the cut.
+    func hasResults(_ round: Int) -> Bool { raceSessions.contains { $0.round == round } }
+
     private func buildRounds() -> [Round] {
         let calendar = ledger.calendar(cut: cut)
-        let sessions = StandingsCalculator(ledger: ledger, className: nil, cut: cut).classifications()
+        let sessions = classifications
         var numbers = Set(calendar.rounds.filter { $0.status != .cancelled }.map(\.round))
         numbers.formUnion(sessions.map(\.fact.round))
         let byRound = Dictionary(grouping: calendar.rounds, by: \.round)
@@ -238,13 +252,13 @@ final class ErgastSeason {
     }
 
     /// The round a table stands after when none is asked: the last with results in the cut.
-    var lastRoundWithResults: Int? { rounds.last(where: \.hasResults)?.round }
+    var lastRoundWithResults: Int? { raceSessions.last?.round }
 
     /// The teams each driver raced for up to a round, in the order of their first race.
     func teamsByDriver(upTo round: Int) -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for r in rounds where r.round <= round {
-            for rows in [r.race, r.sprint] {
+        for r in raceSessions where r.round <= round {
+            for rows in [r.race.results, r.sprint?.results ?? []] {
                 for row in rows {
                     guard let team = row.team else { continue }
                     if out[row.competitor]?.contains(team) != true { out[row.competitor, default: []].append(team) }
