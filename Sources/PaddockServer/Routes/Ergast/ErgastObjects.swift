@@ -3,13 +3,40 @@ import Projections
 import SeasonDomain
 
 /// Ergast's objects (Driver, Constructor, Circuit with its Location, Race and its rows) from what the
-/// log holds: a field the log does not have is left out, never invented.
-struct ErgastObjects {
+/// log holds: a field the log does not have is left out, never invented. One per request: each
+/// driver's, constructor's and circuit's object is made once and reused by every row naming it.
+final class ErgastObjects {
     let registers: any Registries
+    private var drivers: [String: ErgastJSON] = [:]
+    private var constructors: [String: ErgastJSON] = [:]
+    private var circuits: [String: ErgastJSON] = [:]
+
+    init(registers: any Registries) { self.registers = registers }
 
     // MARK: Entities
 
     func driver(_ id: String) -> ErgastJSON {
+        if let made = drivers[id] { return made }
+        let made = makeDriver(id)
+        drivers[id] = made
+        return made
+    }
+
+    func constructor(_ id: String) -> ErgastJSON {
+        if let made = constructors[id] { return made }
+        let made = makeConstructor(id)
+        constructors[id] = made
+        return made
+    }
+
+    func circuit(_ id: String) -> ErgastJSON {
+        if let made = circuits[id] { return made }
+        let made = makeCircuit(id)
+        circuits[id] = made
+        return made
+    }
+
+    private func makeDriver(_ id: String) -> ErgastJSON {
         let registered = registers.competitors[id]
         let details = registers.references.competitorDetails[id]
         return .members([
@@ -20,7 +47,7 @@ struct ErgastObjects {
         ])
     }
 
-    func constructor(_ id: String) -> ErgastJSON {
+    private func makeConstructor(_ id: String) -> ErgastJSON {
         let details = registers.references.teamDetails[id]
         return .members([
             ("constructorId", .string(id)), ("url", details?.url.map(ErgastJSON.string)),
@@ -28,7 +55,7 @@ struct ErgastObjects {
         ])
     }
 
-    func circuit(_ id: String) -> ErgastJSON {
+    private func makeCircuit(_ id: String) -> ErgastJSON {
         let circuit = registers.references.circuits[id]
         let location = ErgastJSON.members([
             ("lat", circuit?.latitude.map { .string(Self.decimal($0)) }), ("long", circuit?.longitude.map { .string(Self.decimal($0)) }),
