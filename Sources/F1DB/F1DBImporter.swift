@@ -22,7 +22,16 @@ public enum F1DBImporter {
         public var stream: String
         public var event: NewEvent
         public var domainEvent: SeasonEvent
+        /// Which version of the importer first wrote this kind of fact: 1 for the standings' facts,
+        /// ``timingGeneration`` for circuits, details, aliases and timing data. Batches never mix
+        /// generations: a log imported by an earlier version holds every event of a generation it
+        /// knew and none of a later one, and the store records a batch whole or refuses it when only
+        /// part of it is recorded, so re-importing into that log appends exactly the later facts.
+        public var generation: Int
     }
+
+    /// The generation of the facts Ergast's API needs beyond standings.
+    public static let timingGeneration = 2
 
     /// A season's events, ready to append, and what the importer needs to know about it afterwards.
     public struct SeasonPlan: Sendable {
@@ -50,7 +59,8 @@ public enum F1DBImporter {
 
     // MARK: - Plan (read, convert, validate: nothing is appended)
 
-    public static func plan(f1db: URL, rules: URL, seasons: [Int]?) throws -> Plan {
+    /// - Parameter aliases: a file of other databases' ids (`EventLog/aliases/f1/ergast.json`); nil for none.
+    public static func plan(f1db: URL, rules: URL, seasons: [Int]?, aliases: URL? = nil) throws -> Plan {
         let source = try F1DBSource.load(f1db, seasons: seasons)
         var loaded: [Int: F1DBRuleFile] = [:]
         for season in source.seasons { loaded[season.year] = try F1DBRuleFile.load(rules, season.year) }
@@ -60,7 +70,7 @@ public enum F1DBImporter {
             Result { try SeasonBuilder(source: source, season: season, rules: ruleFiles[season.year]!).build() }
         }
         var plans: [SeasonPlan] = []
-        var drivers = Set<String>(), teams: [String: String] = [:]
+        var drivers = Set<String>(), teams: [String: SeasonBuilder.UsedTeam] = [:]
         for result in built {
             let (plan, usedDrivers, usedTeams) = try result.get()
             plans.append(plan)
@@ -82,10 +92,12 @@ public enum F1DBImporter {
                 key: "driver:\(id)", occurredAt: d.dateOfBirth.flatMap { OccurredAt.isValid($0) ? $0 : nil } ?? "1950",
                 context: "drivers/\(id).yml"))
         }
-        for (id, name) in teams.sorted(by: { $0.key < $1.key }) {
-            reference.append(try pending(TeamRegistered(team: id, name: name, nationality: nil), key: "team:\(id)",
+        for (id, team) in teams.sorted(by: { $0.key < $1.key }) {
+            reference.append(try pending(TeamRegistered(team: id, name: team.name, nationality: nil), key: "team:\(id)",
                                          occurredAt: "1950", context: "constructors"))
         }
+        reference += try references(source, drivers: drivers, teams: teams, circuits: Set(source.seasons.flatMap { $0.races.map(\.race.circuitId) }),
+                                    aliases: try F1DBAliases.load(aliases))
         return Plan(source: source, reference: reference, seasons: plans)
     }
 
@@ -151,7 +163,9 @@ public enum F1DBImporter {
             var e = p.event
             e.actor = actor
             e.correlationId = correlation
-            lines.append(InputLine(line: i + 1, stream: p.stream, expected: nil, event: e, domainEvent: p.domainEvent))
+            // A line stating its own expected version starts a batch: generations never share one.
+            let startsGeneration = i > 0 && events[i - 1].stream == p.stream && events[i - 1].generation != p.generation
+            lines.append(InputLine(line: i + 1, stream: p.stream, expected: startsGeneration ? .any : nil, event: e, domainEvent: p.domainEvent))
         }
         guard !lines.isEmpty else { return }
         let results: [AppendResult]
@@ -169,11 +183,11 @@ public enum F1DBImporter {
 
     // MARK: - Events
 
-    static func pending<E: DomainEvent>(_ event: E, key: String, occurredAt: String, context: String) throws -> Pending {
-        try pending(SeasonEvent(event), key: key, occurredAt: occurredAt, context: context)
+    static func pending<E: DomainEvent>(_ event: E, key: String, occurredAt: String, context: String, generation: Int = 1) throws -> Pending {
+        try pending(SeasonEvent(event), key: key, occurredAt: occurredAt, context: context, generation: generation)
     }
 
-    static func pending(_ event: SeasonEvent, key: String, occurredAt: String, context: String) throws -> Pending {
+    static func pending(_ event: SeasonEvent, key: String, occurredAt: String, context: String, generation: Int = 1) throws -> Pending {
         do {
             try event.validate()
         } catch {
@@ -184,7 +198,7 @@ public enum F1DBImporter {
         let stream = StreamNames.stream(for: event) ?? StreamNames.season(championship, event.season ?? 0)
         return Pending(stream: stream, event: NewEvent(
             eventId: NameBasedUUID.make("f1db:\(key)"), type: canonical.type, schemaVersion: canonical.schemaVersion,
-            occurredAt: occurredAt, payload: canonical.payload), domainEvent: event)
+            occurredAt: occurredAt, payload: canonical.payload), domainEvent: event, generation: generation)
     }
 }
 

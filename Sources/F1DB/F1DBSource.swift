@@ -23,6 +23,24 @@ struct YDriver: Decodable, Sendable {
     var lastName: String?
     var nationalityCountryId: String?
     var dateOfBirth: String?
+    var abbreviation: String?
+    var permanentNumber: Int?
+}
+
+struct YCircuit: Decodable, Sendable {
+    var id: String
+    var name: String
+    var fullName: String?
+    var placeName: String?
+    var countryId: String?
+    var latitude: Double?
+    var longitude: Double?
+}
+
+struct YCountry: Decodable, Sendable {
+    var id: String
+    var name: String
+    var demonym: String?
 }
 
 struct YNamed: Decodable, Sendable {
@@ -45,6 +63,17 @@ struct YRace: Decodable, Sendable {
     var sprintRaceTime: String?
     var sprintRaceLaps: Int?
     var sprintRaceScheduledLaps: Int?
+    var freePractice1Date: String?
+    var freePractice1Time: String?
+    var freePractice2Date: String?
+    var freePractice2Time: String?
+    var freePractice3Date: String?
+    var freePractice3Time: String?
+    var qualifyingDate: String?
+    var qualifyingTime: String?
+    var sprintQualifyingDate: String?
+    var sprintQualifyingTime: String?
+    var sprintQualifyingFormat: String?
 }
 
 struct YResult: Decodable, Sendable {
@@ -58,12 +87,36 @@ struct YResult: Decodable, Sendable {
     var time: String?
     var gap: String?
     var reasonRetired: String?
+    /// The starting position: a number, or `PL` for the pit lane.
+    var gridPosition: String?
 }
 
 struct YFastestLap: Decodable, Sendable {
     var position: String?
     var driverNumber: String?
     var driverId: String
+    var lap: Int?
+    var time: String?
+}
+
+struct YQualifying: Decodable, Sendable {
+    var position: String?
+    var driverNumber: String?
+    var driverId: String
+    var constructorId: String
+    var engineManufacturerId: String?
+    var time: String?
+    var q1: String?
+    var q2: String?
+    var q3: String?
+}
+
+struct YPitStop: Decodable, Sendable {
+    var driverNumber: String?
+    var driverId: String
+    var stop: Int?
+    var lap: Int?
+    var time: String?
 }
 
 struct YStanding: Decodable, Sendable {
@@ -128,6 +181,12 @@ public struct F1DBRace: Sendable {
     var fastestLaps: [YFastestLap]?
     var driverStandings: [YStanding]?
     var constructorStandings: [YStanding]?
+    /// Qualifying: the classification, and the two sessions' own times in seasons that had two.
+    var qualifying: [YQualifying]?
+    var qualifying1: [YQualifying]?
+    var qualifying2: [YQualifying]?
+    var sprintQualifying: [YQualifying]?
+    var pitStops: [YPitStop]?
     public var round: Int { race.round }
     public var hasStandings: Bool { driverStandings != nil }
 }
@@ -146,9 +205,9 @@ public struct F1DBSource: Sendable {
     public var root: URL
     var drivers: [String: YDriver] = [:]
     var constructors: [String: YNamed] = [:]
-    var circuits: [String: YNamed] = [:]
+    var circuits: [String: YCircuit] = [:]
     var grandsPrix: [String: YNamed] = [:]
-    var countries: [String: YNamed] = [:]
+    var countries: [String: YCountry] = [:]
     public var seasons: [F1DBSeason] = []
 
     /// Reads the tree under `root` (the directory holding `data/`, or `data/` itself).
@@ -162,9 +221,9 @@ public struct F1DBSource: Sendable {
         var source = F1DBSource(root: data)
         source.drivers = try directory(data, "drivers", YDriver.self).reduce(into: [:]) { $0[$1.id] = $1 }
         source.constructors = try directory(data, "constructors", YNamed.self).reduce(into: [:]) { $0[$1.id] = $1 }
-        source.circuits = try directory(data, "circuits", YNamed.self).reduce(into: [:]) { $0[$1.id] = $1 }
+        source.circuits = try directory(data, "circuits", YCircuit.self).reduce(into: [:]) { $0[$1.id] = $1 }
         source.grandsPrix = try directory(data, "grands-prix", YNamed.self).reduce(into: [:]) { $0[$1.id] = $1 }
-        source.countries = try directory(data, "countries", YNamed.self).reduce(into: [:]) { $0[$1.id] = $1 }
+        source.countries = try directory(data, "countries", YCountry.self).reduce(into: [:]) { $0[$1.id] = $1 }
 
         let seasonsDir = data.appendingPathComponent("seasons")
         let available = try fm.contentsOfDirectory(atPath: seasonsDir.path).compactMap(Int.init).sorted()
@@ -191,7 +250,12 @@ public struct F1DBSource: Sendable {
                 sprint: try optionalFile(raceDir.appendingPathComponent("sprint-race-results.yml"), [YResult].self),
                 fastestLaps: try optionalFile(raceDir.appendingPathComponent("fastest-laps.yml"), [YFastestLap].self),
                 driverStandings: try optionalFile(raceDir.appendingPathComponent("driver-standings.yml"), [YStanding].self),
-                constructorStandings: try optionalFile(raceDir.appendingPathComponent("constructor-standings.yml"), [YStanding].self)))
+                constructorStandings: try optionalFile(raceDir.appendingPathComponent("constructor-standings.yml"), [YStanding].self),
+                qualifying: try optionalList(raceDir.appendingPathComponent("qualifying-results.yml"), [YQualifying].self),
+                qualifying1: try optionalList(raceDir.appendingPathComponent("qualifying-1-results.yml"), [YQualifying].self),
+                qualifying2: try optionalList(raceDir.appendingPathComponent("qualifying-2-results.yml"), [YQualifying].self),
+                sprintQualifying: try optionalList(raceDir.appendingPathComponent("sprint-qualifying-results.yml"), [YQualifying].self),
+                pitStops: try optionalList(raceDir.appendingPathComponent("pit-stops.yml"), [YPitStop].self)))
         }
         races.sort { $0.round < $1.round }
         for (a, b) in zip(races, races.dropFirst()) where a.round == b.round {
@@ -209,6 +273,12 @@ public struct F1DBSource: Sendable {
             throw F1DBError(file: dir.path, "missing directory")
         }
         return try names.filter { $0.hasSuffix(".yml") }.sorted().map { try file(dir.appendingPathComponent($0), T.self) }
+    }
+
+    /// A timing list that may be absent or empty (F1DB has a few empty pit-stop and qualifying files).
+    static func optionalList<T: Decodable>(_ url: URL, _ type: [T].Type) throws -> [T]? {
+        guard let data = FileManager.default.contents(atPath: url.path), data.contains(where: { $0 > 0x20 }) else { return nil }
+        return try file(url, type)
     }
 
     static func optionalFile<T: Decodable>(_ url: URL, _ type: T.Type) throws -> T? {

@@ -22,14 +22,18 @@ struct SeasonBuilder {
         return Set(engines.filter { $0.value.count > 1 }.keys)
     }
 
-    func build() throws -> (F1DBImporter.SeasonPlan, Set<String>, [String: String]) {
+    /// A team this season names: its name, and the F1DB constructor it is (or a car of).
+    struct UsedTeam: Sendable { var name: String; var constructor: String }
+
+    func build() throws -> (F1DBImporter.SeasonPlan, Set<String>, [String: UsedTeam]) {
         let multiEngine = self.multiEngine
-        var usedTeams: [String: String] = [:]
+        var usedTeams: [String: UsedTeam] = [:]
         func team(_ constructor: String, _ engine: String?) -> String {
             let id = multiEngine.contains(constructor) && engine != nil ? "\(constructor)-\(engine!)" : constructor
             if usedTeams[id] == nil {
                 let name = source.constructors[constructor]?.name ?? constructor
-                usedTeams[id] = id == constructor ? name : "\(name) (\(source.constructors[engine!]?.name ?? engine!) engine)"
+                usedTeams[id] = UsedTeam(name: id == constructor ? name : "\(name) (\(source.constructors[engine!]?.name ?? engine!) engine)",
+                                         constructor: constructor)
             }
             return id
         }
@@ -117,6 +121,15 @@ struct SeasonBuilder {
             try add(SessionClassified(championship: c, season: year, round: r.round, session: "race", kind: .race,
                                       completedDistance: Self.distance(r.laps, r.scheduledLaps), results: rows),
                     "race:\(r.round)", Self.occurredAt(r.date, r.time), race.directory)
+        }
+
+        // Timing data (circuits, session times, grids, fastest laps, qualifying, pit stops): facts a later
+        // importer added, appended in batches of their own (see F1DBImporter.Pending.generation).
+        for race in season.races {
+            for t in timing(race, team: team) {
+                events.append(try F1DBImporter.pending(t.event, key: t.key, occurredAt: t.occurredAt, context: t.context,
+                                                       generation: F1DBImporter.timingGeneration))
+            }
         }
 
         // Declared exceptions (facts A9/A10), dated at their round.

@@ -44,7 +44,7 @@ public enum PaddockServer {
         router.add(middleware: ProblemMiddleware())
         for route in Routes.all {
             let handler = route.handler
-            router.on(RouterPath(route.path), method: route.method) { request, context in
+            router.on(RouterPath(route.routerPath), method: route.method) { request, context in
                 try await handler(request, context, state)
             }
         }

@@ -47,6 +47,15 @@ extension EventCatalogue {
             .of(PointsAdjusted.self, SeasonEvent.pointsAdjusted),
             .of(StandingsPublished.self, SeasonEvent.standingsPublished),
             .of(Note.self, SeasonEvent.note, fast: Note.init(fast:)),
+            .of(CircuitRegistered.self, SeasonEvent.circuitRegistered),
+            .of(CompetitorDetailsRecorded.self, SeasonEvent.competitorDetailsRecorded),
+            .of(TeamDetailsRecorded.self, SeasonEvent.teamDetailsRecorded),
+            .of(AliasRecorded.self, SeasonEvent.aliasRecorded),
+            .of(RoundDetailsRecorded.self, SeasonEvent.roundDetailsRecorded),
+            .of(StartingGridRecorded.self, SeasonEvent.startingGridRecorded, fast: StartingGridRecorded.init(fast:)),
+            .of(FastestLapsRecorded.self, SeasonEvent.fastestLapsRecorded, fast: FastestLapsRecorded.init(fast:)),
+            .of(QualifyingRecorded.self, SeasonEvent.qualifyingRecorded, fast: QualifyingRecorded.init(fast:)),
+            .of(PitStopsRecorded.self, SeasonEvent.pitStopsRecorded, fast: PitStopsRecorded.init(fast:)),
         ]
         return Dictionary(uniqueKeysWithValues: entries.map { ($0.type.eventType, $0) })
     }()

@@ -25,6 +25,16 @@ public enum SeasonEvent: Sendable, Hashable {
     case pointsAdjusted(PointsAdjusted)
     case standingsPublished(StandingsPublished)
     case note(Note)
+    // Reference and timing data (Ergast's facts beyond standings).
+    case circuitRegistered(CircuitRegistered)
+    case competitorDetailsRecorded(CompetitorDetailsRecorded)
+    case teamDetailsRecorded(TeamDetailsRecorded)
+    case aliasRecorded(AliasRecorded)
+    case roundDetailsRecorded(RoundDetailsRecorded)
+    case startingGridRecorded(StartingGridRecorded)
+    case fastestLapsRecorded(FastestLapsRecorded)
+    case qualifyingRecorded(QualifyingRecorded)
+    case pitStopsRecorded(PitStopsRecorded)
 
     /// The wrapped event, as its protocol.
     public var event: any DomainEvent {
@@ -51,6 +61,15 @@ public enum SeasonEvent: Sendable, Hashable {
         case .pointsAdjusted(let e): e
         case .standingsPublished(let e): e
         case .note(let e): e
+        case .circuitRegistered(let e): e
+        case .competitorDetailsRecorded(let e): e
+        case .teamDetailsRecorded(let e): e
+        case .aliasRecorded(let e): e
+        case .roundDetailsRecorded(let e): e
+        case .startingGridRecorded(let e): e
+        case .fastestLapsRecorded(let e): e
+        case .qualifyingRecorded(let e): e
+        case .pitStopsRecorded(let e): e
         }
     }
 
@@ -87,7 +106,13 @@ public enum SeasonEvent: Sendable, Hashable {
         case .titleAwarded(let e): e.championship
         case .pointsAdjusted(let e): e.championship
         case .standingsPublished(let e): e.championship
+        case .roundDetailsRecorded(let e): e.championship
+        case .startingGridRecorded(let e): e.championship
+        case .fastestLapsRecorded(let e): e.championship
+        case .qualifyingRecorded(let e): e.championship
+        case .pitStopsRecorded(let e): e.championship
         case .competitorRegistered, .teamRegistered, .eventRetracted, .note: nil
+        case .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded: nil
         }
     }
 
@@ -111,7 +136,13 @@ public enum SeasonEvent: Sendable, Hashable {
         case .titleAwarded(let e): e.season
         case .pointsAdjusted(let e): e.season
         case .standingsPublished(let e): e.season
+        case .roundDetailsRecorded(let e): e.season
+        case .startingGridRecorded(let e): e.season
+        case .fastestLapsRecorded(let e): e.season
+        case .qualifyingRecorded(let e): e.season
+        case .pitStopsRecorded(let e): e.season
         case .championshipRegistered, .competitorRegistered, .teamRegistered, .eventRetracted, .note: nil
+        case .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded: nil
         }
     }
 
@@ -127,6 +158,11 @@ public enum SeasonEvent: Sendable, Hashable {
         case .penaltyApplied(let e): e.round
         case .resultCorrected(let e): e.round
         case .roundMultiplierDecided(let e): e.round
+        case .roundDetailsRecorded(let e): e.round
+        case .startingGridRecorded(let e): e.round
+        case .fastestLapsRecorded(let e): e.round
+        case .qualifyingRecorded(let e): e.round
+        case .pitStopsRecorded(let e): e.round
         default: nil
         }
     }
@@ -156,6 +192,15 @@ public enum SeasonEvent: Sendable, Hashable {
         case let e as PointsAdjusted: self = .pointsAdjusted(e)
         case let e as StandingsPublished: self = .standingsPublished(e)
         case let e as Note: self = .note(e)
+        case let e as CircuitRegistered: self = .circuitRegistered(e)
+        case let e as CompetitorDetailsRecorded: self = .competitorDetailsRecorded(e)
+        case let e as TeamDetailsRecorded: self = .teamDetailsRecorded(e)
+        case let e as AliasRecorded: self = .aliasRecorded(e)
+        case let e as RoundDetailsRecorded: self = .roundDetailsRecorded(e)
+        case let e as StartingGridRecorded: self = .startingGridRecorded(e)
+        case let e as FastestLapsRecorded: self = .fastestLapsRecorded(e)
+        case let e as QualifyingRecorded: self = .qualifyingRecorded(e)
+        case let e as PitStopsRecorded: self = .pitStopsRecorded(e)
         default: preconditionFailure("\(Swift.type(of: event)) is not in the catalogue")
         }
     }

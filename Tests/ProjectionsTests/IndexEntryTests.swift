@@ -52,6 +52,13 @@ import Testing
         ("TeamChanged", #"{"competitor":"a","toTeam":"t2"}"#),
         ("StandingsPublished", #"{"championship":"s","season":2020,"complete":false,"rows":[{"position":1,"competitor":"a"}],"reason":"as printed"}"#),
         ("RoundScheduled", #"{"championship":"s","season":2020,"round":3,"startDate":"2020-06","venue":"Höljes"}"#),
+        // Timing data: each event's rows name competitors; a penalty's `positions` is a number.
+        ("StartingGridRecorded", #"{"championship":"s","season":2020,"round":1,"session":"race","positions":[{"position":1,"competitor":"a"},{"pitLane":true,"competitor":"b","team":"t"}]}"#),
+        ("FastestLapsRecorded", #"{"laps":[{"rank":1,"competitor":"b","lap":4,"time":"1:30.1"},{"rank":2,"competitor":"a","time":"1:31"}],"session":"race","round":1,"season":2020,"championship":"s"}"#),
+        ("QualifyingRecorded", #"{"championship":"s","season":2020,"round":1,"session":"qualifying","results":[{"position":1,"competitor":"c","q1":"1:29.9"}]}"#),
+        ("PitStopsRecorded", #"{"championship":"s","season":2020,"round":1,"session":"race","stops":[{"competitor":"a","stop":1,"lap":3},{"competitor":"a","stop":2,"lap":9}]}"#),
+        ("RoundDetailsRecorded", #"{"championship":"s","season":2020,"round":1,"circuit":"x","sessions":[{"kind":"race","date":"2020-06-01"}]}"#),
+        ("PenaltyApplied", #"{"championship":"s","season":2020,"round":1,"session":"race","competitor":"a","kind":"positions","positions":3,"reason":"grid"}"#),
     ])
     func payloadsScanToTheEntriesOfTheirDecodedEvents(_ type: String, _ payload: String) throws {
         let event = stored(type: type, payload: payload)

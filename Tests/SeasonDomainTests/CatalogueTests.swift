@@ -6,7 +6,7 @@ import Testing
 struct CatalogueTests {
     @Test func samplesCoverEveryType() {
         #expect(Set(Samples.all.map(\.eventType)) == Set(EventCatalogue.eventTypes))
-        #expect(EventCatalogue.eventTypes.count == 22)
+        #expect(EventCatalogue.eventTypes.count == 31)
         #expect(EventCatalogue.eventTypes == EventCatalogue.eventTypes.sorted())
         #expect(EventCatalogue.currentSchemaVersion(of: "SessionClassified") == 1)
         #expect(EventCatalogue.currentSchemaVersion(of: "Nope") == nil)

@@ -31,7 +31,8 @@ struct FastPathTests {
             #expect(fast(Data(payload.utf8)) == event, "\(type)")
             checked.insert(type)
         }
-        #expect(checked.isSuperset(of: ["SessionClassified", "EntryConfirmed", "RoundScheduled", "RetirementRecorded", "Note"]))
+        #expect(checked.isSuperset(of: ["SessionClassified", "EntryConfirmed", "RoundScheduled", "RetirementRecorded", "Note",
+                                        "StartingGridRecorded", "FastestLapsRecorded", "QualifyingRecorded", "PitStopsRecorded"]))
     }
 
     @Test(arguments: [
@@ -42,6 +43,10 @@ struct FastPathTests {
         ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"session":null,"competitor":"a","reason":"engine","lap":3}"#),
         ("Note", #"{"text":"Report","source":{"title":"Press","url":"https://example.org/a","language":null},"about":["6BA7B810-9DAD-11D1-80B4-00C04FD430C8"]}"#),
         ("Note", #"{"text":"Plain","subject":"jesse-kallio"}"#),
+        ("StartingGridRecorded", #"{"positions":[{"competitor":"b","pitLane":true,"team":null},{"position":1,"competitor":"a","number":"1","x":[1]}],"session":"race","round":3,"season":2021,"championship":"f1","class":null}"#),
+        ("FastestLapsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","laps":[{"rank":1,"competitor":"a","lap":null,"time":"1:32.090"}]}"#),
+        ("QualifyingRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"qualifying","results":[{"position":null,"competitor":"a","q2":"1:30.1","q3":null}]}"#),
+        ("PitStopsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","stops":[{"competitor":"a","stop":2,"lap":30,"duration":"24.1","timeOfDay":null}]}"#),
     ])
     func otherFastReadersAgreeWithJSONDecoder(_ type: String, _ json: String) throws {
         let fast = try #require(EventCatalogue.registry[type]?.fast?(Data(json.utf8)))
@@ -56,6 +61,10 @@ struct FastPathTests {
         ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"competitor":"a"}"#),      // no reason
         ("Note", #"{"text":"a \"quote\""}"#),                                                           // escape
         ("Note", #"{"text":"a","source":{"url":"https://example.org"}}"#),                                // source without title
+        ("StartingGridRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","positions":[{"position":"1","competitor":"a"}]}"#),
+        ("FastestLapsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","laps":[{"competitor":"a","time":"1:32.090"}]}"#),
+        ("QualifyingRecorded", #"{"championship":"f1","season":2021,"round":3,"results":[{"competitor":"a"}]}"#),
+        ("PitStopsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","stops":[],"stops":[]}"#),
     ])
     func otherFastReadersGiveUpWhenUnsure(_ type: String, _ json: String) {
         #expect(EventCatalogue.registry[type]?.fast?(Data(json.utf8)) == nil)

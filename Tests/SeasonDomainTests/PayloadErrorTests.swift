@@ -27,7 +27,7 @@ struct PayloadErrorTests {
         let e = try #require(error("SessionClasified", cancelled))
         #expect(e.kind == .unknownType)
         #expect(e.path == "type")
-        #expect(e.description.hasPrefix("type: unknown event type 'SessionClasified'; known types: CarChanged, "))
+        #expect(e.description.hasPrefix("type: unknown event type 'SessionClasified'; known types: AliasRecorded, CarChanged, "))
         #expect(e.description.contains("SessionClassified"))
         #expect(e.description.contains("RoundCancelled"))
     }

@@ -86,5 +86,31 @@ enum Samples {
                    source: SourceCitation(title: "Kallio voitti", url: "https://example.fi/a/1", quote: "Kallio voitti.",
                                           language: "fi"),
                    about: [idA, idB], subject: "jesse-kallio")),
+        .circuitRegistered(CircuitRegistered(circuit: "baku", name: "Baku City Circuit", locality: "Baku", country: "Azerbaijan",
+                                             latitude: 40.3725, longitude: 49.853333)),
+        .competitorDetailsRecorded(CompetitorDetailsRecorded(competitor: "max-verstappen", code: "VER", permanentNumber: 33, demonym: "Dutch",
+                                                             url: "https://en.wikipedia.org/wiki/Max_Verstappen")),
+        .teamDetailsRecorded(TeamDetailsRecorded(team: "red-bull", demonym: "Austrian", country: "Austria")),
+        .aliasRecorded(AliasRecorded(entity: .competitor, id: "max-verstappen", alias: "max_verstappen", scheme: "ergast")),
+        .roundDetailsRecorded(RoundDetailsRecorded(championship: "f1", season: 2023, round: 4, circuit: "baku", sessions: [
+            ScheduledSession(kind: .sprintShootout, date: date("2023-04-29"), time: "09:30:00Z"),
+            ScheduledSession(kind: .race, date: date("2023-04-30"), time: "11:00:00Z"),
+        ])),
+        .startingGridRecorded(StartingGridRecorded(championship: "f1", season: 2023, round: 4, session: "race", positions: [
+            GridPosition(position: 1, competitor: "charles-leclerc", number: "16", team: "ferrari"),
+            GridPosition(pitLane: true, competitor: "nyck-de-vries", number: "21"),
+        ])),
+        .fastestLapsRecorded(FastestLapsRecorded(championship: "f1", season: 2023, round: 4, session: "race", laps: [
+            FastestLap(rank: 1, competitor: "george-russell", number: "63", lap: 51, time: "1:43.370"),
+            FastestLap(rank: 2, competitor: "max-verstappen", time: "1:44.232"),
+        ])),
+        .qualifyingRecorded(QualifyingRecorded(championship: "f1", season: 2023, round: 4, className: "F1", session: "qualifying", results: [
+            QualifyingResult(position: 1, competitor: "charles-leclerc", team: "ferrari", number: "16", q1: "1:41.269", q2: "1:41.037", q3: "1:40.203"),
+            QualifyingResult(position: nil, competitor: "logan-sargeant", q1: "1:43.000"),
+        ])),
+        .pitStopsRecorded(PitStopsRecorded(championship: "f1", season: 2023, round: 4, session: "race", stops: [
+            PitStop(competitor: "pierre-gasly", number: "10", stop: 1, lap: 5, duration: "20.235", timeOfDay: "15:05:11"),
+            PitStop(competitor: "valtteri-bottas", stop: 1, lap: 6),
+        ])),
     ]
 }

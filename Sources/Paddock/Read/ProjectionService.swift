@@ -19,8 +19,8 @@ import SeasonDomain
 /// ```
 public actor ProjectionService {
     /// Bump when a fold or derivation changes meaning: persisted state of another version is rebuilt.
-    /// (2: the persisted state is the ``TimelineIndex``, no longer the whole ``Timeline``.)
-    public static let codeVersion = 2
+    /// (2: the persisted state is the ``TimelineIndex``, no longer the whole ``Timeline``; 3: it keeps ``References``.)
+    public static let codeVersion = 3
     static let snapshotName = "timeline"
     /// How many season ledgers stay in memory by default: a few hundred seasons of a few hundred events each.
     public static let defaultCachedSeasons = 256

@@ -5,11 +5,12 @@ import SeasonDomain
 /// Permissions are an allow-list per event type (``Role/needed(forEventType:)``): a type nobody
 /// listed needs `admin`, so a new event type is never open to recorders by accident.
 ///
-/// - `recorder`: the timing desk: rounds scheduled, rescheduled or cancelled, entries, team and
-///   car changes, classifications, retirements, notes.
+/// - `recorder`: the timing desk: rounds scheduled, rescheduled or cancelled (and their details),
+///   entries, team and car changes, classifications, grids, qualifying, fastest laps, pit stops,
+///   retirements, notes.
 /// - `steward`: also penalties, corrections, retractions, multiplier decisions and points adjustments.
-/// - `admin`: everything: also rules declared or amended, championships, seasons and registrations,
-///   titles and published standings.
+/// - `admin`: everything: also rules declared or amended, championships, seasons, registrations
+///   (competitors, teams, circuits, their details and aliases), titles and published standings.
 ///
 /// ```swift
 /// Role.needed(forEventType: "PenaltyApplied")    // .steward
@@ -22,6 +23,8 @@ public enum Role: String, Sendable, CaseIterable, Comparable, Codable {
     public static let recorderEventTypes: Set<String> = [
         RoundScheduled.eventType, RoundRescheduled.eventType, RoundCancelled.eventType, EntryConfirmed.eventType,
         TeamChanged.eventType, CarChanged.eventType, SessionClassified.eventType, RetirementRecorded.eventType, Note.eventType,
+        RoundDetailsRecorded.eventType, StartingGridRecorded.eventType, QualifyingRecorded.eventType, FastestLapsRecorded.eventType,
+        PitStopsRecorded.eventType,
     ]
 
     /// Event types a steward may record beside a recorder's.

@@ -7,11 +7,15 @@ struct Route: Sendable {
 
     let method: HTTPRequest.Method
     let path: String
+    /// What the router matches when it differs from the documented template: a path grammar of its
+    /// own (`/ergast/{championship}/**`), documented as one string parameter.
+    let routerPath: String
     let handler: Handler
 
-    init(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+    init(_ method: HTTPRequest.Method, _ path: String, routerPath: String? = nil, _ handler: @escaping Handler) {
         self.method = method
         self.path = path
+        self.routerPath = routerPath ?? path
         self.handler = handler
     }
 }
@@ -19,4 +23,5 @@ struct Route: Sendable {
 enum Routes {
     /// Every route the service answers.
     static let all: [Route] = ReadRoutes.routes + CompareRoutes.routes + EventRoutes.routes + DeskRoutes.routes + SystemRoutes.routes
+        + ErgastRoutes.routes
 }

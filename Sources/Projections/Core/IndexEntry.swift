@@ -14,7 +14,7 @@ import SeasonDomain
 /// index.apply(entry, position: stored.position, stream: stored.stream)
 /// ```
 public enum IndexEntry: Sendable, Equatable {
-    /// A championship, competitor or team registered: the index keeps the whole event.
+    /// A championship, competitor, team or circuit registered, details or an alias: the index keeps the whole event.
     case register(SeasonEvent)
     case season(SeasonKey, competitors: [String])
     case outside
@@ -22,7 +22,8 @@ public enum IndexEntry: Sendable, Equatable {
     /// The entry of a decoded event, routed with ``Timeline/season(of:)``.
     public init(_ envelope: DomainEnvelope) {
         switch envelope.event {
-        case .championshipRegistered, .competitorRegistered, .teamRegistered:
+        case .championshipRegistered, .competitorRegistered, .teamRegistered,
+             .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded:
             self = .register(envelope.event)
         default:
             guard let key = Timeline.season(of: envelope) else {

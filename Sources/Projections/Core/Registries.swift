@@ -10,6 +10,8 @@ public protocol Registries {
     var championships: [String: ChampionshipRegistered] { get }
     var competitors: [String: CompetitorRegistered] { get }
     var teams: [String: TeamRegistered] { get }
+    /// Circuits, details and aliases.
+    var references: References { get }
 }
 
 extension Registries {

@@ -19,6 +19,7 @@ public struct Timeline: Sendable, Equatable, Codable, Registries {
     public private(set) var championships: [String: ChampionshipRegistered] = [:]
     public private(set) var competitors: [String: CompetitorRegistered] = [:]
     public private(set) var teams: [String: TeamRegistered] = [:]
+    public private(set) var references = References()
     public private(set) var seasons: [SeasonKey: SeasonLedger] = [:]
     /// Notes, by the stream they were attached to.
     public private(set) var notes: [String: [Recorded<Note>]] = [:]
@@ -33,6 +34,7 @@ public struct Timeline: Sendable, Equatable, Codable, Registries {
         case .competitorRegistered(let e): competitors[e.competitor] = e
         case .teamRegistered(let e): teams[e.team] = e
         case .note(let e): notes[envelope.meta.stream, default: []].append(Recorded(envelope.meta, e))
+        case .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded: references.apply(envelope.event)
         default:
             if let key = Self.season(of: envelope) { seasons[key, default: SeasonLedger(key: key)].apply(envelope) }
         }
@@ -44,6 +46,7 @@ public struct Timeline: Sendable, Equatable, Codable, Registries {
     public static func season(of envelope: DomainEnvelope) -> SeasonKey? {
         switch envelope.event {
         case .championshipRegistered, .competitorRegistered, .teamRegistered, .note: return nil
+        case .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded: return nil
         case .eventRetracted:
             // A retraction lives in the stream of the event it voids.
             return seasonKey(ofStream: envelope.meta.stream)

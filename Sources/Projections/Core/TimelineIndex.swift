@@ -17,6 +17,7 @@ public struct TimelineIndex: Sendable, Equatable, Codable, Registries {
     public private(set) var championships: [String: ChampionshipRegistered] = [:]
     public private(set) var competitors: [String: CompetitorRegistered] = [:]
     public private(set) var teams: [String: TeamRegistered] = [:]
+    public private(set) var references = References()
     public private(set) var seasons: [SeasonKey: SeasonSummary] = [:]
     /// The last position folded in.
     public private(set) var position: Int64 = 0
@@ -38,6 +39,7 @@ public struct TimelineIndex: Sendable, Equatable, Codable, Registries {
         case .register(.championshipRegistered(let e)): championships[e.championship] = e
         case .register(.competitorRegistered(let e)): competitors[e.competitor] = e
         case .register(.teamRegistered(let e)): teams[e.team] = e
+        case .register(let event) where References.holds(event): references.apply(event)
         case .register, .outside: break
         case .season(let key, let names):
             seasons[key, default: SeasonSummary()].apply(position: position, stream: stream, competitors: names)

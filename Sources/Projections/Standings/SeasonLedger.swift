@@ -37,6 +37,8 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
     public private(set) var titles: [Recorded<TitleAwarded>] = []
     /// Tables (or parts of them) as a source printed them: shown beside the computed table, never folded into it.
     public private(set) var published: [Recorded<StandingsPublished>] = []
+    /// Circuits, session times, grids, fastest laps, qualifying and pit stops: read by timing views, never by standings.
+    public private(set) var timing = SessionTiming()
     /// Event ids voided by a retraction, with the retraction that voided them.
     public private(set) var retracted: [UUID: EventMeta] = [:]
     /// The last position folded in.
@@ -86,7 +88,7 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
         case .titleAwarded(let e): titles.append(Recorded(meta, e))
         case .standingsPublished(let e): published.append(Recorded(meta, e))
         case .eventRetracted(let e): retracted[e.retracts] = meta
-        default: break
+        default: _ = timing.apply(envelope.event, meta)
         }
     }
 
@@ -97,7 +99,7 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
             || multiplierDecisions.contains { $0.meta.eventId == eventId } || entries.contains { $0.meta.eventId == eventId }
             || retirements.contains { $0.meta.eventId == eventId } || titles.contains { $0.meta.eventId == eventId }
             || rounds.values.contains { $0.holds(eventId) } || teamChanges.contains { $0.meta.eventId == eventId }
-            || published.contains { $0.meta.eventId == eventId }
+            || published.contains { $0.meta.eventId == eventId } || timing.holds(eventId)
     }
 
     public func isRetracted(_ meta: EventMeta) -> Bool { retracted[meta.eventId] != nil }
@@ -143,6 +145,7 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
         copy.adjustments = keep(adjustments)
         copy.titles = keep(titles)
         copy.published = keep(published)
+        copy.timing = timing.restricted(to: cut)
         copy.retracted = retracted.filter { cut.includes($0.value) }
         copy.position = ([0] + copy.classifications.map(\.meta.position) + copy.rules.map(\.meta.position)
             + copy.penalties.map(\.meta.position) + copy.entries.map(\.meta.position)).max() ?? 0

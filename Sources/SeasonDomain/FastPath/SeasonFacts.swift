@@ -40,6 +40,10 @@ extension SeasonEvent {
         case .penaltyApplied(let e): body(e.competitor)
         case .titleAwarded(let e): if let competitor = e.competitor { body(competitor) }
         case .pointsAdjusted(let e): if let competitor = e.competitor { body(competitor) }
+        case .startingGridRecorded(let e): for row in e.positions { body(row.competitor) }
+        case .fastestLapsRecorded(let e): for row in e.laps { body(row.competitor) }
+        case .qualifyingRecorded(let e): for row in e.results { body(row.competitor) }
+        case .pitStopsRecorded(let e): for row in e.stops { body(row.competitor) }
         default: break
         }
     }
@@ -61,7 +65,12 @@ extension EventCatalogue {
         case top(withCoDriver: Bool)
         /// `competitor`, `coDriver` and `sharedWith` of each of `results`.
         case results
+        /// `competitor` of each row of a timing list (`positions`, `laps`, `stops`).
+        case rows(Rows)
     }
+
+    /// The member holding a timing event's rows.
+    private enum Rows { case positions, laps, stops }
 
     private static let competitorMembers: [String: CompetitorMembers] = [
         EntryConfirmed.eventType: .top(withCoDriver: true),
@@ -73,6 +82,10 @@ extension EventCatalogue {
         PointsAdjusted.eventType: .top(withCoDriver: false),
         SessionClassified.eventType: .results,
         ResultCorrected.eventType: .results,
+        QualifyingRecorded.eventType: .results,
+        StartingGridRecorded.eventType: .rows(.positions),
+        FastestLapsRecorded.eventType: .rows(.laps),
+        PitStopsRecorded.eventType: .rows(.stops),
     ]
 
     /// The facts of a stored season event of the current schema version, read from its payload; nil
@@ -86,7 +99,10 @@ extension EventCatalogue {
             guard let root = FastJSON.parse(bytes, keeping: factMembers), case .object(let members) = root else { return nil }
             var seen = Seen()
             var championship: String??, season: Int??, competitor: String??, coDriver: String??
-            var results: [FastJSON.Value]?
+            var results: [FastJSON.Value]?, positions: [FastJSON.Value]?, laps: [FastJSON.Value]?, stops: [FastJSON.Value]?
+            let mode = competitorMembers[type] ?? .none
+            var rowsMember: Rows?
+            if case .rows(let member) = mode { rowsMember = member }
             for (key, value) in members {
                 switch key {
                 case "championship": guard seen.first(0), let x = fastOptional(value, { $0.string }) else { return nil }; championship = x
@@ -94,11 +110,16 @@ extension EventCatalogue {
                 case "competitor": guard seen.first(2), let x = fastOptional(value, { $0.string }) else { return nil }; competitor = x
                 case "coDriver": guard seen.first(3), let x = fastOptional(value, { $0.string }) else { return nil }; coDriver = x
                 case "results": guard seen.first(4), case .array(let rows) = value else { return nil }; results = rows
+                // Only a timing event's rows: `positions` is a number of places in a penalty.
+                case "positions" where rowsMember == .positions:
+                    guard seen.first(5), case .array(let rows) = value else { return nil }; positions = rows
+                case "laps" where rowsMember == .laps: guard seen.first(6), case .array(let rows) = value else { return nil }; laps = rows
+                case "stops" where rowsMember == .stops: guard seen.first(7), case .array(let rows) = value else { return nil }; stops = rows
                 default: continue
                 }
             }
             var names: [String] = []
-            switch competitorMembers[type] ?? .none {
+            switch mode {
             case .none: break
             case .top(let withCoDriver):
                 if let name = competitor ?? nil { names.append(name) }
@@ -108,13 +129,40 @@ extension EventCatalogue {
                 for row in results ?? [] {
                     guard appendNames(of: row, to: &names) else { return nil }
                 }
+            case .rows(let member):
+                let rows: [FastJSON.Value]?
+                switch member {
+                case .positions: rows = positions
+                case .laps: rows = laps
+                case .stops: rows = stops
+                }
+                names.reserveCapacity(rows?.count ?? 0)
+                for row in rows ?? [] {
+                    guard appendCompetitor(of: row, to: &names) else { return nil }
+                }
             }
             return SeasonFacts(championship: championship ?? nil, season: season ?? nil, competitors: names)
         }
     }
 
     /// The members read, at the top and in result rows; the others are skipped.
-    private static let factMembers = FastJSON.Keys(["championship", "season", "competitor", "coDriver", "results", "sharedWith"])
+    private static let factMembers = FastJSON.Keys([
+        "championship", "season", "competitor", "coDriver", "results", "sharedWith", "positions", "laps", "stops",
+    ])
+
+    /// Appends `competitor` of one row of a timing list; false to give up.
+    private static func appendCompetitor(of row: FastJSON.Value, to names: inout [String]) -> Bool {
+        guard case .object(let members) = row else { return false }
+        var seen = Seen()
+        var competitor: String?
+        for (key, value) in members where key == "competitor" {
+            guard seen.first(0), let x = value.string else { return false }
+            competitor = x
+        }
+        guard let competitor else { return false }
+        names.append(competitor)
+        return true
+    }
 
     /// Appends `competitor`, `coDriver`, then `sharedWith` of one result row; false to give up.
     private static func appendNames(of row: FastJSON.Value, to names: inout [String]) -> Bool {
@@ -142,6 +190,7 @@ extension SeasonEvent {
     /// registrations, retractions or notes).
     static let seasonTypes: Set<String> = Set(EventCatalogue.eventTypes).subtracting([
         ChampionshipRegistered.eventType, CompetitorRegistered.eventType, TeamRegistered.eventType,
-        EventRetracted.eventType, Note.eventType,
+        EventRetracted.eventType, Note.eventType, CircuitRegistered.eventType, CompetitorDetailsRecorded.eventType,
+        TeamDetailsRecorded.eventType, AliasRecorded.eventType,
     ])
 }
