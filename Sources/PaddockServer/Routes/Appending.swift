@@ -24,9 +24,16 @@ enum Appending {
         }
     }
 
-    /// Appends the lines to `stream`. The first batch expects `expected` (If-Match) unless the first
-    /// line says otherwise; a line stating its own `expectedVersion` starts a new batch.
+    /// Appends the lines to `stream` and answers with the stored envelopes (201, or 200 when every
+    /// event was recorded already), the stream's version in `ETag`.
     static func append(_ lines: [InputLine], to stream: String, expected: ExpectedVersion?, state: ServerState) async throws -> Response {
+        response(try await record(lines, to: stream, expected: expected, state: state))
+    }
+
+    /// Appends the lines to `stream`. The first batch expects `expected` (If-Match) unless the first
+    /// line says otherwise; a line stating its own `expectedVersion` starts a new batch. Returns once
+    /// the projections include what was appended (read-your-writes).
+    static func record(_ lines: [InputLine], to stream: String, expected: ExpectedVersion?, state: ServerState) async throws -> AppendOutcome {
         guard let first = lines.first else { throw Problem.invalid(nil, "no events: the body is an empty array") }
         if let expected, let stated = first.expected, stated != expected {
             throw Problem.invalid("expectedVersion", "event 1: expectedVersion \(stated) contradicts If-Match \(expected)", event: 1)
@@ -52,15 +59,28 @@ enum Appending {
             throw Problem.from(error, event: nil)
         }
         let events = results.flatMap(\.events)
-        let alreadyRecorded = results.allSatisfy(\.alreadyRecorded)
         let appended = results.filter { !$0.alreadyRecorded }.reduce(0) { $0 + $1.events.count }
         if appended > 0 { state.metrics.appendedEvents.increment(by: Int64(appended)) }
         await state.live.include(appended: events, timeout: state.settings.projectionWait)
-        let version = results.last?.streamVersion ?? 0
-        let body = "{\"stream\":\(RawJSON.quoted(stream)),\"streamVersion\":\(version),\"alreadyRecorded\":\(alreadyRecorded),"
-            + "\"events\":[" + events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"
-        var headers = HTTPFields()
-        headers[.eTag] = "\"\(version)\""
-        return JSONResponses.text(body, status: alreadyRecorded ? .ok : .created, headers: headers)
+        return AppendOutcome(stream: stream, streamVersion: results.last?.streamVersion ?? 0,
+                             alreadyRecorded: results.allSatisfy(\.alreadyRecorded), events: events)
     }
+
+    /// The answer to an append: the envelopes, the stream's version (also in `ETag`).
+    static func response(_ outcome: AppendOutcome) -> Response {
+        let body = "{\"stream\":\(RawJSON.quoted(outcome.stream)),\"streamVersion\":\(outcome.streamVersion),\"alreadyRecorded\":\(outcome.alreadyRecorded),"
+            + "\"events\":[" + outcome.events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"
+        var headers = HTTPFields()
+        headers[.eTag] = "\"\(outcome.streamVersion)\""
+        return JSONResponses.text(body, status: outcome.alreadyRecorded ? .ok : .created, headers: headers)
+    }
+}
+
+/// What an append did: the stream's version after it, the stored envelopes, and whether every
+/// event was in the log already (an idempotent retry: nothing written).
+struct AppendOutcome: Sendable {
+    var stream: String
+    var streamVersion: Int
+    var alreadyRecorded: Bool
+    var events: [RecordedEvent]
 }
