@@ -81,9 +81,9 @@ import Testing
                               recent: [recordedEvent(payload: "{\"text\":\(Documents.jsonString(hostile))}", actor: hostile)])
         let state = DeskFormState(values: ["session": hostile, "results[0].competitor": hostile, "eventId": hostile], fieldErrors: ["session": hostile],
                                   errors: [hostile], conflict: 5)
-        let signedIn = Layout.SignedIn(name: hostile, role: hostile)
-        expectInert(DeskPages.form(form, season: desk, state: state, signedIn: signedIn, csrf: hostile), "desk form")
-        expectInert(DeskPages.season(desk, forms: [(form, true), (form, false)], signedIn: signedIn, csrf: hostile), "desk season")
+        let signedIn = Layout.SignedIn(name: hostile, role: hostile, csrf: hostile)
+        expectInert(DeskPages.form(form, season: desk, state: state, signedIn: signedIn), "desk form")
+        expectInert(DeskPages.season(desk, forms: [(form, true), (form, false)], signedIn: signedIn), "desk season")
         expectInert(DeskPages.signIn(error: hostile), "sign-in page")
     }
 }

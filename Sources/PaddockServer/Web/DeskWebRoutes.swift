@@ -30,7 +30,7 @@ enum DeskWebRoutes {
             return WebResponses.html(DeskPages.signIn(error: nil), caching: .never)
         }
         let championships = WebRoutes.championships(await state.live.index())
-        return WebResponses.html(DeskPages.seasons(championships, signedIn: signedIn(session), csrf: session.csrf), caching: .never)
+        return WebResponses.html(DeskPages.seasons(championships, signedIn: signedIn(session)), caching: .never)
     }
 
     static func signIn(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
@@ -71,7 +71,7 @@ enum DeskWebRoutes {
             guard let session = state.web.sessions.session(of: request)?.session else { return WebResponses.seeOther("/desk") }
             let desk = try await deskSeason(try RequestInput.season(context), state)
             let forms = DeskForm.all.map { ($0, session.caller.role >= Role.needed(forEventType: $0.eventType)) }
-            return WebResponses.html(DeskPages.season(desk, forms: forms, signedIn: signedIn(session), csrf: session.csrf), caching: .never)
+            return WebResponses.html(DeskPages.season(desk, forms: forms, signedIn: signedIn(session)), caching: .never)
         }
     }
 
@@ -85,7 +85,7 @@ enum DeskWebRoutes {
             var state = DeskFormState(values: freshEnvelope(desk), rows: rows)
             if let recorded = positions(RequestInput.query("recorded", request)) { state.outcome = .recorded(recorded) }
             if let already = positions(RequestInput.query("already", request)) { state.outcome = .alreadyRecorded(already) }
-            return WebResponses.html(DeskPages.form(form, season: desk, state: state, signedIn: signedIn(session), csrf: session.csrf), caching: .never)
+            return WebResponses.html(DeskPages.form(form, season: desk, state: state, signedIn: signedIn(session)), caching: .never)
         }
     }
 
@@ -107,7 +107,7 @@ enum DeskWebRoutes {
                 let desk = try await deskSeason(key, state)
                 var formState = DeskFormState(values: values, rows: max(10, form.rows.map { DeskSubmission.rowCount(values, rows: $0) } ?? 0))
                 explain(problem, submission: submission, desk: desk, into: &formState)
-                return WebResponses.html(DeskPages.form(form, season: desk, state: formState, signedIn: signedIn(session), csrf: session.csrf),
+                return WebResponses.html(DeskPages.form(form, season: desk, state: formState, signedIn: signedIn(session)),
                                          status: problem.status, caching: .never)
             }
         }
@@ -210,7 +210,7 @@ enum DeskWebRoutes {
     }
 
     static func signedIn(_ session: DeskSessions.Session) -> Layout.SignedIn {
-        Layout.SignedIn(name: session.caller.name, role: session.caller.role.rawValue)
+        Layout.SignedIn(name: session.caller.name, role: session.caller.role.rawValue, csrf: session.csrf)
     }
 
     static func positions(_ text: String?) -> [Int64]? {

@@ -92,21 +92,20 @@ public enum DeskPages {
         return Layout.page(title: "Desk: sign in", section: .desk, main: main)
     }
 
-    public static func seasons(_ championships: [HomeView.Championship], signedIn: Layout.SignedIn, csrf: String) -> String {
+    public static func seasons(_ championships: [HomeView.Championship], signedIn: Layout.SignedIn) -> String {
         let items = championships.map { c -> HTML in
             let seasons = c.seasons.sorted(by: >).map { year -> HTML in "<li><a href=\"\(Href.deskSeason(c.id, year))\">\(year)</a></li>" }
             return "<li class=\"championship\"><h3>\(c.name)</h3><ul class=\"seasons\" aria-label=\"\(c.name): seasons\">\(each: seasons)</ul></li>"
         }
         let main: HTML = """
             <h1>Desk</h1>
-            \(signOut(csrf))
             <h2>Choose a season to record in</h2>
             <ul class="championships">\(each: items)</ul>
             """
         return Layout.page(title: "Desk", section: .desk, main: main, signedIn: signedIn)
     }
 
-    public static func season(_ season: DeskSeason, forms: [(form: DeskForm, allowed: Bool)], signedIn: Layout.SignedIn, csrf: String) -> String {
+    public static func season(_ season: DeskSeason, forms: [(form: DeskForm, allowed: Bool)], signedIn: Layout.SignedIn) -> String {
         let items = forms.map { entry -> HTML in
             entry.allowed
                 ? "<li><a href=\"\(Href.deskForm(season.championship, season.season, entry.form.slug))\">\(entry.form.title)</a>: \(entry.form.purpose)</li>"
@@ -115,7 +114,6 @@ public enum DeskPages {
         let main: HTML = """
             <nav class="crumbs" aria-label="Breadcrumb"><a href="/desk">Desk</a> › <span>\(season.title)</span></nav>
             <h1>Desk: \(season.title)</h1>
-            \(signOut(csrf))
             <p><a href="\(Href.season(season.championship, season.season))">The season's page</a> · \
             <a href="\(Href.log(LogFilter(stream: "season:\(season.championship):\(season.season)")))">its log</a></p>
             <ul class="forms">\(each: items)</ul>
@@ -124,18 +122,20 @@ public enum DeskPages {
         return Layout.page(title: "Desk: \(season.title)", section: .desk, main: main, signedIn: signedIn)
     }
 
-    public static func form(_ form: DeskForm, season: DeskSeason, state: DeskFormState, signedIn: Layout.SignedIn, csrf: String) -> String {
+    public static func form(_ form: DeskForm, season: DeskSeason, state: DeskFormState, signedIn: Layout.SignedIn) -> String {
         let action = Href.deskForm(season.championship, season.season, form.slug)
-        let fields = form.fields.map { field(field: $0, name: $0.name, label: $0.label, season: season, state: state) }
+        // A season without classes has no class to choose.
+        let fields = form.fields.filter { $0.kind != .className || !season.classes.isEmpty || state.values[$0.name] != nil }
+            .map { field(field: $0, name: $0.name, label: $0.label, season: season, state: state) }
         let main: HTML = """
             <nav class="crumbs" aria-label="Breadcrumb"><a href="/desk">Desk</a> › <a href="\(Href.deskSeason(season.championship, season.season))">\(season.title)</a> › <span>\(form.title)</span></nav>
             <h1>\(form.title)</h1>
             <p class="purpose">\(form.purpose) Recorded in <strong>\(season.title)</strong> as <strong>\(signedIn.name)</strong> (\(signedIn.role)).</p>
             \(outcome(state, season: season))
             \(conflict(state, action: action))
-            \(errors(state))
+            \(errors(state, form: form))
             <form class="desk" method="post" action="\(action)" novalidate>
-            <input type="hidden" name="csrf" value="\(csrf)">
+            <input type="hidden" name="csrf" value="\(signedIn.csrf)">
             <input type="hidden" name="eventId" value="\(state.values["eventId"] ?? "")">
             <input type="hidden" name="expectedVersion" value="\(state.values["expectedVersion"] ?? "")">
             <fieldset><legend>\(form.eventType)</legend>
@@ -151,12 +151,6 @@ public enum DeskPages {
     }
 
     // MARK: - Parts
-
-    static func signOut(_ csrf: String) -> HTML {
-        """
-        <form class="sign-out" method="post" action="/desk/sign-out"><input type="hidden" name="csrf" value="\(csrf)"><button type="submit">Sign out</button></form>
-        """
-    }
 
     static func outcome(_ state: DeskFormState, season: DeskSeason) -> HTML {
         switch state.outcome {
@@ -181,12 +175,12 @@ public enum DeskPages {
             """
     }
 
-    static func errors(_ state: DeskFormState) -> HTML {
+    static func errors(_ state: DeskFormState, form: DeskForm) -> HTML {
         let count = state.fieldErrors.count + state.errors.count
         guard count > 0 else { return "" }
         let general = state.errors.map { message -> HTML in "<li>\(message)</li>" }
         let fields = state.fieldErrors.keys.sorted().map { name -> HTML in
-            "<li><a href=\"#\(fieldID(name))\">\(state.fieldErrors[name] ?? "")</a></li>"
+            "<li><a href=\"#\(fieldID(name))\">\(label(of: name, in: form))</a>: \(state.fieldErrors[name] ?? "")</li>"
         }
         return """
             <div class="errors" role="alert" id="errors"><p><strong>Nothing was recorded.</strong> \(count == 1 ? "One thing needs" : "\(count) things need") fixing:</p>
@@ -289,6 +283,18 @@ public enum DeskPages {
             "<li><a href=\"\(Href.event(e.position))\">#\(e.position)</a> \(e.type): \(EventSummary.text(type: e.type, payload: e.payload)) · \(Format.recorded(e.recordedAt)) by \(e.actor ?? "?")</li>"
         }
         return "<section aria-labelledby=\"recent-h\"><h2 id=\"recent-h\">Last recorded in this season (version \(season.streamVersion))</h2><ul class=\"recent\">\(each: items)</ul></section>"
+    }
+
+    /// What a field is called on the form: "Round", "Row 3, Driver".
+    static func label(of name: String, in form: DeskForm) -> String {
+        if name == "occurredAt" { return "Occurred at" }
+        if let rows = form.rows, name.hasPrefix(rows.name) {
+            guard let open = name.firstIndex(of: "["), let close = name.firstIndex(of: "]"),
+                  let row = Int(name[name.index(after: open)..<close]) else { return rows.label }
+            let column = name[name.index(after: close)...].drop { $0 == "." }
+            return "Row \(row + 1), " + (rows.columns.first { $0.name == column }?.label ?? String(column))
+        }
+        return form.fields.first { $0.name == name }?.label ?? name
     }
 
     /// An element id for a form field name: `results[3].position` → `f-results-3-position`.

@@ -24,10 +24,13 @@ public enum Layout {
     public struct SignedIn: Sendable, Equatable {
         public var name: String
         public var role: String
+        /// The session's anti-forgery token, for the sign-out form in the header.
+        public var csrf: String
 
-        public init(name: String, role: String) {
+        public init(name: String, role: String, csrf: String) {
             self.name = name
             self.role = role
+            self.csrf = csrf
         }
     }
 
@@ -47,7 +50,12 @@ public enum Layout {
         func link(_ href: String, _ label: String, _ here: Bool) -> HTML {
             "<a href=\"\(href)\"\(HTML.when(here, " aria-current=\"page\""))>\(label)</a>"
         }
-        let who: HTML = signedIn.map { "<p class=\"who\">Signed in as <strong>\($0.name)</strong> <span class=\"role\">\($0.role)</span></p>" } ?? ""
+        let who: HTML = signedIn.map { who in
+            """
+            <div class="session"><p class="who">Signed in as <strong>\(who.name)</strong> <span class="role">\(who.role)</span></p>\
+            <form class="sign-out" method="post" action="/desk/sign-out"><input type="hidden" name="csrf" value="\(who.csrf)"><button type="submit">Sign out</button></form></div>
+            """
+        } ?? ""
         let footer: HTML = position.map { "<p>Log position \($0) · times shown in the track's own offset; hover for UTC.</p>" }
             ?? "<p>Times shown in the track's own offset; hover for UTC.</p>"
         let page: HTML = """

@@ -68,7 +68,9 @@ public enum ExplanationPage {
             } else {
                 result = line.status ?? ""
             }
-            let session = [line.session, line.sessionKind.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+            // "race" of kind race is just "race"; "heat-1" of kind heat says both.
+            let kind = line.sessionKind.flatMap { $0 == line.session ? nil : "(\($0))" }
+            let session = [line.session, kind].compactMap { $0 }.joined(separator: " ")
             let notes: HTML = line.notes.isEmpty ? "" : "<ul class=\"line-notes\">\(each: line.notes.map { note -> HTML in "<li>\(note)</li>" })</ul>"
             let points = Format.points(line.points)
             let exact: HTML = line.pointsExact.map { "<span class=\"exact\" title=\"exactly\">\($0)</span>" } ?? ""

@@ -74,6 +74,7 @@ enum ProgressionChart {
             <section aria-labelledby="chart-h" class="chart">
             <h2 id="chart-h">Points after each round</h2>
             <figure>
+            <div class="chart-wrap" role="region" aria-label="Points after each round (scrolls sideways)" tabindex="0">
             <svg viewBox="0 0 \(Int(width)) \(Int(height))" width="\(Int(width))" height="\(Int(height))" aria-labelledby="chart-title chart-desc" class="progression">
             <title id="chart-title">Points progression</title>
             <desc id="chart-desc">\(description)</desc>
@@ -81,6 +82,7 @@ enum ProgressionChart {
             \(each: lines)
             \(each: labels)
             </svg>
+            </div>
             <figcaption><ul class="legend">\(each: legend)</ul><p>Leaders in colour (focus or hover a point for its value); the others in grey. The table above gives every round's points.</p></figcaption>
             </figure>
             </section>
@@ -91,9 +93,10 @@ enum ProgressionChart {
         series.points.enumerated().compactMap { i, value in value.map { "\(n(x(i))),\(n(y($0)))" } }.joined(separator: " ")
     }
 
-    /// A family name for an end label: "Verstappen" of "Max Verstappen".
+    /// A family name for an end label: "Verstappen" of "Max Verstappen", "Sainz" of "Carlos Sainz Jr.".
     static func short(_ name: String) -> String {
-        let parts = name.split(separator: " ")
+        var parts = name.split(separator: " ")
+        if parts.count > 2, let last = parts.last, last.hasSuffix(".") || ["II", "III"].contains(last) { parts.removeLast() }
         return parts.count > 1 ? parts.last.map(String.init) ?? name : name
     }
 

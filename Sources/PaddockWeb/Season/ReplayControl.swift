@@ -37,11 +37,14 @@ enum ReplayControl {
             <select id="atPosition" name="atPosition"><option value="">any recording</option>\(each: options)</select>
             </div>
             """
+        let other = cut.asOf != nil || cut.knownAt != nil || cut.atPosition != nil
         return """
             <form class="replay" method="get" action="\(Href.season(view.championship, view.season))" aria-labelledby="replay-h">
             <h2 id="replay-h">Replay the season</h2>
             \(hidden)
             \(slider)
+            <details class="more-cuts"\(HTML.when(other, " open"))><summary>As of a date, or as the log knew it</summary>
+            <div class="cut-fields">
             <div class="field">
             <label for="asOf">As of date</label>
             <input type="date" id="asOf" name="asOf" value="\(cut.asOf ?? "")" aria-describedby="asOf-help">
@@ -49,10 +52,12 @@ enum ReplayControl {
             </div>
             <div class="field">
             <label for="knownAt">As known at</label>
-            <input type="text" id="knownAt" name="knownAt" value="\(cut.knownAt ?? "")" placeholder="2021-12-12T18:00:00Z" inputmode="numeric" aria-describedby="knownAt-help">
+            <input type="text" id="knownAt" name="knownAt" value="\(cut.knownAt ?? "")" placeholder="2021-12-12T18:00:00Z" aria-describedby="knownAt-help">
             <small id="knownAt-help">What the log had recorded by then (ISO 8601, with an offset).</small>
             </div>
             \(before)
+            </div>
+            </details>
             <div class="actions">
             <button type="submit">Show this cut</button>
             <a href="\(Href.season(view.championship, view.season, view.selection.with(cut: .everything)))">Everything recorded (live)</a>

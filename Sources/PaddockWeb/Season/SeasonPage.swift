@@ -13,7 +13,6 @@ public enum SeasonPage {
         let main: HTML = """
             <nav class="crumbs" aria-label="Breadcrumb"><a href="/">Championships</a> › <span>\(view.championshipName)</span></nav>
             <h1>\(view.heading)</h1>
-            \(tableChoices(view))
             \(ReplayControl.render(view))
             <div id="live">
             \(live(view))
@@ -27,6 +26,7 @@ public enum SeasonPage {
     /// What the script swaps when the log moves or the cut changes.
     static func live(_ view: SeasonView) -> HTML {
         """
+        \(tableChoices(view))
         \(CutBanner.render(view.selection.cut, rounds: view.rounds, position: view.position, live: "This page updates by itself when something is recorded.",
                    liveHref: Href.season(view.championship, view.season, view.selection.with(cut: .everything))))
         \(StandingsSection.render(view))
@@ -59,10 +59,10 @@ public enum SeasonPage {
 enum CutBanner {
     static func render(_ cut: Cut, rounds: [SeasonView.RoundLabel], position: Int64, live: String, liveHref: String? = nil) -> HTML {
         guard !cut.isEverything else {
-            return "<p class=\"cut live\" id=\"cut\"><strong>Live</strong>: everything recorded, up to log position \(position). \(live)</p>"
+            return "<p class=\"cut live\" id=\"cut\"><strong>Live</strong>: everything recorded, up to log position \(position).<span class=\"screen\"> \(live)</span></p>"
         }
         let back: HTML = liveHref.map { " <a href=\"\($0)\">Show everything recorded (live)</a>" } ?? ""
-        return "<p class=\"cut past\" id=\"cut\"><strong>A past cut</strong>: \(describe(cut, rounds: rounds)). This page stays as it is while new results are recorded.\(back)</p>"
+        return "<p class=\"cut past\" id=\"cut\"><strong>A past cut</strong>: \(describe(cut, rounds: rounds)). <span class=\"screen\"> This page stays as it is while new results are recorded.\(back)</span></p>"
     }
 
     static func describe(_ cut: Cut, rounds: [SeasonView.RoundLabel]) -> String {
