@@ -57,13 +57,14 @@ enum ProgressionChart {
             lines.append("""
                 <g class="leader" data-competitor="\(series.id)"><polyline stroke="\(colour)" points="\(points(series, x, y))"><title>\(series.name)</title></polyline>\(each: marks)</g>
                 """)
-            if let lastIndex = series.points.lastIndex(where: { $0 != nil }), let value = series.points[lastIndex] {
-                var labelY = y(value) + 4
-                // Keep the end labels of close totals apart.
-                while lastLabelY.contains(where: { abs($0 - labelY) < 13 }) { labelY += 13 }
-                lastLabelY.append(labelY)
-                labels.append("<text class=\"label\" x=\"\(n(x(lastIndex) + 8))\" y=\"\(n(labelY))\" fill=\"\(colour)\">\(short(series.name)) \(Format.points(value))</text>")
-            }
+        }
+        // End labels in the table's order, each pushed below any it would overlap.
+        for (index, series) in leaders.enumerated() {
+            guard let lastIndex = series.points.lastIndex(where: { $0 != nil }), let value = series.points[lastIndex] else { continue }
+            var labelY = y(value) + 4
+            while lastLabelY.contains(where: { abs($0 - labelY) < 13 }) { labelY += 13 }
+            lastLabelY.append(labelY)
+            labels.append("<text class=\"label\" x=\"\(n(x(lastIndex) + 8))\" y=\"\(n(labelY))\" fill=\"\(colours[index])\">\(short(series.name)) \(Format.points(value))</text>")
         }
         let legend = leaders.enumerated().map { index, series -> HTML in
             "<li><span class=\"swatch\" data-colour=\"\(index)\"></span>\(series.name)</li>"
@@ -73,6 +74,7 @@ enum ProgressionChart {
         return """
             <section aria-labelledby="chart-h" class="chart">
             <h2 id="chart-h">Points after each round</h2>
+            <a class="skip-past" href="#chart-end">Skip the chart's \(leaders.reduce(0) { $0 + $1.points.compactMap { $0 }.count }) points</a>
             <figure>
             <div class="chart-wrap" role="region" aria-label="Points after each round (scrolls sideways)" tabindex="0">
             <svg viewBox="0 0 \(Int(width)) \(Int(height))" width="\(Int(width))" height="\(Int(height))" aria-labelledby="chart-title chart-desc" class="progression">
@@ -85,6 +87,7 @@ enum ProgressionChart {
             </div>
             <figcaption><ul class="legend">\(each: legend)</ul><p>Leaders in colour (focus or hover a point for its value); the others in grey. The table above gives every round's points.</p></figcaption>
             </figure>
+            <span id="chart-end" tabindex="-1"></span>
             </section>
             """
     }
