@@ -278,6 +278,12 @@ try:
     driver.execute_script("window.paddockNotReloaded = true")
     hamilton_before = points(driver)
     drain_logs("reader")
+    driver.switch_to.new_window("window")
+    log_window = driver.current_window_handle
+    driver.get(BASE + "/log")
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+    newest_before = driver.execute_script("return document.querySelector('article.event').id")
+    drain_logs("log reader")
 
     driver.switch_to.window(desk_window)
     driver.find_element(By.CSS_SELECTOR, 'a[href="/desk/f1/2021"]').click()
@@ -323,6 +329,15 @@ try:
           f"Hamilton +3 for the sprint win: {hamilton_before} → {hamilton_after}")
     check(driver.execute_script("return window.paddockNotReloaded === true"), "the second page was not reloaded")
     look("season-f1-2021-after-desk")
+    driver.switch_to.window(log_window)
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "var a = document.querySelector('article.event'); return a && a.id !== arguments[0] && a.querySelector('h2').textContent.indexOf('SessionClassified') >= 0",
+            newest_before))
+    except Exception:
+        fail("the open log page did not show the new event by itself")
+    look("log-after-desk", shoot=False)
+    driver.close()
     driver.switch_to.window(desk_window)
     look("desk-form-recorded")
     driver.switch_to.window(reader_window)
