@@ -47,6 +47,16 @@ import Testing
         #expect(page.contains("href=\"/seasons/f1/2021\">Show everything recorded (live)</a>"))
     }
 
+    @Test func aSeasonWithoutRulesShowsNoTotalsChartOrChampion() throws {
+        var view = try seasonView()
+        for i in view.standings.rows.indices { view.standings.rows[i].position = nil }
+        let page = SeasonPage.render(view)
+        #expect(!page.contains("Title maths") && !page.contains("is champion"), "nobody is champion of a table that ranks nobody")
+        #expect(!page.contains("<polyline"), "no chart of unknown points")
+        #expect(page.contains(">?<span class=\"visually-hidden\"> points not known"))
+        #expect(!page.contains("data-points=\"395.5\""))
+    }
+
     @Test func theWholeSeasonPageOfAFullSeasonStaysSmall() throws {
         // 22 rounds, 21 drivers: the size of F1 2021's page.
         var view = try seasonView()

@@ -17,6 +17,15 @@ public enum Format {
 
     public static func points(_ value: Points) -> String { value.formatted }
 
+    /// A catalogue word as words: "iceRacing" → "ice racing".
+    public static func words(_ camel: String) -> String {
+        var out = ""
+        for character in camel {
+            if character.isUppercase, !out.isEmpty { out += " " + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
+
     /// 1st, 2nd, 3rd, 4th, 11th, 21st.
     public static func ordinal(_ n: Int) -> String {
         let tens = n % 100

@@ -53,7 +53,7 @@ public enum HomePage {
         let championships = view.championships.map { c -> HTML in
             let seasons = c.seasons.sorted(by: >).map { year -> HTML in "<li><a href=\"\(Href.season(c.id, year))\">\(year)</a></li>" }
             return """
-                <li class="championship"><h3>\(c.name)</h3>\(c.discipline.map { "<p class=\"discipline\">\($0)</p>" as HTML })\
+                <li class="championship"><h3>\(c.name)</h3>\(c.discipline.map { "<p class=\"discipline\">\(Format.words($0))</p>" as HTML })\
                 <ul class="seasons" aria-label="\(c.name): seasons">\(each: seasons)</ul></li>
                 """
         }

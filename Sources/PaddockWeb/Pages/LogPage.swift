@@ -82,7 +82,7 @@ public enum LogPage {
 
     static func entries(_ view: LogView) -> HTML {
         guard !view.entries.isEmpty else { return "<p class=\"empty\">No events match.</p>" }
-        return "<ol class=\"events\" reversed>\(each: view.entries.map { "<li>\(article($0, headingLevel: 2))</li>" as HTML })</ol>"
+        return "<ol class=\"events\">\(each: view.entries.map { "<li>\(article($0, headingLevel: 2))</li>" as HTML })</ol>"
     }
 
     static func paging(_ view: LogView) -> HTML {

@@ -11,7 +11,7 @@ enum ProgressionChart {
 
     static func render(_ view: SeasonView) -> HTML {
         let progression = view.progression
-        guard progression.rounds.count >= 2, !progression.series.isEmpty else { return "" }
+        guard progression.rounds.count >= 2, !progression.series.isEmpty, !view.isUnranked else { return "" }
         let values = progression.series.flatMap { $0.points.compactMap { $0 } }
         let maximum = max(values.max() ?? 0, 1)
         let minimum = min(values.min() ?? 0, 0)

@@ -69,6 +69,10 @@ public struct SeasonView: Sendable {
 
     func name(_ id: String) -> String { names[id] ?? id }
 
+    /// A table that ranks nobody (no points rules declared): its zeros are unknowns, not points,
+    /// so the page shows no totals, no chart and no title maths.
+    var isUnranked: Bool { !standings.rows.isEmpty && standings.rows.allSatisfy { $0.position == nil } }
+
     /// "Formula One World Championship 2021", with the class when one is chosen.
     var heading: String {
         "\(championshipName) \(season)" + (selection.className.map { " · \($0)" } ?? "")

@@ -44,8 +44,10 @@ enum StandingsSection {
 
     static func row(_ view: SeasonView, _ row: Documents.Standings.Row, excluded: Bool = false) -> HTML {
         let rounds = Dictionary(row.rounds.map { ($0.round, $0) }, uniquingKeysWith: { a, _ in a })
+        let unknown = view.isUnranked
         let cells = view.standings.rounds.map { round -> HTML in
             guard let score = rounds[round] else { return "<td class=\"round none\"></td>" }
+            if unknown { return "<td class=\"round\" title=\"took part; points not known\">•</td>" }
             let text = Format.points(score.points)
             return score.counted ? "<td class=\"round\">\(text)</td>"
                 : "<td class=\"round dropped\" title=\"dropped: not counted\">(\(text))</td>"
@@ -56,7 +58,8 @@ enum StandingsSection {
         let tie: HTML = row.tieBreak.map { "<span class=\"tie\" title=\"\($0)\">*</span>" } ?? ""
         return """
             <tr data-competitor="\(row.competitor)"><td class="pos">\(position)\(tie)</td><th scope="row" class="who">\(name)</th>\
-            <td class="num points" data-points="\(Format.points(row.points))"><a href="\(explain)">\(Format.points(row.points))<span class="visually-hidden"> points: how they add up</span></a></td>\
+            <td class="num points" data-points="\(unknown ? "" : Format.points(row.points))"><a href="\(explain)">\(unknown ? "?" : Format.points(row.points))\
+            <span class="visually-hidden">\(unknown ? " points not known: the results" : " points: how they add up")</span></a></td>\
             <td class="num">\(row.wins)</td><td class="num">\(row.podiums)</td><td class="num gap">\(row.gap == 0 ? "" : "−" + Format.points(row.gap))</td>\(each: cells)</tr>
             """
     }

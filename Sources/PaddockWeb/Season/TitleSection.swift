@@ -3,7 +3,7 @@ import Projections
 /// Who is champion at the cut, or who can still win and what each can reach.
 enum TitleSection {
     static func render(_ view: SeasonView) -> HTML {
-        guard let title = view.title, !view.selection.teams else { return "" }
+        guard let title = view.title, !view.selection.teams, !view.isUnranked else { return "" }
         let left = title.roundsLeft.count
         let summary: HTML
         if let champion = title.champion {
