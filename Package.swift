@@ -43,11 +43,18 @@ let package = Package(
         .target(name: "Paddock", dependencies: ["EventStore", "SeasonDomain", "Projections"]),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
         .target(name: "F1DB", dependencies: ["Paddock", .product(name: "Yams", package: "Yams")]),
+        // The web app's pages as HTML (and SVG charts), rendered from the projections' documents; its style sheet and script.
+        .target(
+            name: "PaddockWeb",
+            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore"],
+            resources: [.copy("Assets/Resources")]
+        ),
         // The HTTP service: recording live and reading any cut, with a live feed, auth and an OpenAPI document.
         .target(
             name: "PaddockServer",
             dependencies: [
                 "Paddock",
+                "PaddockWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,6 +108,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb"]),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]

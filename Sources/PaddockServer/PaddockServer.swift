@@ -37,12 +37,13 @@ public enum PaddockServer {
         try await app.runService()
     }
 
-    /// The router with every route of ``Routes/all``, behind the metrics and problem middleware.
+    /// The router with every route of ``Routes/all`` (the API) and ``WebRoutes/all`` (the web
+    /// app's pages), behind the metrics and problem middleware.
     static func makeRouter(state: ServerState) -> Router<PaddockRequestContext> {
         let router = Router(context: PaddockRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: state.metrics))
         router.add(middleware: ProblemMiddleware())
-        for route in Routes.all {
+        for route in Routes.all + WebRoutes.all {
             let handler = route.handler
             router.on(RouterPath(route.routerPath), method: route.method) { request, context in
                 try await handler(request, context, state)
@@ -102,6 +103,8 @@ final class ServerState: Sendable {
     let auth: BearerAuthenticator
     let readCache = ReadCache()
     let logHeads: LogHeads
+    /// The web app's sessions and chain verification.
+    let web = WebState()
     let settings: ServerSettings
     let logger: Logger
 

@@ -1,3 +1,4 @@
+import Paddock
 import SeasonDomain
 import Testing
 @testable import PaddockServer

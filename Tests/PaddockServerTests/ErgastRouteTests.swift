@@ -1,3 +1,4 @@
+import Paddock
 import Foundation
 import Hummingbird
 import HummingbirdTesting

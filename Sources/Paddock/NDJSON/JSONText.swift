@@ -1,6 +1,10 @@
 /// Writes JSON string literals the same way every time, so that exports are byte-for-byte stable.
-enum JSONText {
-    static func quoted(_ string: String) -> String {
+///
+/// ```swift
+/// JSONText.quoted("engine \"blew\"")   // "\"engine \\\"blew\\\"\""
+/// ```
+public enum JSONText {
+    public static func quoted(_ string: String) -> String {
         var out = "\""
         out.reserveCapacity(string.utf8.count + 2)
         for scalar in string.unicodeScalars {

@@ -32,7 +32,12 @@ final class BearerAuthenticator: Sendable {
         guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
             throw Problem.unauthorized("send 'Authorization: Bearer <token>' (create one with 'paddock token create')")
         }
-        let hash = CredentialToken.hash(bearer.token)
+        return try await caller(token: bearer.token)
+    }
+
+    /// Whose token this is (the web desk's sign-in form gives one once, for a browser session).
+    func caller(token: String) async throws -> Caller {
+        let hash = CredentialToken.hash(token)
         let now = ContinuousClock.now
         if let remembered = known.withLock({ $0[hash] }), remembered.until > now, remembered.expires.map({ Timestamp.format(Date()) < $0 }) ?? true {
             return remembered.caller

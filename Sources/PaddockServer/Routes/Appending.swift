@@ -22,7 +22,13 @@ enum Appending {
     /// Records the texts (each an append line for `stream`) through the ``Recorder``: the caller's
     /// role for each type first, then parsing, validation and the season checks, then one
     /// transaction. The first batch expects `expected` (If-Match) unless the first line says otherwise.
-    static func record(_ texts: [String], to stream: String, expected: ExpectedVersion?, caller: Caller, state: ServerState) async throws -> Response {
+    static func append(_ texts: [String], to stream: String, expected: ExpectedVersion?, caller: Caller, state: ServerState) async throws -> Response {
+        response(try await record(texts, to: stream, expected: expected, caller: caller, state: state))
+    }
+
+    /// What ``append(_:to:expected:caller:state:)`` records, returned once the projections include it
+    /// (read-your-writes): the JSON routes and the web desk's forms answer it each their own way.
+    static func record(_ texts: [String], to stream: String, expected: ExpectedVersion?, caller: Caller, state: ServerState) async throws -> AppendOutcome {
         guard !texts.isEmpty else { throw Problem.invalid(nil, "no events: the body is an empty array") }
         let recorder = Recorder(store: state.store, context: state.live.service)
         let lines: [InputLine]
@@ -51,11 +57,24 @@ enum Appending {
         let appended = results.filter { !$0.alreadyRecorded }.reduce(0) { $0 + $1.events.count }
         if appended > 0 { state.metrics.appendedEvents.increment(by: Int64(appended)) }
         await state.live.include(appended: events, timeout: state.settings.projectionWait)
-        let version = results.last?.streamVersion ?? 0
-        let body = "{\"stream\":\(RawJSON.quoted(stream)),\"streamVersion\":\(version),\"alreadyRecorded\":\(alreadyRecorded),"
-            + "\"events\":[" + events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"
-        var headers = HTTPFields()
-        headers[.eTag] = "\"\(version)\""
-        return JSONResponses.text(body, status: alreadyRecorded ? .ok : .created, headers: headers)
+        return AppendOutcome(stream: stream, streamVersion: results.last?.streamVersion ?? 0, alreadyRecorded: alreadyRecorded, events: events)
     }
+
+    /// The answer to an append: the envelopes, the stream's version (also in `ETag`).
+    static func response(_ outcome: AppendOutcome) -> Response {
+        let body = "{\"stream\":\(RawJSON.quoted(outcome.stream)),\"streamVersion\":\(outcome.streamVersion),\"alreadyRecorded\":\(outcome.alreadyRecorded),"
+            + "\"events\":[" + outcome.events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"
+        var headers = HTTPFields()
+        headers[.eTag] = "\"\(outcome.streamVersion)\""
+        return JSONResponses.text(body, status: outcome.alreadyRecorded ? .ok : .created, headers: headers)
+    }
+}
+
+/// What an append did: the stream's version after it, the stored envelopes, and whether every
+/// event was in the log already (an idempotent retry: nothing written).
+struct AppendOutcome: Sendable {
+    var stream: String
+    var streamVersion: Int
+    var alreadyRecorded: Bool
+    var events: [RecordedEvent]
 }

@@ -33,32 +33,44 @@ enum DeskRoutes {
             let caller = try await state.auth.require(Role.needed(forEventType: type), of: request)
             let expected = try RequestInput.ifMatch(request)
             let text = try await RequestInput.body(request, context)
-            guard try RawJSON.check(text) == .object else { throw Problem.badBody("expected a JSON object: the event's payload") }
-            var fromPath: [(key: String, value: String)] = [("championship", RawJSON.quoted(key.championship)), ("season", String(key.season))]
-            if let round { fromPath.append(("round", String(round))) }
-            var envelope: [(key: String, value: String)] = [("type", RawJSON.quoted(type))]
-            var payload = fromPath
-            for member in RawJSON.members(ofObject: text) {
-                if Appending.envelopeKeys.contains(member.key) {
-                    envelope.append(member)
-                } else if let given = fromPath.first(where: { $0.key == member.key }) {
-                    guard member.value == given.value else {
-                        throw Problem.invalid("payload.\(member.key)", "payload.\(member.key): comes from the path (\(given.value)); leave it out")
-                    }
-                } else {
-                    payload.append(member)
-                }
-            }
-            if !envelope.contains(where: { $0.key == "occurredAt" }) {
-                envelope.append(("occurredAt", RawJSON.quoted(Self.now())))
-            }
-            let stream = StreamNames.season(key.championship, key.season)
-            let line = try Appending.lineText(RawJSON.object(envelope + [("payload", RawJSON.object(payload))]), stream: stream, index: 1)
-            guard await state.live.index().seasons[key] != nil else {
-                throw Problem.notFound("no season '\(key.championship)' \(key.season) in the log")
-            }
-            return try await Appending.record([line], to: stream, expected: expected, caller: caller, state: state)
+            return Appending.response(try await record(type, season: key, round: round, caller: caller, expected: expected,
+                                                       body: text, state: state))
         }
+    }
+
+    /// Records one desk event: the one function both the JSON desk routes and the web desk's forms
+    /// call. `body` is the event's payload without what `key` (and `round`, when given) say, plus
+    /// optional envelope fields; it goes through the ``Recorder`` (role, catalogue, season: 422
+    /// naming the field), appended to the season's stream with optimistic concurrency (`expected`,
+    /// or the body's `expectedVersion`) and idempotent event ids.
+    static func record(_ type: String, season key: SeasonKey, round: Int?, caller: Caller, expected: ExpectedVersion?,
+                       body text: String, state: ServerState) async throws -> AppendOutcome {
+        try state.auth.authorize(caller, Role.needed(forEventType: type), what: "recording a \(type)")
+        guard try RawJSON.check(text) == .object else { throw Problem.badBody("expected a JSON object: the event's payload") }
+        var fromPath: [(key: String, value: String)] = [("championship", RawJSON.quoted(key.championship)), ("season", String(key.season))]
+        if let round { fromPath.append(("round", String(round))) }
+        var envelope: [(key: String, value: String)] = [("type", RawJSON.quoted(type))]
+        var payload = fromPath
+        for member in RawJSON.members(ofObject: text) {
+            if Appending.envelopeKeys.contains(member.key) {
+                envelope.append(member)
+            } else if let given = fromPath.first(where: { $0.key == member.key }) {
+                guard member.value == given.value else {
+                    throw Problem.invalid("payload.\(member.key)", "payload.\(member.key): comes from the path (\(given.value)); leave it out")
+                }
+            } else {
+                payload.append(member)
+            }
+        }
+        if !envelope.contains(where: { $0.key == "occurredAt" }) {
+            envelope.append(("occurredAt", RawJSON.quoted(Self.now())))
+        }
+        let stream = StreamNames.season(key.championship, key.season)
+        let line = try Appending.lineText(RawJSON.object(envelope + [("payload", RawJSON.object(payload))]), stream: stream, index: 1)
+        guard await state.live.index().seasons[key] != nil else {
+            throw Problem.notFound("no season '\(key.championship)' \(key.season) in the log")
+        }
+        return try await Appending.record([line], to: stream, expected: expected, caller: caller, state: state)
     }
 
     /// The current UTC time, to the second: `2026-05-01T14:03:07Z`.

@@ -42,6 +42,6 @@ enum EventRoutes {
             guard element.first == "{" else { throw Problem.invalid(nil, "event \(index + 1): expected a JSON object", event: index + 1) }
             texts.append(try Appending.lineText(element, stream: stream, index: index + 1))
         }
-        return try await Appending.record(texts, to: stream, expected: expected, caller: caller, state: state)
+        return try await Appending.append(texts, to: stream, expected: expected, caller: caller, state: state)
     }
 }

@@ -115,7 +115,9 @@ public enum AliasedEntity: String, CatalogueEnum {
 ///
 /// - `entity`: what kind of thing `id` is.
 /// - `id`: the entity's own id.
-/// - `alias`: the other id (an id: no spaces or `:`), not the entity's own.
+/// - `alias`: the other id as that database writes it (Ergast's ids keep their capitals:
+///   `scott_Brown`): 1 to 100 printable ASCII characters without spaces, `:` or `/`; not the
+///   entity's own. It names an entity in a URL, never a stream, so it keeps its own spelling.
 /// - `scheme`: whose id it is (`ergast`), when known.
 public struct AliasRecorded: DomainEvent {
     public var entity: AliasedEntity
@@ -132,8 +134,15 @@ public struct AliasRecorded: DomainEvent {
 
     public func validate(_ check: inout Validator) {
         check.id(id, "id")
-        check.id(alias, "alias")
+        check.require(Self.isAlias(alias), "alias",
+                      "\"\(alias.prefix(60))\" is not an alias: use 1 to 100 printable ASCII characters without spaces, ':' or '/'")
         check.require(alias != id, "alias", "must differ from the entity's own id")
         check.id(scheme, "scheme")
+    }
+
+    /// Printable ASCII without space, `:` or `/`, 1 to 100 bytes.
+    static func isAlias(_ value: String) -> Bool {
+        let bytes = value.utf8
+        return (1...100).contains(bytes.count) && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "/") }
     }
 }
