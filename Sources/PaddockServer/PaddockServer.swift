@@ -122,7 +122,7 @@ final class ServerState: Sendable {
     let settings: ServerSettings
     let logger: Logger
 
-    private init(store: any ServerStore, live: LiveProjections, settings: ServerSettings, logger: Logger) {
+    private init(store: any ServerStore, live: LiveProjections, head: Int64, settings: ServerSettings, logger: Logger) {
         self.store = store
         self.live = live
         self.metrics = ServerMetrics()
@@ -134,13 +134,13 @@ final class ServerState: Sendable {
         limits.maxSubscribers = settings.maxSubscribers
         limits.stallTimeout = settings.stallTimeout
         limits.ringEntries = settings.feedRingEntries
-        self.feeds = LiveFeedHub(store: store, live: live, limits: limits, keepAliveInterval: settings.keepAliveInterval,
+        self.feeds = LiveFeedHub(store: store, live: live, head: head, limits: limits, keepAliveInterval: settings.keepAliveInterval,
                                  projectionWait: settings.projectionWait, metrics: metrics, logger: logger)
     }
 
     static func make(store: any ServerStore, settings: ServerSettings, logger: Logger) async throws -> ServerState {
         let live = LiveProjections(store: store, logger: logger)
         try await live.start()
-        return ServerState(store: store, live: live, settings: settings, logger: logger)
+        return ServerState(store: store, live: live, head: try await store.headPosition(), settings: settings, logger: logger)
     }
 }

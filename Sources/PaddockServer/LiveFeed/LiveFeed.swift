@@ -88,7 +88,12 @@ enum LiveFeed {
             // hub's ring holds what follows the last event written.
             while !subscription.join(after: last) {
                 let page = try await store.read(after: last, limit: catchUpPage)
-                guard let end = page.last else { continue }  // the hub published past a read that began earlier
+                guard let end = page.last else {
+                    // Nothing after `last` in the log, yet the hub has published past it: its read
+                    // began later than this one. Let it finish.
+                    try await Task.sleep(for: .milliseconds(20))
+                    continue
+                }
                 let frames = page.map(frame(of:))
                 try await subscription.write { try await writer.write(contentsOf: frames) }
                 last = end.position

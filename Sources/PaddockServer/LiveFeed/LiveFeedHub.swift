@@ -17,7 +17,8 @@ import Synchronization
 /// not read) is disconnected. Beyond ``Limits/maxSubscribers`` a new feed is refused with `503`.
 ///
 /// ```swift
-/// let hub = LiveFeedHub(store: store, live: live, limits: .init(), keepAliveInterval: .seconds(15), logger: logger)
+/// let hub = LiveFeedHub(store: store, live: live, head: try await store.headPosition(), limits: .init(),
+///                       keepAliveInterval: .seconds(15), logger: logger)
 /// let subscription = try hub.admit(channel: context.channel)  // 503 when full
 /// while !subscription.join(after: last) { /* write a page read from the log */ }
 /// switch await subscription.next() { case .frames(let buffers, _): ...; case .behind: ...; case .closed: ... }
@@ -91,7 +92,8 @@ final class LiveFeedHub: Sendable {
     let logger: Logger
     private let state: Mutex<State>
 
-    init(store: any EventStore, live: LiveProjections, limits: Limits, keepAliveInterval: Duration,
+    /// - Parameter head: where the log ends now: the hub publishes what is appended after it.
+    init(store: any EventStore, live: LiveProjections, head: Int64, limits: Limits, keepAliveInterval: Duration,
          projectionWait: Duration = .seconds(2), metrics: ServerMetrics? = nil, logger: Logger) {
         self.store = store
         self.live = live
@@ -100,7 +102,7 @@ final class LiveFeedHub: Sendable {
         self.projectionWait = projectionWait
         self.metrics = metrics
         self.logger = logger
-        state = Mutex(State(ring: FrameRing(maxEntries: limits.ringEntries, maxBytes: limits.ringBytes)))
+        state = Mutex(State(ring: FrameRing(maxEntries: limits.ringEntries, maxBytes: limits.ringBytes), published: head))
     }
 
     var usage: Usage {
