@@ -35,7 +35,7 @@ import Testing
         defer { db.remove() }
         let store = try db.open()
         try await store.append(notes(1), to: "s", expecting: .any)
-        let holder = try await holdWriteLock(db.path, for: .milliseconds(600))
+        let holder = try await holdWriteLock(db.path, for: .seconds(3))  // long enough for a read on a loaded machine
         // Reads go on while the lock is held (WAL): they do not wait for it.
         #expect(try await store.read(after: 0, limit: 10).count == 1)
         let readDone = ContinuousClock.now

@@ -64,16 +64,21 @@ import Testing
                     #expect(response.status == .created)
                 }
             }
-            while readers.contains(where: { $0.lastId < head + total && !$0.ended }) {
-                var progressed = false
-                for reader in readers where reader.pump() { progressed = true }
-                try #require(ContinuousClock.now < deadline, """
-                    readers between \(readers.map(\.lastId).min() ?? 0) and \(readers.map(\.lastId).max() ?? 0) of \(head + total); \
-                    \(appended.withLock { $0 }) of \(Self.batches) appends answered
-                    """)
-                // Leave the server's threads to the server: it shares this process.
-                if progressed { await Task.yield() } else { try await Task.sleep(for: .milliseconds(2)) }
+            // Read on a thread of its own: a loop on the concurrency threads would take them from
+            // the server, which shares this process.
+            let reading = UncheckedBox(readers)
+            let finished = await onThread {
+                while reading.value.contains(where: { $0.lastId < head + total && !$0.ended }), ContinuousClock.now < deadline {
+                    var progressed = false
+                    for reader in reading.value where reader.pump() { progressed = true }
+                    if !progressed { usleep(1_000) }
+                }
+                return ContinuousClock.now < deadline
             }
+            try #require(finished, """
+                readers between \(readers.map(\.lastId).min() ?? 0) and \(readers.map(\.lastId).max() ?? 0) of \(head + total); \
+                \(appended.withLock { $0 }) of \(Self.batches) appends answered
+                """)
             try await appending.value
             let residentAfter = residentBytes()
 
@@ -183,6 +188,17 @@ import Testing
             feed.close()
         }
     }
+}
+
+/// Runs `body` on a thread of its own and returns its result.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in Thread { continuation.resume(returning: body()) }.start() }
+}
+
+/// Hands non-Sendable test clients to the one thread that uses them meanwhile.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Resident memory of this process (VmRSS), in bytes; nil where /proc is absent.
