@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -62,6 +63,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("openapi.yaml")]
         ),
@@ -75,7 +77,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Drivers that live in Tools/: benchmarks against a raw SQLite baseline, and the crash test's child.
+        // Drivers that live in Tools/: benchmarks against a raw SQLite baseline, the live feed's load client, and the crash test's child.
         .executableTarget(
             name: "paddock-bench",
             dependencies: [
@@ -85,6 +87,7 @@ let package = Package(
             ],
             path: "Tools/Bench"
         ),
+        .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
         .executableTarget(
             name: "paddock-crashdriver",
             dependencies: ["EventStore"],
@@ -104,6 +107,7 @@ let package = Package(
             name: "PaddockServerTests",
             dependencies: [
                 "PaddockServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -13,3 +13,17 @@ def record_retirement(conn, token, reason):
     if response.status not in (200, 201):
         raise SystemExit("status %d: %s" % (response.status, reply[:300]))
     return json.loads(reply)
+
+def append_notes(conn, token, stream, texts):
+    """POSTs one Note per text to `stream` in one request; returns the HTTP status."""
+    body = json.dumps([{"type": "Note", "occurredAt": "2018", "payload": {"text": text}} for text in texts])
+    conn.request("POST", "/streams/%s/events" % stream, body,
+                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    response = conn.getresponse()
+    response.read()
+    return response.status
+
+def percentile(sorted_values, fraction):
+    """The value below which `fraction` of the sorted values lie (nearest rank)."""
+    if not sorted_values: return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * fraction))]

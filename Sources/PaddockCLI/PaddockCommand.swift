@@ -22,8 +22,9 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"] ?? "paddock.sqlite" }
 
-    func openStore(checkpointing: Checkpointing = .automatic) throws -> SQLiteEventStore {
-        try SQLiteEventStore(path: path, checkpointing: checkpointing)
+    func openStore(checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
+                   pageCache: PageCache = .large) throws -> SQLiteEventStore {
+        try SQLiteEventStore(path: path, checkpointing: checkpointing, durability: durability, pageCache: pageCache)
     }
 }
 

@@ -36,24 +36,26 @@ final class LiveProjections: Sendable {
         advance(to: await service.position)
     }
 
-    /// Follows the log until cancelled: each appended event wakes a catch-up.
+    /// Follows the log until cancelled: each append signal wakes a catch-up, which reads what it
+    /// needs itself, a bounded page at a time (the signals carry no events: a follower that falls
+    /// behind by a million events holds none of them).
     func follow(onProgress: @Sendable (Int64) async -> Void = { _ in }) async {
         var unpersisted = 0
-        while !Task.isCancelled {
+        for await _ in store.appendSignals() {
             do {
-                for try await event in store.subscribe(after: position) where event.position > position {
-                    unpersisted += try await service.catchUp()
-                    let reached = await service.position
-                    advance(to: reached)
-                    await onProgress(reached)
-                    if unpersisted >= 1000 {
-                        try? await service.persist()
-                        unpersisted = 0
-                    }
+                let folded = try await service.catchUp()
+                guard folded > 0 else { continue }
+                unpersisted += folded
+                let reached = await service.position
+                advance(to: reached)
+                await onProgress(reached)
+                if unpersisted >= 1000 {
+                    try? await service.persist()
+                    unpersisted = 0
                 }
+                if folded >= MemoryRelease.afterEvents { MemoryRelease.now() }
             } catch {
-                logger.error("projection follower: \(error); retrying in 1 s")
-                try? await Task.sleep(for: .seconds(1))
+                logger.error("projection follower: \(error); retrying on the next signal")
             }
         }
         try? await service.persist()

@@ -7,6 +7,10 @@ import Prometheus
 /// - `paddock_version_conflicts_total`: appends refused with 409
 /// - `paddock_http_request_duration_seconds{method,route,status}`: request latencies (histogram)
 /// - `paddock_sse_subscribers_current`: open live feeds
+/// - `paddock_sse_refused_total`: live feeds refused with 503 (all places taken)
+/// - `paddock_sse_stalled_total`: live feeds closed because their client read nothing
+/// - `paddock_sse_ring_bytes`, `paddock_sse_ring_peak_bytes`: the frames the live feed keeps for
+///   its subscribers (shared by all of them), now and at most
 /// - `paddock_projection_lag_events`: head position − projected position, at scrape time
 /// - `paddock_projected_position_events`, `paddock_head_position_events`
 final class ServerMetrics: Sendable {
@@ -14,6 +18,10 @@ final class ServerMetrics: Sendable {
     let appendedEvents: Counter
     let conflicts: Counter
     let sseSubscribers: Gauge
+    let sseRefused: Counter
+    let sseStalled: Counter
+    let sseRingBytes: Gauge
+    let sseRingPeakBytes: Gauge
     let projectionLag: Gauge
     let projectedPosition: Gauge
     let headPosition: Gauge
@@ -29,6 +37,14 @@ final class ServerMetrics: Sendable {
             namespace: "paddock", metricName: "version_conflicts", unitName: "total", helpText: "Appends refused for a stale expected version."))
         sseSubscribers = registry.makeGauge(descriptor: .init(
             namespace: "paddock", metricName: "sse_subscribers", unitName: "current", helpText: "Open live feeds (/events/stream)."))
+        sseRefused = registry.makeCounter(descriptor: .init(
+            namespace: "paddock", metricName: "sse_refused", unitName: "total", helpText: "Live feeds refused: all places taken."))
+        sseStalled = registry.makeCounter(descriptor: .init(
+            namespace: "paddock", metricName: "sse_stalled", unitName: "total", helpText: "Live feeds closed: their client read nothing."))
+        sseRingBytes = registry.makeGauge(descriptor: .init(
+            namespace: "paddock", metricName: "sse_ring", unitName: "bytes", helpText: "Frames kept for live feeds."))
+        sseRingPeakBytes = registry.makeGauge(descriptor: .init(
+            namespace: "paddock", metricName: "sse_ring_peak", unitName: "bytes", helpText: "Most frames kept for live feeds."))
         projectionLag = registry.makeGauge(descriptor: .init(
             namespace: "paddock", metricName: "projection_lag", unitName: "events", helpText: "Head position minus projected position."))
         projectedPosition = registry.makeGauge(descriptor: .init(
@@ -46,7 +62,9 @@ final class ServerMetrics: Sendable {
     }
 
     /// The exposition text, with the positions and lag measured now.
-    func render(head: Int64, projected: Int64) -> String {
+    func render(head: Int64, projected: Int64, feeds: LiveFeedHub.Usage) -> String {
+        sseRingBytes.set(Double(feeds.ringBytes))
+        sseRingPeakBytes.set(Double(feeds.peakRingBytes))
         headPosition.set(Double(head))
         projectedPosition.set(Double(projected))
         projectionLag.set(Double(max(0, head - projected)))

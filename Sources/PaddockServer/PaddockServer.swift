@@ -23,8 +23,9 @@ public enum PaddockServer {
         let state = try await ServerState.make(store: store, settings: settings, logger: logger)
         return Application(
             router: makeRouter(state: state),
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "paddock"),
-            services: [ProjectionFollower(live: state.live, metrics: state.metrics, logger: logger)],
+            services: [ProjectionFollower(live: state.live, metrics: state.metrics, logger: logger), LiveFeedService(hub: state.feeds)],
             logger: logger)
     }
 
@@ -84,14 +85,29 @@ public struct ServerSettings: Sendable {
     public var projectionWait: Duration
     /// How long a known token is remembered: a revoked token is refused at most this long after.
     public var rememberTokensFor: Duration
+    /// Open live feeds at most: more are refused with `503` and `Retry-After`.
+    public var maxSubscribers: Int
+    /// A live feed whose write has made no progress for this long (a client that does not read) is closed.
+    public var stallTimeout: Duration
+    /// Frames the live feed keeps for its subscribers (``LiveFeedHub``): a subscriber further behind
+    /// catches up from the log.
+    public var feedRingEntries: Int
+    /// A connection with no request in progress and nothing received for this long is closed.
+    public var idleTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, keepAliveInterval: Duration = .seconds(15),
-                projectionWait: Duration = .seconds(2), rememberTokensFor: Duration = .seconds(5)) {
+                projectionWait: Duration = .seconds(2), rememberTokensFor: Duration = .seconds(5),
+                maxSubscribers: Int = 1_000, stallTimeout: Duration = .seconds(30),
+                feedRingEntries: Int = 4_096, idleTimeout: Duration = .seconds(60)) {
         self.host = host
         self.port = port
         self.keepAliveInterval = keepAliveInterval
         self.projectionWait = projectionWait
         self.rememberTokensFor = rememberTokensFor
+        self.maxSubscribers = maxSubscribers
+        self.stallTimeout = stallTimeout
+        self.feedRingEntries = feedRingEntries
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -105,10 +121,11 @@ final class ServerState: Sendable {
     let logHeads: LogHeads
     /// The web app's sessions and chain verification.
     let web = WebState()
+    let feeds: LiveFeedHub
     let settings: ServerSettings
     let logger: Logger
 
-    private init(store: any ServerStore, live: LiveProjections, settings: ServerSettings, logger: Logger) {
+    private init(store: any ServerStore, live: LiveProjections, head: Int64, settings: ServerSettings, logger: Logger) {
         self.store = store
         self.live = live
         self.metrics = ServerMetrics()
@@ -116,11 +133,17 @@ final class ServerState: Sendable {
         self.logHeads = LogHeads(store: store)
         self.settings = settings
         self.logger = logger
+        var limits = LiveFeedHub.Limits()
+        limits.maxSubscribers = settings.maxSubscribers
+        limits.stallTimeout = settings.stallTimeout
+        limits.ringEntries = settings.feedRingEntries
+        self.feeds = LiveFeedHub(store: store, live: live, head: head, limits: limits, keepAliveInterval: settings.keepAliveInterval,
+                                 projectionWait: settings.projectionWait, metrics: metrics, logger: logger)
     }
 
     static func make(store: any ServerStore, settings: ServerSettings, logger: Logger) async throws -> ServerState {
         let live = LiveProjections(store: store, logger: logger)
         try await live.start()
-        return ServerState(store: store, live: live, settings: settings, logger: logger)
+        return ServerState(store: store, live: live, head: try await store.headPosition(), settings: settings, logger: logger)
     }
 }

@@ -73,6 +73,14 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
         return problem
     }
 
+    /// 503 with `Retry-After`: the service cannot take the request now (the log is locked by another
+    /// writer, or the live feed is full); the same request later can succeed.
+    public static func unavailable(_ detail: String, retryAfterSeconds: Int) -> Problem {
+        var problem = Problem(.serviceUnavailable, "unavailable", "The service cannot take this request now", detail: detail)
+        problem.headers[.retryAfter] = String(retryAfterSeconds)
+        return problem
+    }
+
     public static func tooLarge() -> Problem {
         Problem(.contentTooLarge, "too-large", "The request body is too large",
                 detail: "request bodies are limited to \(ServerSettings.maxBodyBytes) bytes")
@@ -113,6 +121,7 @@ extension Problem {
             }
             return .notFound(error.description)
         case let error as EventStoreError: return from(error, event: nil)
+        case let error as EventStoreBusy: return .unavailable(error.description, retryAfterSeconds: 1)
         case let error as LineError: return .invalid(Self.field(in: error.reason), error.description, event: error.line)
         case let error as any HTTPResponseError:
             switch error.status {

@@ -35,10 +35,11 @@ struct Fixture {
     let store: SQLiteEventStore
     let tokens: [Role: String]
 
-    init(demo: Bool = true) async throws {
+    init(demo: Bool = true, busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100))
+        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100),
+                                     busyTimeout: busyTimeout)
         if demo { try await PaddockServer.loadDemoIfEmpty(store: store, directory: Self.demo, logger: Self.quiet) }
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
@@ -50,11 +51,13 @@ struct Fixture {
     }
 
     func app(keepAlive: Duration = .seconds(15), rememberTokensFor: Duration = .seconds(5)) async throws -> some ApplicationProtocol {
+        try await app(settings: .init(host: "127.0.0.1", port: 0, keepAliveInterval: keepAlive, rememberTokensFor: rememberTokensFor))
+    }
+
+    func app(settings: ServerSettings) async throws -> some ApplicationProtocol {
         var logger = Logger(label: "paddock.test")
         logger.logLevel = .warning
-        return try await PaddockServer.makeApplication(
-            store: store, settings: .init(host: "127.0.0.1", port: 0, keepAliveInterval: keepAlive, rememberTokensFor: rememberTokensFor),
-            logger: logger)
+        return try await PaddockServer.makeApplication(store: store, settings: settings, logger: logger)
     }
 
     func auth(_ role: Role, _ extra: HTTPFields = [:]) -> HTTPFields {

@@ -46,6 +46,10 @@ public protocol EventStore: Sendable {
     /// in order, with no gap and no duplicate.
     func subscribe(after position: Int64) -> AsyncThrowingStream<RecordedEvent, any Error>
 
+    /// A signal whenever the log may have grown (coalesced: one waiting signal stands for any number
+    /// of appends), for a follower that reads what it needs itself.
+    func appendSignals() -> AsyncStream<Void>
+
     /// Re-walks the whole log and reports the first place where it is not what was appended.
     func verify() async throws -> VerificationReport
 }

@@ -26,7 +26,10 @@ final class BackgroundCheckpointer: Sendable {
 
     init(path: String, every interval: Duration) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        // A restarting checkpoint holds the write lock while it waits for readers of older snapshots
+        // (a `verify` or `export` beside the service can read for minutes): it waits only briefly,
+        // so that appends are never held up behind it; the next turn tries again.
+        configuration.busyMode = SQLiteEventStore.busyMode(timeout: Self.restartWait)
         connection = try DatabaseQueue(path: path, configuration: configuration)
         let task = Task.detached(priority: .utility) { [weak self] in
             while !Task.isCancelled {
@@ -34,7 +37,8 @@ final class BackgroundCheckpointer: Sendable {
                 guard let self else { return }
                 guard self.pending.withLock({ pending in defer { pending = false }; return pending }) else { continue }
                 // Busy (another checkpoint, a reader on an old snapshot): the next turn copies the rest.
-                _ = try? self.checkpointNow()
+                // On GRDB's queue: the copy and its fsync must not hold a Swift concurrency thread.
+                _ = try? await self.connection.writeWithoutTransaction { db in try Self.checkpoint(db) }
             }
         }
         loop.withLock { $0 = task }
@@ -62,10 +66,15 @@ final class BackgroundCheckpointer: Sendable {
     /// copied by the passive checkpoint.
     @discardableResult
     func checkpointNow() throws -> (walFrameCount: Int, checkpointedFrameCount: Int) {
-        try connection.inDatabase { db in
-            let passive = try db.checkpoint(.passive)
-            if passive.walFrameCount >= Self.restartAfterFrames { _ = try db.checkpoint(.restart) }
-            return passive
-        }
+        try connection.inDatabase { db in try Self.checkpoint(db) }
+    }
+
+    /// How long a restarting checkpoint waits for readers and writers before giving up until the next turn.
+    static let restartWait: Duration = .milliseconds(10)
+
+    private static func checkpoint(_ db: Database) throws -> (walFrameCount: Int, checkpointedFrameCount: Int) {
+        let passive = try db.checkpoint(.passive)
+        if passive.walFrameCount >= restartAfterFrames { _ = try? db.checkpoint(.restart) }
+        return passive
     }
 }

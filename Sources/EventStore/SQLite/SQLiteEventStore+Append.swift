@@ -38,10 +38,9 @@ extension SQLiteEventStore {
                     }
                 }
             }
-            let small = batches.reduce(0) { $0 + $1.events.count } <= Self.blockingWriteLimit
-            results = small ? try blockingWrite(write) : try await pool.write(write)
+            results = try await writeWaitingForLock(write)
         } catch is DuplicateEventId {
-            results = try await pool.write { db in
+            results = try await writeWaitingForLock { db in
                 try batches.indices.map { index in
                     try Self.inBatch(index) {
                         try self.appendWithDuplicates(batches[index].events, occurredMillis: occurred[index],
@@ -56,14 +55,6 @@ extension SQLiteEventStore {
         }
         return results
     }
-
-    /// Appends of at most this many events write on the calling thread (GRDB's synchronous `write`):
-    /// the async `write` hops to the writer queue and back, two thread wake-ups that cost more than
-    /// a small append itself (one event: ~80 µs instead of ~45 µs). Larger appends use the async
-    /// API, so that a long write never holds a concurrency thread.
-    static let blockingWriteLimit = 64
-
-    private func blockingWrite<T>(_ updates: (Database) throws -> T) throws -> T { try pool.write(updates) }
 
     private static func inBatch<T>(_ index: Int, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as EventStoreError { throw EventStoreError.inBatch(index, error) }

@@ -31,20 +31,23 @@ public final class SQLiteEventStore: EventStore, Sendable {
     /// - Throws: ``EventStoreError/databaseTooNew(path:unknownMigrations:)`` for a database written
     ///   by a newer Paddock, ``EventStoreError/notAnEventLog(path:reason:)`` for another kind of file.
     ///   `checkpointing` says who copies the WAL back into the database file (``Checkpointing``).
+    ///   `durability` says when an acknowledged append survives a power loss (``Durability``);
+    ///   `busyTimeout`, how long a write waits for another process's lock before ``EventStoreBusy``;
+    ///   `pageCache`, how much of the database each connection keeps in memory (``PageCache``).
     public init(path: String, clock: @escaping Clock = { Date() }, pollInterval: Duration = .milliseconds(500),
-                checkpointing: Checkpointing = .automatic) throws {
+                checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
+                busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout, pageCache: PageCache = .large) throws {
         self.path = path
         self.clock = clock
         self.pollInterval = pollInterval
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = Self.busyMode(timeout: busyTimeout)
         let autocheckpoint = checkpointing == .automatic ? 8192 : 0
         configuration.prepareDatabase { db in
-            // Durable at each checkpoint, fast at each commit; a larger cache and rarer checkpoints
-            // let batch appends run close to SQLite's own insert speed.
+            // A larger cache and rarer checkpoints let batch appends run close to SQLite's own insert speed.
             try db.execute(sql: """
-                PRAGMA synchronous = NORMAL;
-                PRAGMA cache_size = -65536;
+                PRAGMA synchronous = \(durability.pragma);
+                PRAGMA cache_size = \(pageCache.cacheSize(readOnly: db.configuration.readonly));
                 PRAGMA wal_autocheckpoint = \(autocheckpoint);
                 PRAGMA journal_size_limit = 67108864;
                 """)
@@ -64,6 +67,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 }
             }
             try Schema.migrator.migrate(pool)
+            // Again on the writer: GRDB sets `synchronous = NORMAL` when it turns WAL on, after `prepareDatabase`.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(durability.pragma)") }
             if case .background(let interval) = checkpointing {
                 checkpointer = try BackgroundCheckpointer(path: path, every: interval)
             } else {

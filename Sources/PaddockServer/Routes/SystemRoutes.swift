@@ -16,7 +16,7 @@ enum SystemRoutes {
     }
 
     static func metrics(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
-        let text = state.metrics.render(head: try await state.store.headPosition(), projected: state.live.position)
+        let text = state.metrics.render(head: try await state.store.headPosition(), projected: state.live.position, feeds: state.feeds.usage)
         return JSONResponses.text(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
 
