@@ -59,7 +59,7 @@ public enum EventCatalogue {
 
     // MARK: Internals
 
-    private static func lookup(_ type: String, _ schemaVersion: Int) throws(EventPayloadError) -> CatalogueEntry {
+    static func lookup(_ type: String, _ schemaVersion: Int) throws(EventPayloadError) -> CatalogueEntry {
         guard let entry = registry[type] else {
             throw EventPayloadError(kind: .unknownType, path: "type",
                                     message: "unknown event type '\(type)'; known types: \(eventTypes.joined(separator: ", "))")
@@ -83,7 +83,7 @@ public enum EventCatalogue {
         return try decodeAndValidate(entry, payload)
     }
 
-    private static func decodeAndValidate(_ entry: CatalogueEntry, _ payload: Data) throws(EventPayloadError) -> SeasonEvent {
+    static func decodeAndValidate(_ entry: CatalogueEntry, _ payload: Data) throws(EventPayloadError) -> SeasonEvent {
         let event: SeasonEvent
         do {
             event = try entry.decode(JSONDecoder(), payload)
