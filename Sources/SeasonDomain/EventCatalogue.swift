@@ -32,9 +32,14 @@ public enum EventCatalogue {
         let entry = try lookup(type, schemaVersion)
         let event = try decodeFastOrFull(entry, payload)
         let canonical = canonicalData(event)
-        if let unknown = UnknownFields.first(in: payload, comparedWith: canonical) {
-            throw EventPayloadError(kind: .unknownField, path: EventPayloadError.payloadPath(unknown),
+        switch UnknownFields.find(in: payload, comparedWith: canonical) {
+        case .none: break
+        case .unknown(let path):
+            throw EventPayloadError(kind: .unknownField, path: EventPayloadError.payloadPath(path),
                                     message: "unknown field (not defined by \(type))")
+        case .unreadable:
+            throw EventPayloadError(kind: .invalidJSON, path: "payload",
+                                    message: "is not valid JSON as Foundation reads it (a number out of range, such as 1e400?)")
         }
         let reread = try? decodeFastOrFull(entry, canonical)
         guard reread == event else {

@@ -7,18 +7,18 @@ import Testing
 @Suite("Fuzzing: points, dates and instants")
 struct ScalarFuzzTests {
     @Test func points() {
-        let run = BoundedRun.run(seeds: corpus.points, iterations: iterations(4_000), seed: runSeed(21), scalar: true) {
+        let run = BoundedRun.run(seeds: corpus.points, iterations: iterations(3_000), seed: runSeed(21), scalar: true) {
             input throws(FuzzFinding) in try FuzzTarget.points.check(input)
         }
-        #expect(run.findings.isEmpty, "\(run.summary)")
+        expectNoNewFindings(run)
         #expect(run.accepted > corpus.points.count && run.refused > 0, "\(run.summary)")
     }
 
     @Test func datesAndInstants() {
-        let run = BoundedRun.run(seeds: corpus.dates, iterations: iterations(4_000), seed: runSeed(22), scalar: true) {
+        let run = BoundedRun.run(seeds: corpus.dates, iterations: iterations(3_000), seed: runSeed(22), scalar: true) {
             input throws(FuzzFinding) in try FuzzTarget.dates.check(input)
         }
-        #expect(run.findings.isEmpty, "\(run.summary)")
+        expectNoNewFindings(run)
         #expect(run.accepted > corpus.dates.count && run.refused > 0, "\(run.summary)")
     }
 

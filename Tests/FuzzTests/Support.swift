@@ -1,5 +1,6 @@
 import Foundation
 import PaddockFuzzing
+import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 /// The F1DB snapshot beside the project (`../shared/f1db`), as on every developer's machine and in CI.
@@ -18,4 +19,13 @@ func iterations(_ base: Int) -> Int {
 /// A different seed per suite, fixed so that a failure reproduces (`PADDOCK_FUZZ_SEED` picks another run).
 func runSeed(_ base: UInt64) -> UInt64 {
     base &+ (UInt64(ProcessInfo.processInfo.environment["PADDOCK_FUZZ_SEED"] ?? "") ?? 0)
+}
+
+/// No finding but the known ones; those are recorded as known issues (see `KnownIssues`), so a run
+/// that meets one stays green and still shows it.
+func expectNoNewFindings(_ run: BoundedRun, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(run.findings.isEmpty, "\(run.summary)", sourceLocation: sourceLocation)
+    withKnownIssue("inexact JSON numbers in Points (reported to the lead)", isIntermittent: true) {
+        for finding in run.knownIssues { Issue.record("\(finding)", sourceLocation: sourceLocation) }
+    }
 }

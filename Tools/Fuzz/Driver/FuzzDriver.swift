@@ -14,6 +14,7 @@ func printError(_ line: String) { FileHandle.standardError.write(Data((line + "\
 #if PADDOCK_LIBFUZZER
 
 nonisolated(unsafe) private var session: FuzzSession!
+nonisolated(unsafe) private var stopOnKnownIssues = false
 
 @_silgen_name("LLVMFuzzerMutate")
 private func libFuzzerMutate(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int) -> Int
@@ -27,6 +28,7 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: Unsafe
     }
     do {
         session = try FuzzSession(target: target, environment: environment)
+        stopOnKnownIssues = environment["PADDOCK_FUZZ_KNOWN_ISSUES"] == "stop"
         if let directory = environment["PADDOCK_FUZZ_WRITE_SEEDS"] {
             try session.writeSeeds(to: URL(fileURLWithPath: directory))
             print("\(session.seeds.count) seeds for \(target.rawValue) in \(directory)")
@@ -45,6 +47,8 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     do {
         try session.check(input)
     } catch {
+        // A known finding (KnownIssues) is not stopped on, unless PADDOCK_FUZZ_KNOWN_ISSUES=stop.
+        if !stopOnKnownIssues, KnownIssues.explain(error) != nil { return 0 }
         // A broken property is a finding like a crash: libFuzzer saves the input on abort.
         printError("FINDING \(error)")
         abort()
@@ -79,7 +83,8 @@ struct Reproducer {
                 do {
                     print("\(path): \(try session.check(input))")
                 } catch {
-                    print("\(path): FINDING \(error)")
+                    let known = KnownIssues.explain(error).map { " (known: \($0))" } ?? ""
+                    print("\(path): FINDING\(known) \(error)")
                     failed = true
                 }
             }

@@ -9,8 +9,8 @@ public struct BoundedRun: Sendable {
     public var executions = 0
     public var accepted = 0
     public var refused = 0
-    /// Inputs not run because they would trap in code being rewritten (``KnownTraps``).
-    public var knownTraps = 0
+    /// Findings that ``KnownIssues`` explains (at most `keep`), apart from the others.
+    public var knownIssues: [FuzzFinding] = []
     /// The first findings (at most `keep`), each with its input.
     public var findings: [FuzzFinding] = []
 
@@ -28,10 +28,13 @@ public struct BoundedRun: Sendable {
                 switch try check(input) {
                 case .accepted: result.accepted += 1
                 case .refused: result.refused += 1
-                case .knownTrap: result.knownTraps += 1
                 }
             } catch {
-                if result.findings.count < keep { result.findings.append(error) }
+                if KnownIssues.explain(error) != nil {
+                    if result.knownIssues.count < keep { result.knownIssues.append(error) }
+                } else if result.findings.count < keep {
+                    result.findings.append(error)
+                }
             }
         }
         for input in seeds { one(input) }
@@ -45,7 +48,7 @@ public struct BoundedRun: Sendable {
     }
 
     public var summary: String {
-        "\(executions) executions: \(accepted) accepted, \(refused) refused, \(knownTraps) known traps skipped, \(findings.count) findings"
+        "\(executions) executions: \(accepted) accepted, \(refused) refused, \(findings.count) findings, \(knownIssues.count) known issues"
             + findings.map { "\n  " + $0.description }.joined()
     }
 }

@@ -40,6 +40,4 @@ public enum FuzzOutcome: Sendable, Equatable {
     case accepted
     /// The input was refused with an error of the expected kind.
     case refused
-    /// The input was not run: it would trap in code being rewritten (see ``KnownTraps``).
-    case knownTrap
 }
