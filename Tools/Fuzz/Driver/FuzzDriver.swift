@@ -19,6 +19,20 @@ nonisolated(unsafe) private var stopOnKnownIssues = false
 @_silgen_name("LLVMFuzzerMutate")
 private func libFuzzerMutate(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int) -> Int
 
+@_silgen_name("LLVMFuzzerRunDriver")
+private func libFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
+                                _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                                _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+/// SwiftPM links an executable's `main` to `<product>_main`: hand the process to libFuzzer's driver
+/// (its own `main` is then not linked).
+@_cdecl("paddock_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return libFuzzerRunDriver(&count, &arguments, fuzzerTestOneInput)
+}
+
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
     let environment = ProcessInfo.processInfo.environment
