@@ -88,6 +88,10 @@ let package = Package(
             path: "Tools/Bench"
         ),
         .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
+        // Fuzzing (Tools/fuzz, FuzzTests): the targets, their properties, a mutator and the seed corpus.
+        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "SeasonDomain", "EventStore"], path: "Tools/Fuzz/Targets"),
+        // libFuzzer's entry points when built by Tools/fuzz (-sanitize=fuzzer); else a reproducer of saved inputs.
+        .executableTarget(name: "paddock-fuzz", dependencies: ["PaddockFuzzing"], path: "Tools/Fuzz/Driver"),
         .executableTarget(
             name: "paddock-crashdriver",
             dependencies: ["EventStore"],
@@ -121,5 +125,6 @@ let package = Package(
             name: "PaddockTests",
             dependencies: ["Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SeasonDomain
 import Yams
 
 /// A problem with the F1DB tree or the rule files: the file, and where in it.
@@ -321,7 +322,8 @@ extension F1DBSource {
         var years: [Int] = []
         for part in text.split(separator: ",") {
             let bounds = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard (1...2).contains(bounds.count), let from = Int(bounds[0]), let to = Int(bounds.last!), from <= to, from >= 1900 else {
+            guard (1...2).contains(bounds.count), let from = Int(bounds[0]), let to = Int(bounds.last!), from <= to,
+                  Limits.season.contains(from), Limits.season.contains(to) else {
                 throw F1DBError(file: "--seasons", "'\(part)' is not a year or a range of years (1950-2026, 1988, 1950-1959,2021)")
             }
             years += Array(from...to)

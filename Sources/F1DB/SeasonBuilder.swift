@@ -62,6 +62,7 @@ struct SeasonBuilder {
         // Entries: one per entrant, constructor and driver, with its rounds.
         struct Entry { var driver: String; var team: String; var car: String?; var rounds: [Int]; var key: String }
         var entries: [Entry] = []
+        let lastRound = season.races.map(\.round).max() ?? 0
         var chassisOf: [String: String] = [:]  // "driver|constructor" → car
         for (ei, entrant) in season.entrants.enumerated() {
             for (ci, con) in entrant.constructors.enumerated() {
@@ -70,7 +71,8 @@ struct SeasonBuilder {
                 }
                 let car = con.chassisIds.isEmpty ? nil : con.chassisIds.joined(separator: " / ")
                 for (di, d) in con.driverEntries.enumerated() {
-                    let rounds = try Self.rounds(d.rounds, "\(year)/entrants.yml", "[\(ei)] \(entrant.entrantId) \(d.driverId)")
+                    let rounds = try Self.rounds(d.rounds, "\(year)/entrants.yml", "[\(ei)] \(entrant.entrantId) \(d.driverId)",
+                                                 lastRound: lastRound)
                     if let car, chassisOf["\(d.driverId)|\(constructor)"] == nil { chassisOf["\(d.driverId)|\(constructor)"] = car }
                     if rounds.isEmpty { continue }  // test drivers (Friday practice only): not an entry for the races
                     usedDrivers.insert(d.driverId)
@@ -215,14 +217,18 @@ struct SeasonBuilder {
 
     // MARK: - Helpers
 
-    /// `1-16,18` → [1...16, 18]; `3` → [3]; empty → [].
-    static func rounds(_ text: String?, _ file: String, _ at: String) throws -> [Int] {
+    /// `1-16,18` → [1...16, 18]; `3` → [3]; empty → []. Every round must be one of the season's
+    /// (1...`lastRound`): a range is expanded, so `1-9223372036854775807` must not be.
+    static func rounds(_ text: String?, _ file: String, _ at: String, lastRound: Int) throws -> [Int] {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         var rounds: [Int] = []
         for part in text.split(separator: ",") {
-            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(bounds.count), let from = bounds[0], let to = bounds.last!, from >= 1, from <= to else {
                 throw F1DBError(file: file, "\(at): rounds '\(text)' is not a list of rounds (1-16,18)")
+            }
+            guard to <= lastRound else {
+                throw F1DBError(file: file, "\(at): rounds '\(text)' names round \(to), but the season's races end at round \(lastRound)")
             }
             rounds += Array(from...to)
         }

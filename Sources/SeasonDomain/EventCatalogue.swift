@@ -30,11 +30,20 @@ public enum EventCatalogue {
     /// decodes again to an equal value, or the input is refused.
     public static func decodeStrict(type: String, schemaVersion: Int, payload: Data) throws(EventPayloadError) -> SeasonEvent {
         let entry = try lookup(type, schemaVersion)
+        if let number = ExactNumbers.firstInexact(in: payload) {
+            throw EventPayloadError(kind: .invalidValue, path: "payload",
+                                    message: "number \(number) cannot be stored exactly (JSON readers take it as a nearby value); write it with fewer digits, or points as a fraction string (\"1/7\")")
+        }
         let event = try decodeFastOrFull(entry, payload)
         let canonical = canonicalData(event)
-        if let unknown = UnknownFields.first(in: payload, comparedWith: canonical) {
-            throw EventPayloadError(kind: .unknownField, path: EventPayloadError.payloadPath(unknown),
+        switch UnknownFields.find(in: payload, comparedWith: canonical) {
+        case .none: break
+        case .unknown(let path):
+            throw EventPayloadError(kind: .unknownField, path: EventPayloadError.payloadPath(path),
                                     message: "unknown field (not defined by \(type))")
+        case .unreadable:
+            throw EventPayloadError(kind: .invalidJSON, path: "payload",
+                                    message: "is not valid JSON as Foundation reads it (a number out of range, such as 1e400?)")
         }
         let reread = try? decodeFastOrFull(entry, canonical)
         guard reread == event else {
@@ -59,7 +68,7 @@ public enum EventCatalogue {
 
     // MARK: Internals
 
-    private static func lookup(_ type: String, _ schemaVersion: Int) throws(EventPayloadError) -> CatalogueEntry {
+    static func lookup(_ type: String, _ schemaVersion: Int) throws(EventPayloadError) -> CatalogueEntry {
         guard let entry = registry[type] else {
             throw EventPayloadError(kind: .unknownType, path: "type",
                                     message: "unknown event type '\(type)'; known types: \(eventTypes.joined(separator: ", "))")
@@ -83,7 +92,7 @@ public enum EventCatalogue {
         return try decodeAndValidate(entry, payload)
     }
 
-    private static func decodeAndValidate(_ entry: CatalogueEntry, _ payload: Data) throws(EventPayloadError) -> SeasonEvent {
+    static func decodeAndValidate(_ entry: CatalogueEntry, _ payload: Data) throws(EventPayloadError) -> SeasonEvent {
         let event: SeasonEvent
         do {
             event = try entry.decode(JSONDecoder(), payload)

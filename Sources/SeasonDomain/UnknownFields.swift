@@ -3,15 +3,26 @@ import Foundation
 /// Finds a field in user input that the decoded type does not define, by comparing the input's
 /// object keys with those of the canonical re-encoding (every `encode(to:)` writes each field that
 /// has a value, so a non-null input key missing from the re-encoding is unknown).
-/// Returns the first such key's path relative to the payload (`results[1].fastLap`), or nil.
+/// Finds the first such key's path relative to the payload (`results[1].fastLap`).
 enum UnknownFields {
-    static func first(in input: Data, comparedWith canonical: Data) -> String? {
+    enum Finding: Equatable {
+        case none
+        case unknown(path: String)
+        /// Neither reader could read the input (JSONDecoder skips an unknown member without reading
+        /// it, so `{"x": 1e400}` decodes): the check cannot be made, and must not pass silently.
+        case unreadable
+    }
+
+    static func find(in input: Data, comparedWith canonical: Data) -> Finding {
+        let found: String?
         if let given = FastJSON.parse(input), let known = FastJSON.parse(canonical) {
-            return compare(given, known, path: "")
+            found = compare(given, known, path: "")
+        } else {
+            guard let given = try? JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed]),
+                  let known = try? JSONSerialization.jsonObject(with: canonical, options: [.fragmentsAllowed]) else { return .unreadable }
+            found = compare(given, known, path: "")
         }
-        guard let given = try? JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed]),
-              let known = try? JSONSerialization.jsonObject(with: canonical, options: [.fragmentsAllowed]) else { return nil }
-        return compare(given, known, path: "")
+        return found.map { .unknown(path: $0) } ?? .none
     }
 
     private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -6,8 +6,14 @@ import Foundation
 /// Timestamp.format(micros: 1_781_000_000_000_000)  // "2026-06-09T10:13:20.000000Z"
 /// ```
 public enum Timestamp {
-    /// Formats microseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
-    public static func format(micros: Int64) -> String {
+    /// The instants the text form can write: 0000-01-01T00:00:00.000000Z ... 9999-12-31T23:59:59.999999Z.
+    public static let representable: ClosedRange<Int64> = -62_167_219_200_000_000...253_402_300_799_999_999
+
+    /// Formats microseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.ffffffZ`. An instant outside years
+    /// 0000...9999 is written as the nearest end of that range: the text has four digits for the year,
+    /// and as a cut (`knownAt`) the nearest end keeps exactly the same events.
+    public static func format(micros unclamped: Int64) -> String {
+        let micros = min(max(unclamped, representable.lowerBound), representable.upperBound)
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let fraction = Int(micros - seconds * 1_000_000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -31,9 +37,16 @@ public enum Timestamp {
     public static func format(_ date: Date) -> String { format(micros: micros(date)) }
 
     /// Microseconds since 1970 of a date.
-    public static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down)) }
+    public static func micros(_ date: Date) -> Int64 {
+        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded(.down)
+        // Clamped, not trapping, for dates far beyond the representable years (Date.distantFuture and past).
+        if !(micros < Double(representable.upperBound)) { return representable.upperBound }  // and NaN
+        if micros <= Double(representable.lowerBound) { return representable.lowerBound }
+        return Int64(micros)
+    }
 
-    /// Parses any `occurredAt`-style text (with offset) into store-clock text, for `recorded_at` cuts.
+    /// Parses any `occurredAt`-style text (with offset) into store-clock text, for `recorded_at` cuts
+    /// (an instant whose UTC falls outside years 0000...9999 becomes the nearest end of that range).
     public static func normalize(_ text: String) -> String? {
         guard let millis = try? OccurredAt.utcMilliseconds(text) else { return nil }
         if text.count <= 10 {  // a date: the whole day counts, so the cut is its last microsecond

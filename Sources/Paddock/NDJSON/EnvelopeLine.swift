@@ -27,7 +27,7 @@ public enum EnvelopeLine {
         line += ",\"correlationId\":" + JSONText.quotedOrNull(event.correlationId)
         line += ",\"causationId\":" + JSONText.quotedOrNull(event.causationId)
         line += ",\"payload\":" + event.payload
-        line += ",\"hash\":\"\(event.hash)\"}"
+        line += ",\"hash\":" + JSONText.quoted(event.hash) + "}"
         return line
     }
 
@@ -44,7 +44,17 @@ public enum EnvelopeLine {
             schemaVersion: Int(try fields.int64("schemaVersion")), occurredAt: try fields.string("occurredAt"),
             recordedAt: try fields.string("recordedAt"), actor: try fields.optionalString("actor"),
             correlationId: try fields.optionalString("correlationId"), causationId: try fields.optionalString("causationId"),
-            payload: payload, hash: try fields.string("hash"))
+            payload: payload, hash: try hash(fields.string("hash")))
+    }
+}
+
+extension EnvelopeLine {
+    /// A chain hash as the log writes it: 64 lowercase hexadecimal digits.
+    static func hash(_ text: String) throws(LineError.Reason) -> String {
+        guard text.utf8.count == 64, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw .init("hash: expected 64 lowercase hexadecimal digits, found \(JSONText.quoted(String(text.prefix(70))))")
+        }
+        return text
     }
 }
 

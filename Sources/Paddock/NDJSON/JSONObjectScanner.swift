@@ -22,6 +22,7 @@ public enum JSONObjectScanner {
         let bytes = Array(text.utf8)
         var i = 0
         var members: [(key: String, value: String)] = []
+        var seen: Set<String> = []
         func fail(_ reason: String) -> SyntaxError { SyntaxError(offset: i, reason: reason) }
         func skipSpace() { while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 } }
         func scanString() throws(SyntaxError) -> Range<Int> {
@@ -45,14 +46,16 @@ public enum JSONObjectScanner {
             switch bytes[i] {
             case 34: return try scanString()
             case 123, 91:
-                var depth = 0
+                // The closing bracket each open one expects: `{"a":1]` is not an object.
+                var closers: [UInt8] = []
                 while i < bytes.count {
                     switch bytes[i] {
                     case 34: _ = try scanString(); continue
-                    case 123, 91: depth += 1
+                    case 123: closers.append(125)
+                    case 91: closers.append(93)
                     case 125, 93:
-                        depth -= 1
-                        if depth == 0 { i += 1; return start..<i }
+                        guard closers.popLast() == bytes[i] else { throw fail("mismatched '\(UnicodeScalar(bytes[i]))'") }
+                        if closers.isEmpty { i += 1; return start..<i }
                     default: break
                     }
                     i += 1
@@ -60,7 +63,7 @@ public enum JSONObjectScanner {
                 throw fail("unterminated object or array")
             default:
                 while i < bytes.count, !([44, 125, 93, 32, 9, 10, 13].contains(bytes[i])) { i += 1 }
-                guard i > start else { throw fail("expected a value") }
+                guard i > start, isScalar(bytes[start..<i]) else { throw SyntaxError(offset: start, reason: "expected a value") }
                 return start..<i
             }
         }
@@ -80,7 +83,7 @@ public enum JSONObjectScanner {
                 guard i < bytes.count, bytes[i] == 58 else { throw fail("expected ':' after \"\(key)\"") }
                 i += 1
                 let valueRange = try scanValue()
-                if members.contains(where: { $0.key == key }) { throw fail("duplicate key \"\(key)\"") }
+                guard seen.insert(key).inserted else { throw fail("duplicate key \"\(key)\"") }
                 members.append((key, String(decoding: bytes[valueRange], as: UTF8.self)))
                 skipSpace()
                 guard i < bytes.count else { throw fail("unterminated object") }
@@ -92,6 +95,31 @@ public enum JSONObjectScanner {
         skipSpace()
         guard i == bytes.count else { throw fail("unexpected text after the object") }
         return members
+    }
+
+    /// `true`, `false`, `null` or a number as JSON writes it (`-0.5e3`; not `+1`, `01`, `.5`, `NaN`).
+    static func isScalar(_ token: ArraySlice<UInt8>) -> Bool {
+        if token.elementsEqual("true".utf8) || token.elementsEqual("false".utf8) || token.elementsEqual("null".utf8) { return true }
+        var i = token.startIndex
+        func digits() -> Int {
+            let from = i
+            while i < token.endIndex, (48...57).contains(token[i]) { i += 1 }
+            return i - from
+        }
+        if i < token.endIndex, token[i] == 45 { i += 1 }
+        let integerStart = i
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || token[integerStart] != 48 else { return false }
+        if i < token.endIndex, token[i] == 46 {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < token.endIndex, token[i] == 101 || token[i] == 69 {
+            i += 1
+            if i < token.endIndex, token[i] == 43 || token[i] == 45 { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == token.endIndex
     }
 
     /// The members of a top-level object by key.

@@ -9,10 +9,6 @@ import Foundation
 extension Points: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let integer = try? container.decode(Int64.self) {
-            self.init(integer, 1)
-            return
-        }
         if let text = try? container.decode(String.self) {
             guard let parsed = Points(text: text) else {
                 throw DecodingError.dataCorruptedError(
@@ -21,13 +17,18 @@ extension Points: Codable {
             self = parsed
             return
         }
+        // Decimal before Int64: JSONDecoder reads Int64 through Double, which takes 1.0000000000000001
+        // for 1; Decimal keeps the number's decimal digits exactly (0.33 stays 33/100).
         if let decimal = try? container.decode(Decimal.self) {
-            // Decimal keeps the number's decimal digits exactly (0.33 stays 33/100).
             guard let parsed = Points(text: decimal.description) else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "\(decimal) is not points: use at most 18 decimals, or a fraction (\"1/7\")")
             }
             self = parsed
+            return
+        }
+        if let integer = try? container.decode(Int64.self) {
+            self.init(integer, 1)
             return
         }
         throw DecodingError.typeMismatch(
