@@ -12,13 +12,13 @@ struct ImportF1DB: AsyncParsableCommand {
         discussion: """
             Everything is read and validated first; then the reference data and each season are appended in one \
             transaction each. Event ids are name-based, so importing the same tree twice appends nothing. Rules \
-            come from EventLog/rules/f1/<year>.json (--rules). --parity compares the standings after every round \
+            come from the catalogue shipped with paddock (EventLog/rules/f1/<year>.json in the sources) or --rules DIR. --parity compares the standings after every round \
             with F1DB's standings files and exits non-zero on any mismatch.
             """)
     @OptionGroup var options: DatabaseOptions
     @Argument(help: "The F1DB directory (holding data/).") var directory: String
     @Option(help: "Seasons: 1988, 1950-1959 or 1950-1959,2021 (default: all).") var seasons: String?
-    @Option(help: "The directory of the yearly rule files.") var rules: String = "EventLog/rules/f1"
+    @Option(help: "The directory of the yearly rule files (default: the F1 catalogue shipped with paddock).") var rules: String?
     @Flag(help: "After importing, compare every standings table with F1DB's files.") var parity = false
     @Flag(help: "With --parity, print every mismatch (default: the first 200).") var allMismatches = false
 
@@ -28,6 +28,7 @@ struct ImportF1DB: AsyncParsableCommand {
         let plan: F1DBImporter.Plan
         do {
             wanted = try seasons.map(F1DBSource.parseSeasons)
+            let rules = try rules ?? shippedDirectory("rules/f1")
             guard FileManager.default.fileExists(atPath: rules) else { throw F1DBError(file: rules, "no such rules directory") }
             plan = try F1DBImporter.plan(f1db: URL(fileURLWithPath: directory), rules: URL(fileURLWithPath: rules), seasons: wanted)
         } catch let error as F1DBError {

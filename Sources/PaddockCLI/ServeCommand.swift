@@ -12,7 +12,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Load the demo seasons when the log is empty.") var demo = false
-    @Option(help: "Where the demo logs are (with --demo).") var demoDir = "EventLog/demo"
+    @Option(help: "Where the demo logs are (with --demo; default: the ones shipped with paddock).") var demoDir: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw UserError("--port must be 0 to 65535") }
@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         // Checkpoints beside the appends: no recorded result waits for the WAL to be copied back.
         let store = try options.openStore(checkpointing: .background(every: .seconds(1)))
-        try await PaddockServer.serve(store: store, settings: .init(host: host, port: port), demoDirectory: demo ? demoDir : nil,
+        try await PaddockServer.serve(store: store, settings: .init(host: host, port: port), demoDirectory: demo ? try demoDir ?? shippedDirectory("demo") : nil,
                                       databasePath: options.path)
     }
 }

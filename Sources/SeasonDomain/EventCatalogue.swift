@@ -29,6 +29,13 @@ public enum EventCatalogue {
     /// `payload.resluts: unknown field`). What it accepts is what will be stored: the canonical form
     /// decodes again to an equal value, or the input is refused.
     public static func decodeStrict(type: String, schemaVersion: Int, payload: Data) throws(EventPayloadError) -> SeasonEvent {
+        try decodeStrictCanonical(type: type, schemaVersion: schemaVersion, payload: payload).event
+    }
+
+    /// ``decodeStrict(type:schemaVersion:payload:)`` that also returns the canonical payload it
+    /// checked (what `encode` gives), so that a caller storing it does not encode it again.
+    public static func decodeStrictCanonical(type: String, schemaVersion: Int, payload: Data)
+        throws(EventPayloadError) -> (event: SeasonEvent, canonical: Data) {
         let entry = try lookup(type, schemaVersion)
         let event = try decodeFastOrFull(entry, payload)
         let canonical = canonicalData(event)
@@ -41,7 +48,7 @@ public enum EventCatalogue {
             throw EventPayloadError(kind: .invalidValue, path: "payload",
                                     message: "cannot be stored exactly: its stored form would read back as another value (a number JSON cannot carry exactly?)")
         }
-        return event
+        return (event, canonical)
     }
 
     // MARK: Encoding
@@ -102,7 +109,15 @@ public enum EventCatalogue {
         return event
     }
 
-    static func canonicalData(_ event: SeasonEvent) -> Data { canonicalData(event.event) }
+    /// The canonical payload: the hand-written writer for the common types (``CanonicalJSON``), else
+    /// JSONEncoder (the reference, ``referenceData(_:)``).
+    static func canonicalData(_ event: SeasonEvent) -> Data {
+        if let bytes = CanonicalJSON.payload(event) { return Data(bytes) }
+        return canonicalData(event.event)
+    }
+
+    /// The canonical payload as JSONEncoder writes it: what ``CanonicalJSON`` is tested against.
+    static func referenceData(_ event: SeasonEvent) -> Data { canonicalData(event.event) }
 
     static func canonicalData(_ event: any DomainEvent) -> Data {
         let encoder = JSONEncoder()

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import SeasonDomain
+
+/// The hand-written canonical writer must write, byte for byte, what JSONEncoder writes (the
+/// reference), or give up.
+@Suite("Canonical writer")
+struct CanonicalJSONTests {
+    /// Text with what JSON must escape and what it must not: quotes, backslashes, slashes, non-ASCII
+    /// letters, emoji, U+2028, DEL; control characters make the writer give up.
+    private static let alphabet: [String] = [
+        "a", "Z", "0", " ", "\"", "\\", "/", "ö", "Š", "é", "🏁", "\u{2028}", "\u{7F}", "'", "<", "&", ":", "{", "]", "\u{0301}",
+    ]
+
+    private func text(_ rng: inout SystemRandomNumberGenerator, maxLength: Int = 40, control: Bool = false) -> String {
+        var out = ""
+        for _ in 0..<Int.random(in: 0...maxLength, using: &rng) {
+            out += Self.alphabet.randomElement(using: &rng)!
+            if control && Int.random(in: 0..<20, using: &rng) == 0 { out += ["\n", "\t", "\u{01}", "\r"].randomElement(using: &rng)! }
+        }
+        return out
+    }
+
+    private func maybe<T>(_ rng: inout SystemRandomNumberGenerator, _ make: () -> T) -> T? {
+        Bool.random(using: &rng) ? make() : nil
+    }
+
+    private func randomEvents(_ count: Int, control: Bool = false) -> [SeasonEvent] {
+        var rng = SystemRandomNumberGenerator()
+        var events: [SeasonEvent] = []
+        for _ in 0..<count {
+            let season = Int.random(in: 1900...2100, using: &rng)
+            let round = Int.random(in: 1...9999, using: &rng)
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0:
+                events.append(.note(Note(
+                    text: text(&rng, control: control),
+                    source: maybe(&rng) { SourceCitation(title: text(&rng), url: maybe(&rng) { text(&rng) }, quote: maybe(&rng) { text(&rng) },
+                                                         language: maybe(&rng) { "fi" }) },
+                    about: maybe(&rng) { (0..<Int.random(in: 0...3, using: &rng)).map { _ in UUID() } },
+                    subject: maybe(&rng) { text(&rng) })))
+            case 1:
+                events.append(.retirementRecorded(RetirementRecorded(
+                    championship: "rx-\(round)", season: season, round: round, className: maybe(&rng) { text(&rng) },
+                    session: maybe(&rng) { "final" }, competitor: "driver-\(round)", reason: text(&rng, control: control),
+                    lap: maybe(&rng) { Int.random(in: -5...500, using: &rng) })))
+            case 2:
+                events.append(.entryConfirmed(EntryConfirmed(
+                    championship: "rx", season: season, className: maybe(&rng) { text(&rng) }, competitor: "c-\(round)",
+                    coDriver: maybe(&rng) { "co" }, team: maybe(&rng) { "team-\(round)" }, car: maybe(&rng) { text(&rng) },
+                    number: maybe(&rng) { String(round) }, rounds: maybe(&rng) { (0..<Int.random(in: 0...4, using: &rng)).map { _ in Int.random(in: 1...40, using: &rng) } })))
+            default:
+                events.append(.roundScheduled(RoundScheduled(
+                    championship: "rx", season: season, round: round, name: maybe(&rng) { text(&rng, control: control) },
+                    venue: maybe(&rng) { text(&rng) }, country: maybe(&rng) { "Sweden" },
+                    startDate: try! PartialDate("\(season)-06-1\(round % 10)"), endDate: maybe(&rng) { try! PartialDate("\(season)-07") })))
+            }
+        }
+        return events
+    }
+
+    @Test func writesWhatJSONEncoderWritesOnRandomEvents() {
+        for event in randomEvents(3_000) {
+            let reference = EventCatalogue.referenceData(event)
+            guard let fast = CanonicalJSON.payload(event) else {
+                Issue.record("gave up on \(event)")
+                continue
+            }
+            #expect(Data(fast) == reference, "\(String(decoding: reference, as: UTF8.self))")
+        }
+    }
+
+    @Test func givesUpOnControlCharactersOrWritesTheSame() {
+        var gaveUp = 0
+        for event in randomEvents(2_000, control: true) {
+            let reference = EventCatalogue.referenceData(event)
+            if let fast = CanonicalJSON.payload(event) { #expect(Data(fast) == reference) } else { gaveUp += 1 }
+            #expect(EventCatalogue.canonicalData(event) == reference)  // what is stored is the reference either way
+        }
+        #expect(gaveUp > 0)
+    }
+
+    @Test func writesWhatJSONEncoderWritesOnTheSamples() {
+        var written = 0
+        for event in Samples.all {
+            guard let fast = CanonicalJSON.payload(event) else { continue }
+            #expect(Data(fast) == EventCatalogue.referenceData(event), "\(event.eventType)")
+            written += 1
+        }
+        #expect(written > 0)
+    }
+
+    @Test func strictDecodingReturnsTheCanonicalPayloadItChecked() throws {
+        let payload = Data(#"{ "text" : "Kallio \"wins\"", "subject": null, "about": [] }"#.utf8)
+        let (event, canonical) = try EventCatalogue.decodeStrictCanonical(type: "Note", schemaVersion: 1, payload: payload)
+        #expect(String(decoding: canonical, as: UTF8.self) == #"{"about":[],"text":"Kallio \"wins\""}"#)
+        #expect(canonical == EventCatalogue.referenceData(event))
+    }
+}
