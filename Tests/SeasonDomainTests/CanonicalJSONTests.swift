@@ -12,48 +12,47 @@ struct CanonicalJSONTests {
         "a", "Z", "0", " ", "\"", "\\", "/", "ö", "Š", "é", "🏁", "\u{2028}", "\u{7F}", "'", "<", "&", ":", "{", "]", "\u{0301}",
     ]
 
-    private func text(_ rng: inout SystemRandomNumberGenerator, maxLength: Int = 40, control: Bool = false) -> String {
+    private func text(maxLength: Int = 40, control: Bool = false) -> String {
         var out = ""
-        for _ in 0..<Int.random(in: 0...maxLength, using: &rng) {
-            out += Self.alphabet.randomElement(using: &rng)!
-            if control && Int.random(in: 0..<20, using: &rng) == 0 { out += ["\n", "\t", "\u{01}", "\r"].randomElement(using: &rng)! }
+        for _ in 0..<Int.random(in: 0...maxLength) {
+            out += Self.alphabet.randomElement()!
+            if control && Int.random(in: 0..<20) == 0 { out += ["\n", "\t", "\u{01}", "\r"].randomElement()! }
         }
         return out
     }
 
-    private func maybe<T>(_ rng: inout SystemRandomNumberGenerator, _ make: () -> T) -> T? {
-        Bool.random(using: &rng) ? make() : nil
+    private func maybe<T>(_ make: () -> T) -> T? {
+        Bool.random() ? make() : nil
     }
 
     private func randomEvents(_ count: Int, control: Bool = false) -> [SeasonEvent] {
-        var rng = SystemRandomNumberGenerator()
         var events: [SeasonEvent] = []
         for _ in 0..<count {
-            let season = Int.random(in: 1900...2100, using: &rng)
-            let round = Int.random(in: 1...9999, using: &rng)
-            switch Int.random(in: 0..<4, using: &rng) {
+            let season = Int.random(in: 1900...2100)
+            let round = Int.random(in: 1...9999)
+            switch Int.random(in: 0..<4) {
             case 0:
                 events.append(.note(Note(
-                    text: text(&rng, control: control),
-                    source: maybe(&rng) { SourceCitation(title: text(&rng), url: maybe(&rng) { text(&rng) }, quote: maybe(&rng) { text(&rng) },
-                                                         language: maybe(&rng) { "fi" }) },
-                    about: maybe(&rng) { (0..<Int.random(in: 0...3, using: &rng)).map { _ in UUID() } },
-                    subject: maybe(&rng) { text(&rng) })))
+                    text: text(control: control),
+                    source: maybe { SourceCitation(title: text(), url: maybe { text() }, quote: maybe { text() },
+                                                         language: maybe { "fi" }) },
+                    about: maybe { (0..<Int.random(in: 0...3)).map { _ in UUID() } },
+                    subject: maybe { text() })))
             case 1:
                 events.append(.retirementRecorded(RetirementRecorded(
-                    championship: "rx-\(round)", season: season, round: round, className: maybe(&rng) { text(&rng) },
-                    session: maybe(&rng) { "final" }, competitor: "driver-\(round)", reason: text(&rng, control: control),
-                    lap: maybe(&rng) { Int.random(in: -5...500, using: &rng) })))
+                    championship: "rx-\(round)", season: season, round: round, className: maybe { text() },
+                    session: maybe { "final" }, competitor: "driver-\(round)", reason: text(control: control),
+                    lap: maybe { Int.random(in: -5...500) })))
             case 2:
                 events.append(.entryConfirmed(EntryConfirmed(
-                    championship: "rx", season: season, className: maybe(&rng) { text(&rng) }, competitor: "c-\(round)",
-                    coDriver: maybe(&rng) { "co" }, team: maybe(&rng) { "team-\(round)" }, car: maybe(&rng) { text(&rng) },
-                    number: maybe(&rng) { String(round) }, rounds: maybe(&rng) { (0..<Int.random(in: 0...4, using: &rng)).map { _ in Int.random(in: 1...40, using: &rng) } })))
+                    championship: "rx", season: season, className: maybe { text() }, competitor: "c-\(round)",
+                    coDriver: maybe { "co" }, team: maybe { "team-\(round)" }, car: maybe { text() },
+                    number: maybe { String(round) }, rounds: maybe { (0..<Int.random(in: 0...4)).map { _ in Int.random(in: 1...40) } })))
             default:
                 events.append(.roundScheduled(RoundScheduled(
-                    championship: "rx", season: season, round: round, name: maybe(&rng) { text(&rng, control: control) },
-                    venue: maybe(&rng) { text(&rng) }, country: maybe(&rng) { "Sweden" },
-                    startDate: try! PartialDate("\(season)-06-1\(round % 10)"), endDate: maybe(&rng) { try! PartialDate("\(season)-07") })))
+                    championship: "rx", season: season, round: round, name: maybe { text(control: control) },
+                    venue: maybe { text() }, country: maybe { "Sweden" },
+                    startDate: try! PartialDate("\(season)-06-1\(round % 10)"), endDate: maybe { try! PartialDate("\(season)-07") })))
             }
         }
         return events
