@@ -193,16 +193,15 @@ struct LineChunks {
 
     private func readMore(into bytes: inout [UInt8], upTo room: Int) throws -> Int {
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: room))
+        bytes.reserveCapacity(start + room)
         while true {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, room) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                bytes.removeSubrange(start...)
-                throw InputError("cannot read the input: \(String(cString: strerror(errno)))")
+            let count = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { scratch -> Int in
+                let count = read(descriptor, scratch.baseAddress!, room)
+                if count > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<count])) }
+                if count < 0 && errno != EINTR { throw InputError("cannot read the input: \(String(cString: strerror(errno)))") }
+                return count
             }
-            bytes.removeSubrange((start + count)...)
-            return count
+            if count >= 0 { return count }
         }
     }
 

@@ -183,16 +183,14 @@ final class SpillFile: @unchecked Sendable {
         readOffset = 0
         while readable < count {
             let room = max(Self.bufferBytes, count - readable)
-            buffer.append(contentsOf: repeatElement(0, count: room))
-            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + readable, room) }
-            if got < 0 && errno == EINTR {
-                buffer.removeSubrange(readable...)
-                continue
+            let got = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { scratch -> Int in
+                let got = read(descriptor, scratch.baseAddress!, room)
+                if got > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<got])) }
+                if got < 0 && errno != EINTR { throw InputError("cannot read a temporary file: \(String(cString: strerror(errno)))") }
+                return got
             }
-            guard got >= 0 else { throw InputError("cannot read a temporary file: \(String(cString: strerror(errno)))") }
-            buffer.removeSubrange((readable + got)...)
             if got == 0 { return false }
-            readable += got
+            if got > 0 { readable += got }
         }
         return true
     }

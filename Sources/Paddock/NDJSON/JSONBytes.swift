@@ -12,6 +12,8 @@ enum JSONBytes {
     struct Member {
         var key: Range<Int>
         var value: Range<Int>
+        /// Whether the key holds a backslash (then only its decoded text tells whether it repeats another).
+        var keyEscaped = false
     }
 
     /// Splits one JSON object into its top-level members, checking structure (strings, nesting,
@@ -23,13 +25,14 @@ enum JSONBytes {
         func fail(_ reason: String) -> JSONObjectScanner.SyntaxError { JSONObjectScanner.SyntaxError(offset: i, reason: reason) }
         func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
         func skipSpace() { while i < count, isSpace(bytes[i]) { i += 1 } }
+        var escaped = false
         func scanString() throws(JSONObjectScanner.SyntaxError) -> Range<Int> {
             guard i < count, bytes[i] == 34 else { throw fail("expected a string") }
             let start = i
             i += 1
             while i < count {
                 let b = bytes[i]
-                if b == 92 { i += 2; continue }
+                if b == 92 { i += 2; escaped = true; continue }
                 if b == 34 { i += 1; return start..<i }
                 if b < 32 { throw fail("control character in a string") }
                 i += 1
@@ -75,17 +78,19 @@ enum JSONBytes {
         } else {
             while true {
                 skipSpace()
+                escaped = false
                 let keyRange = try scanString()
+                let keyEscaped = escaped
                 guard let key = string(bytes, keyRange) else { throw fail("invalid key") }
                 skipSpace()
                 guard i < count, bytes[i] == 58 else { throw fail("expected ':' after \"\(key)\"") }
                 i += 1
                 let valueRange = try scanValue()
                 for member in members where equal(bytes, member.key, keyRange)
-                    || ((hasEscape(bytes, member.key) || hasEscape(bytes, keyRange)) && string(bytes, member.key) == key) {
+                    || ((member.keyEscaped || keyEscaped) && string(bytes, member.key) == key) {
                     throw fail("duplicate key \"\(key)\"")
                 }
-                members.append(Member(key: keyRange, value: valueRange))
+                members.append(Member(key: keyRange, value: valueRange, keyEscaped: keyEscaped))
                 skipSpace()
                 guard i < count else { throw fail("unterminated object") }
                 if bytes[i] == 44 { i += 1; continue }
@@ -108,10 +113,6 @@ enum JSONBytes {
         for byte in inner where byte == 92 || byte < 32 { plain = false; break }
         if plain { return isASCII(inner) ? String(decoding: inner, as: UTF8.self) : String(validating: inner, as: UTF8.self) }
         return try? JSONDecoder().decode(String.self, from: Data(UnsafeBufferPointer(rebasing: bytes[range])))
-    }
-
-    static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        bytes[range].contains(92)
     }
 
     /// Whether `range` holds exactly `word` (a literal such as `null`).
