@@ -70,6 +70,22 @@ struct UserError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Reads a small file argument whole (a rules file), or standard input for `-` or no argument.
+/// Event files go through ``InputFile`` instead, in bounded memory.
+func readInput(_ file: String?) throws -> String {
+    if let file, file != "-" {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw UserError("cannot read '\(file)': no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw UserError("'\(file)' is not UTF-8 text") }
+        return text
+    }
+    var chunks: [Data] = []
+    while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty { chunks.append(chunk) }
+    guard let text = String(data: chunks.reduce(Data(), +), encoding: .utf8) else { throw UserError("standard input is not UTF-8 text") }
+    return text
+}
+
 /// Buffered standard output: exports write millions of lines.
 final class StandardOutput {
     private var buffer = Data()
