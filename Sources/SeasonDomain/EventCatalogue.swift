@@ -21,8 +21,28 @@ public enum EventCatalogue {
 
     /// Decodes and validates a stored payload: the fast path for replays (no unknown-field check).
     public static func decode(type: String, schemaVersion: Int, payload: Data) throws(EventPayloadError) -> SeasonEvent {
+        // Every schema starts at 1, so version 1 of a type with a hand-written reader needs no table:
+        // no hashing of the type's name, and no closure shared by every core to retain and release.
+        if schemaVersion == 1, let event = fastRead(type, payload) {
+            do { try event.validate() } catch { throw EventPayloadError(error) }
+            return event
+        }
         let entry = try lookup(type, schemaVersion)
         return try decodeFastOrFull(entry, payload)
+    }
+
+    /// The hand-written readers by type name (as registered in ``registry``); nil for another type
+    /// or when the reader gives up.
+    static func fastRead(_ type: String, _ payload: Data) -> SeasonEvent? {
+        switch type {
+        case "SessionClassified": SessionClassified(fast: payload).map(SeasonEvent.sessionClassified)
+        case "RetirementRecorded": RetirementRecorded(fast: payload).map(SeasonEvent.retirementRecorded)
+        case "EntryConfirmed": EntryConfirmed(fast: payload).map(SeasonEvent.entryConfirmed)
+        case "RoundScheduled": RoundScheduled(fast: payload).map(SeasonEvent.roundScheduled)
+        case "ResultCorrected": ResultCorrected(fast: payload).map(SeasonEvent.resultCorrected)
+        case "Note": Note(fast: payload).map(SeasonEvent.note)
+        default: nil
+        }
     }
 
     /// Decodes and validates user input, and refuses fields the type does not define (typo protection:

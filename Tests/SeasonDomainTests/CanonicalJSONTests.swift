@@ -96,3 +96,17 @@ struct CanonicalJSONTests {
         #expect(canonical == EventCatalogue.referenceData(event))
     }
 }
+
+@Suite("Fast reader dispatch")
+struct FastReadDispatchTests {
+    @Test func theSwitchNamesTheSameReadersAsTheCatalogue() {
+        for event in Samples.all {
+            let (type, _, payload) = EventCatalogue.encode(event)
+            let data = Data(payload.utf8)
+            let registered = EventCatalogue.registry[type]?.fast?(data)
+            #expect(EventCatalogue.fastRead(type, data) == registered, "\(type)")
+        }
+        let registered = Set(EventCatalogue.eventTypes.filter { EventCatalogue.registry[$0]?.fast != nil })
+        #expect(registered == ["SessionClassified", "RetirementRecorded", "EntryConfirmed", "RoundScheduled", "ResultCorrected", "Note"])
+    }
+}

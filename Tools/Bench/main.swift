@@ -22,6 +22,7 @@ struct Options {
     var keep = false
     var projections = false
     var cli = false
+    var typed = false
 
     static let usage = """
         usage: paddock-bench [--events N | --quick] [--single N] [--write-repeats N] [--read-repeats N] [--stream-runs N] [--data-dir DIR] [--keep]
@@ -33,6 +34,7 @@ struct Options {
           --stream-runs N   read(stream:) runs for median/p99 (default 50)
           --data-dir DIR    where the databases go (default ./.build-bench/bench-data); files are deleted after each case
           --keep            keep the Paddock database of the big run
+          --typed           only the read + decode into typed events case (--events N)
           --cli             only the command line's case: `paddock append FILE`, `export`, `log --json` and
                             `import events` on an NDJSON file of --events Note lines (~250 bytes, 500 streams),
                             against the raw baseline in the same run (Tools/bench --cli builds paddock too)
@@ -66,6 +68,7 @@ struct Options {
             case "--keep": options.keep = true
             case "--projections": options.projections = true
             case "--cli": options.cli = true
+            case "--typed": options.typed = true
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -129,6 +132,17 @@ if options.projections {
     print("  'raw' column = reading and decoding the same log without folding")
     print(Format.table(rows))
     print("  log kept at \(path)")
+    exit(0)
+}
+
+if options.typed {
+    let typedPath = dir + "/typed.sqlite"
+    removeDatabase(typedPath)
+    let typed = try await TypedDecodeBench.run(count: options.events, path: typedPath)
+    removeDatabase(typedPath)
+    print("paddock-bench --typed: \(Format.grouped(options.events)) events, mean payload \(Format.fixed(typed.meanBytes, 0)) bytes; load average \(Machine.loadAverage)")
+    print("  read into envelopes \(Format.rate(typed.envelopes)); read + decode (all cores) \(Format.rate(typed.typed)); "
+          + "one core \(Format.rate(typed.typedOneCore)); JSONDecoder alone \(Format.rate(typed.jsonDecoderAlone))")
     exit(0)
 }
 
