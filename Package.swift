@@ -41,7 +41,10 @@ let package = Package(
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
         .target(name: "Projections", dependencies: ["SeasonDomain", "EventStore"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
-        .target(name: "Paddock", dependencies: ["EventStore", "SeasonDomain", "Projections"]),
+        .target(
+            name: "Paddock",
+            dependencies: ["EventStore", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
         .target(name: "F1DB", dependencies: ["Paddock", .product(name: "Yams", package: "Yams")]),
         // The web app's pages as HTML (and SVG charts), rendered from the projections' documents; its style sheet and script.
@@ -67,11 +70,15 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")]
         ),
+        // The demo seasons and the F1 rules catalogue, shipped with the binary as resources (the
+        // target is EventLog/ itself, so the data has one home).
+        .target(name: "PaddockData", path: "EventLog", resources: [.copy("demo"), .copy("rules"), .copy("aliases")]),
         // The `paddock` command line.
         .executableTarget(
             name: "PaddockCLI",
             dependencies: [
                 "Paddock",
+                "PaddockData",
                 "F1DB",
                 "PaddockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

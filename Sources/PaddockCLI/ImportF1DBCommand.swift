@@ -13,16 +13,16 @@ struct ImportF1DB: AsyncParsableCommand {
             Everything is read and validated first; then the reference data and each season are appended in one \
             transaction each. Event ids are name-based, so importing the same tree twice appends nothing, and \
             importing into a log written by an earlier version appends only the facts it lacks (circuits, details, \
-            aliases, grids, fastest laps, qualifying, pit stops). Rules \
-            come from EventLog/rules/f1/<year>.json (--rules). --parity compares the standings after every round \
+            aliases, grids, fastest laps, qualifying, pit stops). Rules come from the catalogue shipped with paddock \
+            (EventLog/rules/f1/<year>.json in the sources) or --rules DIR. --parity compares the standings after every round \
             with F1DB's standings files and exits non-zero on any mismatch.
             """)
     @OptionGroup var options: DatabaseOptions
     @Argument(help: "The F1DB directory (holding data/).") var directory: String
     @Option(help: "Seasons: 1988, 1950-1959 or 1950-1959,2021 (default: all).") var seasons: String?
-    @Option(help: "The directory of the yearly rule files.") var rules: String = "EventLog/rules/f1"
-    @Option(help: "Other databases' ids for drivers, teams and circuits, recorded as aliases (skipped when the file is absent).")
-    var aliases: String = "EventLog/aliases/f1/ergast.json"
+    @Option(help: "The directory of the yearly rule files (default: the F1 catalogue shipped with paddock).") var rules: String?
+    @Option(help: "Other databases' ids for drivers, teams and circuits, recorded as aliases (default: the Ergast ids shipped with paddock; skipped when the file is absent).")
+    var aliases: String?
     @Flag(help: "After importing, compare every standings table with F1DB's files.") var parity = false
     @Flag(help: "With --parity, print every mismatch (default: the first 200).") var allMismatches = false
 
@@ -32,7 +32,9 @@ struct ImportF1DB: AsyncParsableCommand {
         let plan: F1DBImporter.Plan
         do {
             wanted = try seasons.map(F1DBSource.parseSeasons)
+            let rules = try rules ?? shippedDirectory("rules/f1")
             guard FileManager.default.fileExists(atPath: rules) else { throw F1DBError(file: rules, "no such rules directory") }
+            let aliases = try aliases ?? (shippedDirectory("aliases/f1") + "/ergast.json")
             let aliasFile = FileManager.default.fileExists(atPath: aliases) ? URL(fileURLWithPath: aliases) : nil
             plan = try F1DBImporter.plan(f1db: URL(fileURLWithPath: directory), rules: URL(fileURLWithPath: rules), seasons: wanted,
                                          aliases: aliasFile)

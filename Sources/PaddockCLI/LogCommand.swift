@@ -30,13 +30,18 @@ struct Log: AsyncParsableCommand {
             stream: stream, streamPrefix: streamPrefix, types: types.isEmpty ? nil : types,
             afterPosition: fromPosition.map { $0 - 1 }, atOrBeforePosition: toPosition,
             occurredFrom: occurredFrom, occurredBefore: occurredBefore, recordedAtOrBefore: knownAt, limit: limit)
-        let events = try await options.openStore().read(query)
-        let out = StandardOutput()
-        defer { out.flush() }
+        let store = try options.openStore()
         if json {
-            for event in events { out.write(EnvelopeLine.encode(event)) }
+            let terminal = TerminalProgress.onTerminal()
+            defer { terminal?.finish() }
+            try await NDJSONTransfer.forEachMatching(query, in: store, progress: { terminal?.update(events: $0, total: nil, label: "listing") }) {
+                try RawStandardOutput.write($0)
+            }
             return
         }
+        let events = try await store.read(query)
+        let out = StandardOutput()
+        defer { out.flush() }
         let rows = events.map { e in
             [String(e.position), String(e.recordedAt.prefix(19)), e.occurredAt, e.stream, String(e.streamVersion), e.type,
              e.actor ?? "", String(e.payload.prefix(60))]

@@ -26,9 +26,14 @@ struct Append: AsyncParsableCommand {
     @Option(help: "Actor recorded for lines that name none.") var actor: String?
 
     func run() async throws {
-        let text = try readInput(file)
+        let input: InputFile
+        do { input = try InputFile.open(file ?? "-") } catch let error as InputError { throw UserError(error.description) }
         let projections = try await loadProjections(options)
-        let summary = try await NDJSONAppender(store: projections.store, context: projections).append(contentsOf: text, actor: actor ?? "cli")
+        let terminal = TerminalProgress.onTerminal()
+        defer { terminal?.finish() }
+        let appender = BulkAppender(store: await projections.store, context: projections, progress: terminal?.reporter)
+        let summary = try await appender.append(input, actor: actor ?? "cli")
+        terminal?.finish()
         var message = "appended \(summary.appended) event(s)"
         if summary.alreadyRecorded > 0 { message += ", \(summary.alreadyRecorded) already recorded" }
         if let last = summary.lastPosition { message += "; log at position \(last)" }
@@ -81,9 +86,13 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let out = StandardOutput()
-        try await NDJSONTransfer.export(from: options.openStore()) { out.write($0) }
-        out.flush()
+        let store = try options.openStore()
+        let terminal = TerminalProgress.onTerminal()
+        defer { terminal?.finish() }
+        let total = terminal == nil ? nil : Int(try await store.headPosition())
+        try await NDJSONTransfer.exportBytes(from: store, progress: { count in terminal?.update(events: count, total: total, label: "exporting") }) {
+            try RawStandardOutput.write($0)
+        }
     }
 }
 
@@ -99,8 +108,15 @@ struct ImportEvents: AsyncParsableCommand {
     @Argument(help: "NDJSON file of envelopes ('-': standard input).") var file: String
 
     func run() async throws {
-        let text = try readInput(file)
-        let count = try await NDJSONTransfer.importEvents(text, into: options.openStore())
-        print("imported \(count) event(s)")
+        let input: InputFile
+        do { input = try InputFile.open(file) } catch let error as InputError { throw UserError(error.description) }
+        let terminal = TerminalProgress.onTerminal()
+        defer { terminal?.finish() }
+        let importer = BulkImporter(store: try options.openStore(), progress: terminal?.reporter)
+        let summary = try await importer.importEvents(input)
+        terminal?.finish()
+        var message = "imported \(summary.imported) event(s)"
+        if summary.alreadyImported > 0 { message += ", \(summary.alreadyImported) already in the log" }
+        print(message)
     }
 }

@@ -13,7 +13,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Load the demo seasons when the log is empty.") var demo = false
-    @Option(help: "Where the demo logs are (with --demo).") var demoDir = "EventLog/demo"
+    @Option(help: "Where the demo logs are (with --demo; default: the ones shipped with paddock).") var demoDir: String?
     @Option(help: ArgumentHelp(
         "When a write is acknowledged: 'every-commit' once it survives a power loss (an fsync per write), "
             + "'checkpointed' sooner, at the risk of losing the last second of writes to a power cut.",
@@ -36,6 +36,6 @@ struct Serve: AsyncParsableCommand {
                                           durability: durability == "every-commit" ? .everyCommit : .checkpointed,
                                           pageCache: .small)
         try await PaddockServer.serve(store: store, settings: .init(host: host, port: port, maxSubscribers: maxSubscribers),
-                                      demoDirectory: demo ? demoDir : nil, databasePath: options.path)
+                                      demoDirectory: demo ? try demoDir ?? shippedDirectory("demo") : nil, databasePath: options.path)
     }
 }

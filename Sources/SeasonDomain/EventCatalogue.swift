@@ -21,14 +21,45 @@ public enum EventCatalogue {
 
     /// Decodes and validates a stored payload: the fast path for replays (no unknown-field check).
     public static func decode(type: String, schemaVersion: Int, payload: Data) throws(EventPayloadError) -> SeasonEvent {
+        // Every schema starts at 1, so version 1 of a type with a hand-written reader needs no table:
+        // no hashing of the type's name, and no closure shared by every core to retain and release.
+        if schemaVersion == 1, let event = fastRead(type, payload) {
+            do { try event.validate() } catch { throw EventPayloadError(error) }
+            return event
+        }
         let entry = try lookup(type, schemaVersion)
         return try decodeFastOrFull(entry, payload)
+    }
+
+    /// The hand-written readers by type name (as registered in ``registry``); nil for another type
+    /// or when the reader gives up.
+    static func fastRead(_ type: String, _ payload: Data) -> SeasonEvent? {
+        switch type {
+        case "SessionClassified": SessionClassified(fast: payload).map(SeasonEvent.sessionClassified)
+        case "RetirementRecorded": RetirementRecorded(fast: payload).map(SeasonEvent.retirementRecorded)
+        case "EntryConfirmed": EntryConfirmed(fast: payload).map(SeasonEvent.entryConfirmed)
+        case "RoundScheduled": RoundScheduled(fast: payload).map(SeasonEvent.roundScheduled)
+        case "ResultCorrected": ResultCorrected(fast: payload).map(SeasonEvent.resultCorrected)
+        case "Note": Note(fast: payload).map(SeasonEvent.note)
+        case "StartingGridRecorded": StartingGridRecorded(fast: payload).map(SeasonEvent.startingGridRecorded)
+        case "FastestLapsRecorded": FastestLapsRecorded(fast: payload).map(SeasonEvent.fastestLapsRecorded)
+        case "QualifyingRecorded": QualifyingRecorded(fast: payload).map(SeasonEvent.qualifyingRecorded)
+        case "PitStopsRecorded": PitStopsRecorded(fast: payload).map(SeasonEvent.pitStopsRecorded)
+        default: nil
+        }
     }
 
     /// Decodes and validates user input, and refuses fields the type does not define (typo protection:
     /// `payload.resluts: unknown field`). What it accepts is what will be stored: the canonical form
     /// decodes again to an equal value, or the input is refused.
     public static func decodeStrict(type: String, schemaVersion: Int, payload: Data) throws(EventPayloadError) -> SeasonEvent {
+        try decodeStrictCanonical(type: type, schemaVersion: schemaVersion, payload: payload).event
+    }
+
+    /// ``decodeStrict(type:schemaVersion:payload:)`` that also returns the canonical payload it
+    /// checked (what `encode` gives), so that a caller storing it does not encode it again.
+    public static func decodeStrictCanonical(type: String, schemaVersion: Int, payload: Data)
+        throws(EventPayloadError) -> (event: SeasonEvent, canonical: Data) {
         let entry = try lookup(type, schemaVersion)
         if let number = ExactNumbers.firstInexact(in: payload) {
             throw EventPayloadError(kind: .invalidValue, path: "payload",
@@ -50,7 +81,7 @@ public enum EventCatalogue {
             throw EventPayloadError(kind: .invalidValue, path: "payload",
                                     message: "cannot be stored exactly: its stored form would read back as another value (a number JSON cannot carry exactly?)")
         }
-        return event
+        return (event, canonical)
     }
 
     // MARK: Encoding
@@ -111,7 +142,15 @@ public enum EventCatalogue {
         return event
     }
 
-    static func canonicalData(_ event: SeasonEvent) -> Data { canonicalData(event.event) }
+    /// The canonical payload: the hand-written writer for the common types (``CanonicalJSON``), else
+    /// JSONEncoder (the reference, ``referenceData(_:)``).
+    static func canonicalData(_ event: SeasonEvent) -> Data {
+        if let bytes = CanonicalJSON.payload(event) { return Data(bytes) }
+        return canonicalData(event.event)
+    }
+
+    /// The canonical payload as JSONEncoder writes it: what ``CanonicalJSON`` is tested against.
+    static func referenceData(_ event: SeasonEvent) -> Data { canonicalData(event.event) }
 
     static func canonicalData(_ event: any DomainEvent) -> Data {
         let encoder = JSONEncoder()

@@ -48,9 +48,11 @@ public enum ExactNumbers {
         if significant.count > 38 { return true }
         // A non-whole Double is read by Decimal from the text; only a whole one goes the Int64 way.
         guard double.rounded() == double else { return false }
+        // A whole number written with an exponent is read by Decimal or as a Double, as written;
+        // beyond every documented range anyway, it is refused by the range check that names its field.
+        guard !hasExponent else { return false }
         // Past 2^53 a whole Double is not every integer: the digits written may not be the ones read.
         if abs(double) >= 9_007_199_254_740_992 { return true }
-        guard !hasExponent else { return false }
         let fraction = mantissa.drop { $0 != "." }.dropFirst()
         return fraction.contains { $0 != "0" }
     }

@@ -61,4 +61,45 @@ struct CLITests {
         let (_, out, _) = try runPaddock(["verify", "--db", temp.path])
         #expect(out.contains("0 events"))
     }
+
+    @Test func theDatabaseMayBeGivenBeforeTheSubcommand() throws {
+        let temp = try TemporaryStore()
+        let (code, out, err) = try runPaddock(["--db", temp.path, "append"], stdin: Sample.season)
+        #expect(code == 0 && out.contains("appended 8 event(s)") && err.isEmpty)  // no progress line into a pipe
+        let (_, standings, _) = try runPaddock(["--db=\(temp.path)", "standings", "euro-rx-super1600", "2018", "--json"])
+        #expect(standings.contains("rokas-baciuska"))
+        let (_, after, _) = try runPaddock(["standings", "euro-rx-super1600", "2018", "--json", "--db", temp.path])
+        #expect(after == standings)
+        let (_, help, _) = try runPaddock(["--help"])
+        #expect(help.components(separatedBy: "--db <path>").count == 2)
+    }
+
+    @Test func theDemoAndTheRulesShipWithTheBinary() throws {
+        let temp = try TemporaryStore()
+        let elsewhere = FileManager.default.temporaryDirectory
+        let (code, out, err) = try runPaddock(["demo", "--db", temp.path], in: elsewhere)
+        #expect(code == 0 && out.contains("event(s) appended"), "\(err)")
+        let f1db = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/f1db")
+        guard FileManager.default.fileExists(atPath: f1db.path) else { return }
+        let other = try TemporaryStore()
+        let (f1Code, f1Out, f1Err) = try runPaddock(["import", "f1db", f1db.path, "--seasons", "1988", "--db", other.path], in: elsewhere)
+        #expect(f1Code == 0 && f1Out.contains("1 season(s)"), "\(f1Err)")
+    }
+
+    @Test func exportImportAndLogStreamThroughTheCommandLine() throws {
+        let source = try TemporaryStore(), target = try TemporaryStore()
+        _ = try runPaddock(["append", "--db", source.path], stdin: Sample.season)
+        let (_, exported, _) = try runPaddock(["export", "--db", source.path])
+        let (_, listed, _) = try runPaddock(["log", "--json", "--db", source.path])
+        #expect(exported == listed && exported.split(separator: "\n").count == 8)
+        let file = target.directory.appendingPathComponent("export.ndjson")
+        try Data(exported.utf8).write(to: file)
+        let (code, out, _) = try runPaddock(["import", "events", file.path, "--db", target.path])
+        #expect(code == 0 && out.contains("imported 8 event(s)"))
+        let (_, again, _) = try runPaddock(["import", "events", file.path, "--db", target.path])
+        #expect(again.contains("imported 0 event(s), 8 already in the log"))
+        let (_, reexported, _) = try runPaddock(["export", "--db", target.path])
+        #expect(reexported == exported)
+    }
 }

@@ -57,8 +57,10 @@ func productsDirectory() -> URL {
 }
 
 /// Runs the `paddock` executable; returns exit code, standard output and standard error.
-func runPaddock(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> (Int32, String, String) {
+func runPaddock(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                in directory: URL? = nil) throws -> (Int32, String, String) {
     let process = Process()
+    if let directory { process.currentDirectoryURL = directory }
     process.executableURL = productsDirectory().appendingPathComponent("paddock")
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment

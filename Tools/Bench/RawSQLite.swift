@@ -51,6 +51,7 @@ final class RawConnection {
         try exec("PRAGMA journal_mode = WAL")
         try exec(RawSchema.pragmas)
         try exec(RawSchema.v1)
+        try exec(RawSchema.v4)
     }
 }
 
@@ -95,6 +96,18 @@ enum RawSchema {
         );
         """
 
+    /// Copied verbatim from Schema.swift, migration "v4-refuse-replace": every insert pays for it.
+    static let v4 = """
+        CREATE TRIGGER events_refuse_replace BEFORE INSERT ON events
+        BEGIN
+            SELECT RAISE(ABORT, 'events are immutable: a row at this position or stream version exists; INSERT OR REPLACE is refused')
+            WHERE EXISTS (SELECT 1 FROM events WHERE position = NEW.position)
+               OR EXISTS (SELECT 1 FROM events WHERE stream = NEW.stream AND stream_version = NEW.stream_version);
+            SELECT RAISE(ABORT, 'event_id is already recorded')
+            WHERE EXISTS (SELECT 1 FROM events WHERE event_id = NEW.event_id);
+        END;
+        """
+
     static let insertEvent = """
         INSERT INTO events (position, event_id, stream, stream_version, type, schema_version,
             occurred_at, occurred_utc_ms, recorded_at, actor, correlation_id, causation_id, payload, hash)
@@ -132,7 +145,9 @@ final class RawRows {
     /// 36 bytes per row: the event id's lowercase text.
     private let ids: UnsafeMutableBufferPointer<UInt8>
 
-    init(_ workload: Workload, randomIds: Bool) {
+    /// `batchSize`, when given, makes transactions of that many rows (the command line's pages)
+    /// instead of the workload's batches.
+    init(_ workload: Workload, randomIds: Bool, batchSize: Int? = nil) {
         var bytes = [UInt8]()
         bytes.reserveCapacity(workload.count * 400)
         var interned: [String: Slice] = [:]
@@ -184,7 +199,11 @@ final class RawRows {
             for j in 0..<36 { ids[i * 36 + j] = text[j] }
         }
         self.rows = rows
-        self.batches = batches
+        if let batchSize {
+            self.batches = stride(from: 0, to: rows.count, by: batchSize).map { $0..<min(rows.count, $0 + batchSize) }
+        } else {
+            self.batches = batches
+        }
     }
 
     deinit {

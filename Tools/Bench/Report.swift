@@ -14,6 +14,12 @@ enum Machine {
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
+    /// The 1, 5 and 15 minute load averages (/proc/loadavg): other builds on the machine.
+    static var loadAverage: String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
     static var memoryGiB: Double { Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 }
 
     /// A field of /proc/self/status in kB (VmHWM: peak resident set, VmRSS: current).

@@ -21,6 +21,8 @@ struct Options {
     var dataDir = FileManager.default.currentDirectoryPath + "/.build-bench/bench-data"
     var keep = false
     var projections = false
+    var cli = false
+    var typed = false
 
     static let usage = """
         usage: paddock-bench [--events N | --quick] [--single N] [--write-repeats N] [--read-repeats N] [--stream-runs N] [--data-dir DIR] [--keep]
@@ -32,6 +34,10 @@ struct Options {
           --stream-runs N   read(stream:) runs for median/p99 (default 50)
           --data-dir DIR    where the databases go (default ./.build-bench/bench-data); files are deleted after each case
           --keep            keep the Paddock database of the big run
+          --typed           only the read + decode into typed events case (--events N)
+          --cli             only the command line's case: `paddock append FILE`, `export`, `log --json` and
+                            `import events` on an NDJSON file of --events Note lines (~250 bytes, 500 streams),
+                            against the raw baseline in the same run (Tools/bench --cli builds paddock too)
           --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut,
                             peak memory; then `paddock replay` on DIR/seasons.sqlite when `paddock` was built
                             beside paddock-bench (Tools/bench --projections builds it), for its rate and memory
@@ -61,6 +67,8 @@ struct Options {
             case "--data-dir": options.dataDir = value()
             case "--keep": options.keep = true
             case "--projections": options.projections = true
+            case "--cli": options.cli = true
+            case "--typed": options.typed = true
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -124,6 +132,60 @@ if options.projections {
     print("  'raw' column = reading and decoding the same log without folding")
     print(Format.table(rows))
     print("  log kept at \(path)")
+    exit(0)
+}
+
+if options.typed {
+    let typedPath = dir + "/typed.sqlite"
+    removeDatabase(typedPath)
+    let typed = try await TypedDecodeBench.run(count: options.events, path: typedPath)
+    removeDatabase(typedPath)
+    print("paddock-bench --typed: \(Format.grouped(options.events)) events, mean payload \(Format.fixed(typed.meanBytes, 0)) bytes; load average \(Machine.loadAverage)")
+    print("  read into envelopes \(Format.rate(typed.envelopes)); read + decode (all cores) \(Format.rate(typed.typed)); "
+          + "one core \(Format.rate(typed.typedOneCore)); JSONDecoder alone \(Format.rate(typed.jsonDecoderAlone))")
+    exit(0)
+}
+
+if options.cli {
+    let f = try await CLIBench.measure(lines: options.events, streams: options.streams, rounds: options.writeRepeats, dir: dir,
+                                       pageSize: 5_000)
+    let raw = f.rawRates.max() ?? 1
+    let lines = Double(f.lines)
+    func rate(_ run: CLIBench.Run?) -> Double { run.map { lines / $0.seconds } ?? 0 }
+    func peak(_ run: CLIBench.Run?) -> String { run.map { Format.grouped($0.peakMiB) } ?? "" }
+    print("paddock-bench --cli: \(Format.grouped(f.lines)) Note lines, \(Format.grouped(f.fileBytes / 1_048_576)) MiB "
+          + "(mean \(f.fileBytes / max(1, f.lines)) bytes a line), \(options.streams) streams in runs of \(CLIBench.runLength)")
+    print("  machine: \(Machine.cores) cores, \(Machine.cpuModel); load average \(Machine.loadAverage)")
+    print("  raw baseline: the same rows, time-ordered ids, \(Format.grouped(f.pageSize)) rows per transaction, same schema and triggers")
+    let rows = [
+        ResultRow(name: "paddock append FILE (ev/s)", paddock: Format.rate(rate(f.append)), raw: Format.rate(raw),
+                  ratio: Format.fixed(rate(f.append) / raw, 2), target: ">= 0.6 x raw", verdict: rate(f.append) >= 0.6 * raw ? "PASS" : "MISS"),
+        ResultRow(name: "  peak memory of append (MiB)", paddock: peak(f.append), raw: "", ratio: "", target: "< 200 MB",
+                  verdict: (f.append?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(name: "paddock import events FILE (ev/s)", paddock: Format.rate(rate(f.importEvents)), raw: Format.rate(raw),
+                  ratio: Format.fixed(rate(f.importEvents) / raw, 2), target: ">= 0.6 x raw",
+                  verdict: rate(f.importEvents) >= 0.6 * raw ? "PASS" : "MISS"),
+        ResultRow(name: "  peak memory of import (MiB)", paddock: peak(f.importEvents), raw: "", ratio: "", target: "< 200 MB",
+                  verdict: (f.importEvents?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(name: "paddock export > file (ev/s)", paddock: Format.rate(rate(f.export)), raw: "", ratio: "",
+                  target: ">= 500,000/s", verdict: rate(f.export) >= 500_000 ? "PASS" : "MISS"),
+        ResultRow(name: "  peak memory of export (MiB)", paddock: peak(f.export), raw: "", ratio: "", target: "< 200 MB",
+                  verdict: (f.export?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(name: "paddock log --json > file (ev/s)", paddock: Format.rate(rate(f.logJSON)), raw: "", ratio: "",
+                  target: ">= 500,000/s", verdict: rate(f.logJSON) >= 500_000 ? "PASS" : "MISS"),
+        ResultRow(name: "  peak memory of log --json (MiB)", paddock: peak(f.logJSON), raw: "", ratio: "", target: "< 200 MB",
+                  verdict: (f.logJSON?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+    ]
+    print(Format.table(rows))
+    print("  append: \(f.append?.output ?? ""); import: \(f.importEvents?.output ?? "")")
+    print("  raw runs: \(f.rawRates.map { Format.rate($0) }.joined(separator: ", ")); best of \(options.writeRepeats) rounds kept on each side")
+    let json = try JSONSerialization.data(withJSONObject: [
+        "lines": f.lines, "raw_eps": Int(raw), "append_eps": Int(rate(f.append)), "import_eps": Int(rate(f.importEvents)),
+        "export_eps": Int(rate(f.export)), "log_json_eps": Int(rate(f.logJSON)), "append_peak_mib": f.append?.peakMiB ?? 0,
+        "import_peak_mib": f.importEvents?.peakMiB ?? 0, "export_peak_mib": f.export?.peakMiB ?? 0,
+        "log_json_peak_mib": f.logJSON?.peakMiB ?? 0, "load_average": Machine.loadAverage,
+    ], options: [.sortedKeys])
+    print("SUMMARY " + String(decoding: json, as: UTF8.self))
     exit(0)
 }
 

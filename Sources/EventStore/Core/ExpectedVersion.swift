@@ -19,7 +19,8 @@ public enum ExpectedVersion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    func accepts(_ actual: Int) -> Bool {
+    /// Whether a stream at version `actual` meets this expectation.
+    public func accepts(_ actual: Int) -> Bool {
         switch self {
         case .any: true
         case .noStream: actual == 0

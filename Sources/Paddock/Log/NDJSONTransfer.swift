@@ -20,6 +20,58 @@ public enum NDJSONTransfer {
         }
     }
 
+    /// Writes every envelope as NDJSON bytes (``EnvelopeLine``, one per line), in position order,
+    /// handing `write` about `bufferBytes` at a time; returns the number of events. From a SQLite
+    /// log it reads in one transaction (a consistent snapshot), without pages.
+    ///
+    /// ```swift
+    /// let count = try await NDJSONTransfer.exportBytes(from: store) { bytes in try output.write(bytes) }
+    /// ```
+    @discardableResult
+    public static func exportBytes(from store: any EventStore, bufferBytes: Int = 1 << 20,
+                                   progress: ((Int) -> Void)? = nil,
+                                   _ write: (UnsafeRawBufferPointer) throws -> Void) async throws -> Int {
+        try await forEachMatching(EventQuery(), in: store, bufferBytes: bufferBytes, progress: progress, write)
+    }
+
+    /// Writes the envelopes a query matches as NDJSON bytes, page by page (``EventQuery/limit`` still
+    /// bounds the total): what `paddock log --json` streams.
+    @discardableResult
+    public static func forEachMatching(_ query: EventQuery, in store: any EventStore, pageSize: Int = 10_000,
+                                       bufferBytes: Int = 1 << 20, progress: ((Int) -> Void)? = nil,
+                                       _ write: (UnsafeRawBufferPointer) throws -> Void) async throws -> Int {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(bufferBytes + 64 << 10)
+        var count = 0
+        func take(_ event: RecordedEvent) throws {
+            EnvelopeLine.write(event, into: &buffer)
+            buffer.append(10)
+            count += 1
+            if buffer.count >= bufferBytes {
+                try buffer.withUnsafeBytes(write)
+                buffer.removeAll(keepingCapacity: true)
+                progress?(count)
+            }
+        }
+        if query == EventQuery(), let sqlite = store as? SQLiteEventStore {
+            try sqlite.forEach(after: 0, take)
+        } else {
+            var page = query
+            var remaining = query.limit ?? Int.max
+            while remaining > 0 {
+                page.limit = min(remaining, pageSize)
+                let events = try await store.read(page)
+                for event in events { try take(event) }
+                remaining -= events.count
+                guard let last = events.last, events.count == page.limit else { break }
+                if query.stream != nil { page.fromStreamVersion = last.streamVersion + 1 } else { page.afterPosition = last.position }
+            }
+        }
+        if !buffer.isEmpty { try buffer.withUnsafeBytes(write) }
+        progress?(count)
+        return count
+    }
+
     /// How far ahead of this machine's clock an imported `recordedAt` may be: a later one would stop
     /// every `knownAt` cut of the log from ever seeing what is appended after it.
     public static let recordedAtSkew: TimeInterval = 60
@@ -65,12 +117,14 @@ public enum NDJSONTransfer {
     /// What `append` would check of the event, beyond what the store checks of the chain.
     static func check(_ event: RecordedEvent, latest: String) throws(LineError.Reason) {
         let domain: SeasonEvent
+        let canonical: Data
         do {
-            domain = try EventCatalogue.decodeStrict(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload.utf8))
+            (domain, canonical) = try EventCatalogue.decodeStrictCanonical(
+                type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload.utf8))
         } catch {
             throw .init(error.description)
         }
-        guard EventCatalogue.encode(domain).payload == event.payload else {
+        guard canonical.elementsEqual(event.payload.utf8) else {
             throw .init("payload: not in canonical form (sorted keys, no spaces, absent optionals left out): it was not exported by Paddock")
         }
         if let expected = StreamNames.stream(for: domain), expected != event.stream {

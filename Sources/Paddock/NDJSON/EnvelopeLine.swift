@@ -13,88 +13,84 @@ import Foundation
 public enum EnvelopeLine {
     static let keys = ["position", "eventId", "stream", "streamVersion", "type", "schemaVersion", "occurredAt",
                        "recordedAt", "actor", "correlationId", "causationId", "payload", "hash"]
+    private static let keyBytes: [[UInt8]] = keys.map { Array($0.utf8) }
 
     public static func encode(_ event: RecordedEvent) -> String {
-        var line = "{\"position\":\(event.position)"
-        line += ",\"eventId\":\"\(event.eventId.lowercased)\""
-        line += ",\"stream\":" + JSONText.quoted(event.stream)
-        line += ",\"streamVersion\":\(event.streamVersion)"
-        line += ",\"type\":" + JSONText.quoted(event.type)
-        line += ",\"schemaVersion\":\(event.schemaVersion)"
-        line += ",\"occurredAt\":" + JSONText.quoted(event.occurredAt)
-        line += ",\"recordedAt\":" + JSONText.quoted(event.recordedAt)
-        line += ",\"actor\":" + JSONText.quotedOrNull(event.actor)
-        line += ",\"correlationId\":" + JSONText.quotedOrNull(event.correlationId)
-        line += ",\"causationId\":" + JSONText.quotedOrNull(event.causationId)
-        line += ",\"payload\":" + event.payload
-        line += ",\"hash\":" + JSONText.quoted(event.hash) + "}"
-        return line
+        var bytes: [UInt8] = []
+        write(event, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the event's line (without a newline) to `out`: the bytes ``encode(_:)`` returns.
+    public static func write(_ event: RecordedEvent, into out: inout [UInt8]) {
+        func literal(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func quotedOrNull(_ text: String?) {
+            if let text { JSONBytes.appendQuoted(text, to: &out) } else { literal("null") }
+        }
+        literal("{\"position\":")
+        JSONBytes.appendDecimal(event.position, to: &out)
+        literal(",\"eventId\":\"")
+        JSONBytes.appendUUID(event.eventId, to: &out)
+        literal("\",\"stream\":")
+        JSONBytes.appendQuoted(event.stream, to: &out)
+        literal(",\"streamVersion\":")
+        JSONBytes.appendDecimal(Int64(event.streamVersion), to: &out)
+        literal(",\"type\":")
+        JSONBytes.appendQuoted(event.type, to: &out)
+        literal(",\"schemaVersion\":")
+        JSONBytes.appendDecimal(Int64(event.schemaVersion), to: &out)
+        literal(",\"occurredAt\":")
+        JSONBytes.appendQuoted(event.occurredAt, to: &out)
+        literal(",\"recordedAt\":")
+        JSONBytes.appendQuoted(event.recordedAt, to: &out)
+        literal(",\"actor\":")
+        quotedOrNull(event.actor)
+        literal(",\"correlationId\":")
+        quotedOrNull(event.correlationId)
+        literal(",\"causationId\":")
+        quotedOrNull(event.causationId)
+        literal(",\"payload\":")
+        out.append(contentsOf: event.payload.utf8)
+        literal(",\"hash\":")
+        // Escaped like any text: a hash read from elsewhere is not trusted to be hexadecimal.
+        JSONBytes.appendQuoted(event.hash, to: &out)
+        literal("}")
     }
 
     /// Parses one exported line; the payload's text is kept exactly as written.
     public static func decode(_ line: String) throws(LineError.Reason) -> RecordedEvent {
-        let members: [String: String]
-        do { members = try JSONObjectScanner.members(of: line) } catch { throw .init(error.description) }
-        if let unknown = members.keys.first(where: { !keys.contains($0) }) { throw .init("unknown field '\(unknown)'") }
-        let fields = FieldReader(members: members)
-        guard let payload = members["payload"], payload.first == "{" else { throw .init("payload: expected a JSON object") }
-        return RecordedEvent(
-            position: try fields.int64("position"), eventId: try fields.uuid("eventId"), stream: try fields.string("stream"),
-            streamVersion: Int(try fields.int64("streamVersion")), type: try fields.string("type"),
-            schemaVersion: Int(try fields.int64("schemaVersion")), occurredAt: try fields.string("occurredAt"),
-            recordedAt: try fields.string("recordedAt"), actor: try fields.optionalString("actor"),
-            correlationId: try fields.optionalString("correlationId"), causationId: try fields.optionalString("causationId"),
-            payload: payload, hash: try hash(fields.string("hash")))
+        var line = line
+        var scratch: [JSONBytes.Member] = []
+        let decoded: Result<RecordedEvent, LineError.Reason> = line.withUTF8 { bytes in
+            do throws(LineError.Reason) { return .success(try decode(bytes: bytes, scratch: &scratch)) } catch { return .failure(error) }
+        }
+        return try decoded.get()
     }
-}
 
-extension EnvelopeLine {
+    /// Parses one exported line from its UTF-8 bytes (valid UTF-8, checked by the caller).
+    static func decode(bytes: UnsafeBufferPointer<UInt8>, scratch: inout [JSONBytes.Member]) throws(LineError.Reason) -> RecordedEvent {
+        do { try JSONBytes.scanObject(bytes, into: &scratch) } catch { throw .init(error.description) }
+        let fields = KnownMembers(bytes, scratch, names: keyBytes)
+        if let unknown = fields.unknown.first { throw .init("unknown field '\(unknown)'") }
+        guard let payload = fields.ranges[11], bytes[payload.lowerBound] == UInt8(ascii: "{") else {
+            throw .init("payload: expected a JSON object")
+        }
+        return RecordedEvent(
+            position: try fields.int64(0, "position"), eventId: try fields.uuid(1, "eventId"), stream: try fields.string(2, "stream"),
+            streamVersion: Int(truncatingIfNeeded: try fields.int64(3, "streamVersion")), type: try fields.string(4, "type"),
+            schemaVersion: Int(truncatingIfNeeded: try fields.int64(5, "schemaVersion")), occurredAt: try fields.string(6, "occurredAt"),
+            recordedAt: try fields.string(7, "recordedAt"), actor: try fields.optionalString(8, "actor"),
+            correlationId: try fields.optionalString(9, "correlationId"), causationId: try fields.optionalString(10, "causationId"),
+            payload: String(decoding: UnsafeBufferPointer(rebasing: bytes[payload]), as: UTF8.self),
+            hash: try hash(fields.string(12, "hash")))
+    }
+
     /// A chain hash as the log writes it: 64 lowercase hexadecimal digits.
     static func hash(_ text: String) throws(LineError.Reason) -> String {
         guard text.utf8.count == 64, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
             throw .init("hash: expected 64 lowercase hexadecimal digits, found \(JSONText.quoted(String(text.prefix(70))))")
         }
         return text
-    }
-}
-
-/// Reads typed top-level fields from scanned members, naming the field that is wrong.
-struct FieldReader {
-    let members: [String: String]
-
-    func optionalString(_ key: String) throws(LineError.Reason) -> String? {
-        guard let text = members[key], text != "null" else { return nil }
-        guard text.first == "\"", let value = try? JSONDecoder().decode(String.self, from: Data(text.utf8)) else {
-            throw .init("\(key): expected a string, found \(text.prefix(40))")
-        }
-        return value
-    }
-
-    func string(_ key: String) throws(LineError.Reason) -> String {
-        guard let value = try optionalString(key) else { throw .init("\(key): missing") }
-        return value
-    }
-
-    func optionalInt64(_ key: String) throws(LineError.Reason) -> Int64? {
-        guard let text = members[key], text != "null" else { return nil }
-        guard let value = Int64(text) else { throw .init("\(key): expected an integer, found \(text.prefix(40))") }
-        return value
-    }
-
-    func int64(_ key: String) throws(LineError.Reason) -> Int64 {
-        guard let value = try optionalInt64(key) else { throw .init("\(key): missing") }
-        return value
-    }
-
-    func uuid(_ key: String) throws(LineError.Reason) -> UUID {
-        guard let value = try optionalUUID(key) else { throw .init("\(key): missing") }
-        return value
-    }
-
-    func optionalUUID(_ key: String) throws(LineError.Reason) -> UUID? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let value = UUID(uuidString: text) else { throw .init("\(key): '\(text)' is not a UUID") }
-        return value
     }
 }
 

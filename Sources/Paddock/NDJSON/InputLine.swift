@@ -30,49 +30,75 @@ public struct InputLine: Sendable, Equatable {
     static let keys: Set<String> = ["stream", "type", "occurredAt", "payload", "eventId", "schemaVersion",
                                     "expectedVersion", "actor", "correlationId", "causationId"]
 
+    /// The members in the order ``Member`` numbers them.
+    private static let memberNames: [[UInt8]] = [
+        "stream", "type", "occurredAt", "payload", "eventId", "schemaVersion", "expectedVersion", "actor", "correlationId", "causationId",
+    ].map { Array($0.utf8) }
+
+    private enum Member {
+        static let stream = 0, type = 1, occurredAt = 2, payload = 3, eventId = 4, schemaVersion = 5, expectedVersion = 6
+        static let actor = 7, correlationId = 8, causationId = 9
+    }
+
     /// Parses and validates one line: envelope fields, then the payload against the event catalogue.
     /// The payload is stored in the catalogue's canonical form.
     public static func parse(_ text: String, line: Int, defaultActor: String? = nil) throws(LineError) -> InputLine {
-        func fail(_ reason: String) -> LineError { LineError(line: line, reason: reason) }
+        var text = text
+        var scratch: [JSONBytes.Member] = []
+        let parsed: Result<InputLine, LineError> = text.withUTF8 { bytes in
+            do throws(LineError) {
+                return .success(try parse(bytes: bytes, line: line, defaultActor: defaultActor, eventIdIfAbsent: nil, scratch: &scratch))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try parsed.get()
+    }
+
+    /// Parses one line from its UTF-8 bytes (valid UTF-8, checked by the caller). A line without an
+    /// `eventId` gets `eventIdIfAbsent`, or a fresh time-ordered id when that is nil. `scratch` is
+    /// reused from line to line.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, line: Int, defaultActor: String?, eventIdIfAbsent: UUID?,
+                      scratch: inout [JSONBytes.Member]) throws(LineError) -> InputLine {
         do throws(LineError.Reason) {
-            let members: [String: String]
-            do { members = try JSONObjectScanner.members(of: text) } catch { throw LineError.Reason(error.description) }
-            if let unknown = members.keys.sorted().first(where: { !keys.contains($0) }) {
+            do { try JSONBytes.scanObject(bytes, into: &scratch) } catch { throw LineError.Reason(error.description) }
+            let fields = KnownMembers(bytes, scratch, names: memberNames)
+            if let unknown = fields.unknown.sorted().first {
                 throw LineError.Reason("unknown field '\(unknown)' (expected \(keys.sorted().joined(separator: ", ")))")
             }
-            let fields = FieldReader(members: members)
-            let stream = try fields.string("stream")
-            let type = try fields.string("type")
-            let occurredAt = try fields.string("occurredAt")
+            let stream = try fields.string(Member.stream, "stream")
+            let type = try fields.string(Member.type, "type")
+            let occurredAt = try fields.string(Member.occurredAt, "occurredAt")
             guard OccurredAt.isValid(occurredAt) else {
                 throw LineError.Reason((OccurredAt.FormatError(text: occurredAt)).description)
             }
-            guard let payload = members["payload"], payload.first == "{" else {
+            guard let payload = fields.ranges[Member.payload], bytes[payload.lowerBound] == UInt8(ascii: "{") else {
                 throw LineError.Reason("payload: expected a JSON object")
             }
-            let schemaVersion = try fields.optionalInt64("schemaVersion").map(Int.init)
-            let domainEvent: SeasonEvent
+            let schemaVersion = try fields.optionalInt64(Member.schemaVersion, "schemaVersion").map { Int(truncatingIfNeeded: $0) }
+            let checked: (event: SeasonEvent, canonical: Data)
             do {
-                domainEvent = try EventCatalogue.decodeStrict(
+                checked = try EventCatalogue.decodeStrictCanonical(
                     type: type, schemaVersion: schemaVersion ?? EventCatalogue.currentSchemaVersion(of: type) ?? 1,
-                    payload: Data(payload.utf8))
+                    payload: Data(UnsafeBufferPointer(rebasing: bytes[payload])))
             } catch {
                 throw LineError.Reason(error.description)
             }
+            let domainEvent = checked.event
             if let expectedStream = StreamNames.stream(for: domainEvent), expectedStream != stream {
                 throw LineError.Reason("stream '\(stream)' is not where a \(type) belongs: use '\(expectedStream)'")
             }
-            let canonical = EventCatalogue.encode(domainEvent)
             let event = NewEvent(
-                eventId: try fields.optionalUUID("eventId") ?? UUID.timeOrdered(), type: canonical.type,
-                schemaVersion: canonical.schemaVersion, occurredAt: occurredAt,
-                actor: try fields.optionalString("actor") ?? defaultActor,
-                correlationId: try fields.optionalString("correlationId"),
-                causationId: try fields.optionalString("causationId"), payload: canonical.payload)
-            return InputLine(line: line, stream: stream, expected: try expectedVersion(members["expectedVersion"]),
+                eventId: try fields.optionalUUID(Member.eventId, "eventId") ?? eventIdIfAbsent ?? UUID.timeOrdered(),
+                type: domainEvent.eventType, schemaVersion: domainEvent.schemaVersion, occurredAt: occurredAt,
+                actor: try fields.optionalString(Member.actor, "actor") ?? defaultActor,
+                correlationId: try fields.optionalString(Member.correlationId, "correlationId"),
+                causationId: try fields.optionalString(Member.causationId, "causationId"),
+                payload: String(decoding: checked.canonical, as: UTF8.self))
+            return InputLine(line: line, stream: stream, expected: try expectedVersion(fields.text(Member.expectedVersion)),
                              event: event, domainEvent: domainEvent)
         } catch {
-            throw fail(error.text)
+            throw LineError(line: line, reason: error.text)
         }
     }
 

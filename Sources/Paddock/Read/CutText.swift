@@ -42,6 +42,20 @@ public enum CutText {
         return cut
     }
 
+    /// The text ``parse(_:)`` reads back as `cut` (`everything` for the whole log).
+    ///
+    /// ```swift
+    /// CutText.text(Cut(afterRound: 8))   // "after-round:8"
+    /// ```
+    public static func text(_ cut: Cut) -> String {
+        var parts: [String] = []
+        if let round = cut.afterRound { parts.append("after-round:\(round)") }
+        if let asOf = cut.asOf { parts.append("as-of:\(asOf)") }
+        if let knownAt = cut.knownAt { parts.append("known-at:\(knownAt)") }
+        if let position = cut.atPosition { parts.append("position:\(position)") }
+        return parts.isEmpty ? "everything" : parts.joined(separator: ",")
+    }
+
     private static func fail(_ text: String, _ why: String) -> FormatError {
         FormatError(description: "'\(text.prefix(100))' is not a cut: \(why)")
     }

@@ -111,6 +111,12 @@ public struct Recorder: Sendable {
     /// unless a line states its own expected version; `expected` applies to the first batch.
     @discardableResult
     public func append(_ lines: [InputLine], expected: ExpectedVersion? = nil) async throws -> [AppendResult] {
+        try await append(pending: lines.map { PendingLine(line: $0.line, stream: $0.stream, expected: $0.expected, event: $0.event) },
+                         expected: expected)
+    }
+
+    /// Appends lines checked already (a page of a bulk input), in one transaction.
+    func append(pending lines: [PendingLine], expected: ExpectedVersion? = nil) async throws -> [AppendResult] {
         let (batches, firstLines) = Self.batches(lines, expected: expected)
         guard !batches.isEmpty else { return [] }
         do {
@@ -120,18 +126,22 @@ public struct Recorder: Sendable {
         }
     }
 
-    /// Consecutive lines of one stream form one batch, unless a line states its own expected version.
-    static func batches(_ lines: [InputLine], expected: ExpectedVersion?) -> ([AppendBatch], [Int]) {
+    /// Consecutive lines of one stream form one batch, unless a line states its own expected version
+    /// or was found in the log when checked while the line before was not (or the other way round):
+    /// the store answers a batch as a whole, recorded already or new.
+    static func batches(_ lines: [PendingLine], expected: ExpectedVersion?) -> ([AppendBatch], [Int]) {
         var batches: [AppendBatch] = []
         var firstLines: [Int] = []
+        var lastKnown = false
         for line in lines {
-            if line.expected == nil, let last = batches.indices.last, batches[last].stream == line.stream {
+            if line.expected == nil, line.known == lastKnown, let last = batches.indices.last, batches[last].stream == line.stream {
                 batches[last].events.append(line.event)
             } else {
                 let stated = line.expected ?? (batches.isEmpty ? expected ?? .any : .any)
                 batches.append(AppendBatch(stream: line.stream, expected: stated, events: [line.event]))
                 firstLines.append(line.line)
             }
+            lastKnown = line.known
         }
         return (batches, firstLines)
     }

@@ -183,10 +183,23 @@ public struct SeasonChecker {
         }
     }
 
+    /// Changes a season's facts in place: a copy taken while the dictionary holds them would copy
+    /// every set at each change (a long input's classifications, quadratically).
     private mutating func update(_ championship: String, _ season: Int, _ change: (inout SeasonFacts) -> Void) async throws {
-        var current = try await facts(championship, season)
-        change(&current)
-        seasons[SeasonKey(championship, season)] = current
+        _ = try await facts(championship, season)
+        change(&seasons[SeasonKey(championship, season), default: SeasonFacts()])
+    }
+
+    /// Whether checking `event` reads or changes what the checker knows: an event it neither checks
+    /// nor remembers (a note, a title) is admitted as it is.
+    public static func concerns(_ event: SeasonEvent) -> Bool {
+        switch event {
+        case .roundScheduled, .roundRescheduled, .entryConfirmed, .teamChanged, .sessionClassified, .resultCorrected,
+             .retirementRecorded, .penaltyApplied, .competitorRegistered, .teamRegistered:
+            return true
+        default:
+            return false
+        }
     }
 
     private mutating func facts(_ championship: String, _ season: Int) async throws -> SeasonFacts {

@@ -49,9 +49,26 @@ enum SeasonPageData {
         rounds.sort { $0.round < $1.round }
         // After the last round is every round: the same table as no round cut, and it follows the log.
         if let after = cut.afterRound, let last = rounds.last?.round, after >= last { cut.afterRound = nil }
-        let selection = SeasonSelection(className: className, teams: teams, cut: cut)
+        let selection = SeasonSelection(className: className, teams: teams, cut: cut, comparand: try comparand(request))
         return Context(key: key, index: index, ledger: ledger, selection: selection, classes: classes, hasUnclassedResults: hasUnclassed,
                        rounds: rounds, restricted: ledger.restricted(to: cut))
+    }
+
+    /// `compare=CUT` (as the JSON compare route writes cuts) or `rulesOf=CHAMPIONSHIP:SEASON`.
+    static func comparand(_ request: Request) throws -> SeasonSelection.Comparand? {
+        let compare = RequestInput.query("compare", request).flatMap { $0.isEmpty ? nil : $0 }
+        let rulesOf = RequestInput.query("rulesOf", request).flatMap { $0.isEmpty ? nil : $0 }
+        switch (compare, rulesOf) {
+        case (nil, nil): return nil
+        case (_?, _?): throw Problem.badParameter("rulesOf", "compare with another cut or with other rules, not both")
+        case (let text?, nil):
+            do { return .cut(try CutText.parse(text)) } catch { throw Problem.badParameter("compare", error.description) }
+        case (nil, let text?):
+            guard let colon = text.lastIndex(of: ":"), let year = Int(text[text.index(after: colon)...]) else {
+                throw Problem.badParameter("rulesOf", "expected CHAMPIONSHIP:SEASON (e.g. f1:2010), found '\(text.prefix(60))'")
+            }
+            return .rulesOf(championship: String(text[..<colon]), season: year)
+        }
     }
 
     static func season(_ key: SeasonKey, _ request: Request, _ state: ServerState) async throws -> SeasonView {
@@ -74,17 +91,54 @@ enum SeasonPageData {
             discipline: context.index.championships[key.championship]?.discipline.rawValue, season: key.season,
             selection: context.selection, classes: context.classes, hasUnclassedResults: context.hasUnclassedResults,
             rounds: context.rounds, standings: standings, progression: progression(context, table: result.table),
-            title: title, calendar: calendar, recordings: recordings(context), names: names, position: position)
+            title: title, calendar: calendar, recordings: recordings(context), names: names, position: position,
+            comparison: try await comparison(context, state), ruleSeasons: ruleSeasons(key, index: context.index))
+    }
+
+    /// The seasons of the championship the page may borrow rules from (its own excepted).
+    static func ruleSeasons(_ key: SeasonKey, index: TimelineIndex) -> [Int] {
+        index.seasons.keys.filter { $0.championship == key.championship && $0.season != key.season }.map(\.season).sorted(by: >)
+    }
+
+    /// The comparison the selection asks for, computed as `GET …/compare` computes it.
+    static func comparison(_ context: Context, _ state: ServerState) async throws -> SeasonComparison? {
+        guard let comparand = context.selection.comparand else { return nil }
+        let service = state.live.service
+        let kind: StandingsKind = context.selection.teams ? .teams : .competitors
+        let pageCut = context.selection.cut
+        let label: String, comparison: Comparison, other: Progression
+        switch comparand {
+        case .cut(let otherCut):
+            comparison = try await service.comparison(context.key, className: context.selection.className, kind: kind, from: otherCut, to: pageCut)
+            label = otherCut.isEverything ? "everything recorded" : CutBanner.describe(otherCut, rounds: context.rounds)
+            let table = try await service.standings(context.key, className: context.selection.className, kind: kind, cut: otherCut).table
+            other = progression(context, table: table, ledger: context.ledger.restricted(to: otherCut), cut: otherCut)
+        case .rulesOf(let championship, let season):
+            let source = SeasonKey(championship, season)
+            guard context.index.seasons[source] != nil else { throw Problem.notFound("rulesOf: no season '\(championship)' \(season) in the log") }
+            let rules = try await service.rules(of: source)
+            comparison = try await service.comparison(context.key, className: context.selection.className, kind: kind,
+                                                      from: pageCut, to: pageCut, rules: rules)
+            label = "under the rules of \(context.index.championships[championship]?.name ?? championship) \(season)"
+            let table = try await service.standings(context.key, className: context.selection.className, kind: kind, cut: pageCut, rules: rules).table
+            other = progression(context, table: table, ledger: context.restricted.replacingRules(with: rules.rules), cut: pageCut)
+        }
+        let document = Documents.comparison(comparison, names: context.name)
+        return SeasonComparison(label: label, document: document, progression: other)
     }
 
     /// Each row's total after each round of the table: the table of each round's cut.
     static func progression(_ context: Context, table: StandingsTable) -> Progression {
+        progression(context, table: table, ledger: context.restricted, cut: context.selection.cut)
+    }
+
+    static func progression(_ context: Context, table: StandingsTable, ledger: SeasonLedger, cut pageCut: Cut) -> Progression {
         guard table.rounds.count >= 2 else { return .empty }
         var byCompetitor: [String: [Double?]] = [:]
         for (index, round) in table.rounds.enumerated() {
-            var cut = context.selection.cut
+            var cut = pageCut
             cut.afterRound = round
-            let calculator = StandingsCalculator(ledger: context.restricted, className: context.selection.className, cut: cut)
+            let calculator = StandingsCalculator(ledger: ledger, className: context.selection.className, cut: cut)
             let rows = (context.selection.teams ? calculator.teams() : calculator.competitors()).table.rows
             for row in rows {
                 byCompetitor[row.competitor, default: Array(repeating: nil, count: table.rounds.count)][index] = Documents.number(row.points)

@@ -1,3 +1,4 @@
+import Paddock
 import Projections
 
 /// The addresses of the web pages: paths with their segments and query values percent-encoded.
@@ -18,7 +19,7 @@ public enum Href {
 
     /// A competitor's (or, with `selection.teams`, a team's) explanation at the selection's cut.
     public static func explanation(_ championship: String, _ season: Int, competitor: String, _ selection: SeasonSelection) -> String {
-        "/seasons/\(segment(championship))/\(season)/explain/\(segment(competitor))" + query(selection.queryItems)
+        "/seasons/\(segment(championship))/\(season)/explain/\(segment(competitor))" + query(selection.with(comparand: nil).queryItems)
     }
 
     public static func career(_ competitor: String) -> String { "/careers/\(segment(competitor))" }
@@ -30,6 +31,19 @@ public enum Href {
     /// The API's iCalendar file of a season.
     public static func calendarICS(_ championship: String, _ season: Int) -> String {
         "/championships/\(segment(championship))/seasons/\(season)/calendar.ics"
+    }
+
+    /// The API's comparison of the same two tables a season page compares (`GET …/compare`).
+    public static func comparisonJSON(_ championship: String, _ season: Int, _ selection: SeasonSelection) -> String? {
+        var items: [(name: String, value: String)] = []
+        switch selection.comparand {
+        case .cut(let other): items += [("from", CutText.text(other)), ("to", CutText.text(selection.cut))]
+        case .rulesOf(let c, let s): items += [("from", CutText.text(selection.cut)), ("to", CutText.text(selection.cut)), ("rulesOf", "\(c):\(s)")]
+        case nil: return nil
+        }
+        if selection.teams { items.append(("teams", "true")) }
+        if let className = selection.className { items.append(("class", className)) }
+        return "/championships/\(segment(championship))/seasons/\(season)/compare" + query(items)
     }
 
     public static func deskSeason(_ championship: String, _ season: Int) -> String {
@@ -68,16 +82,27 @@ public enum Href {
     }
 }
 
-/// What a season page shows: which table (a class, the teams') at which cut.
+/// What a season page shows: which table (a class, the teams') at which cut, and what it is
+/// compared with, if anything.
 public struct SeasonSelection: Sendable, Equatable {
+    /// The other table a season page sets beside its own.
+    public enum Comparand: Sendable, Equatable {
+        /// The same table at another cut (`compare=after-round:8`): what changed since.
+        case cut(Cut)
+        /// The page's cut under another season's rules (`rulesOf=f1:2010`): a hypothesis.
+        case rulesOf(championship: String, season: Int)
+    }
+
     public var className: String?
     public var teams: Bool
     public var cut: Cut
+    public var comparand: Comparand?
 
-    public init(className: String? = nil, teams: Bool = false, cut: Cut = .everything) {
+    public init(className: String? = nil, teams: Bool = false, cut: Cut = .everything, comparand: Comparand? = nil) {
         self.className = className
         self.teams = teams
         self.cut = cut
+        self.comparand = comparand
     }
 
     /// A past cut: the page says so and does not follow the live feed.
@@ -92,11 +117,19 @@ public struct SeasonSelection: Sendable, Equatable {
         if let asOf = cut.asOf { items.append(("asOf", asOf)) }
         if let knownAt = cut.knownAt { items.append(("knownAt", knownAt)) }
         if let p = cut.atPosition { items.append(("atPosition", String(p))) }
+        switch comparand {
+        case .cut(let other): items.append(("compare", CutText.text(other)))
+        case .rulesOf(let championship, let season): items.append(("rulesOf", "\(championship):\(season)"))
+        case nil: break
+        }
         return items
     }
 
-    public func with(cut: Cut) -> SeasonSelection { SeasonSelection(className: className, teams: teams, cut: cut) }
-    public func with(teams: Bool, className: String?) -> SeasonSelection { SeasonSelection(className: className, teams: teams, cut: cut) }
+    public func with(cut: Cut) -> SeasonSelection { SeasonSelection(className: className, teams: teams, cut: cut, comparand: comparand) }
+    public func with(teams: Bool, className: String?) -> SeasonSelection {
+        SeasonSelection(className: className, teams: teams, cut: cut, comparand: comparand)
+    }
+    public func with(comparand: Comparand?) -> SeasonSelection { SeasonSelection(className: className, teams: teams, cut: cut, comparand: comparand) }
 }
 
 /// The log page's filter: stream, type, when it happened, and where the page starts (newest first).

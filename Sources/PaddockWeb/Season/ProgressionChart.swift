@@ -10,9 +10,16 @@ enum ProgressionChart {
     static let left = 44.0, right = 150.0, top = 14.0, bottom = 34.0
 
     static func render(_ view: SeasonView) -> HTML {
-        let progression = view.progression
-        guard progression.rounds.count >= 2, !progression.series.isEmpty, !view.isUnranked else { return "" }
-        let values = progression.series.flatMap { $0.points.compactMap { $0 } }
+        guard view.progression.rounds.count >= 2, !view.progression.series.isEmpty, !view.isUnranked else { return "" }
+        // With a comparison the rounds are both tables' (a cut may end earlier), and the other table's
+        // lines of the leaders are drawn dashed in the same colours.
+        let compared = view.comparison?.progression
+        let rounds = Array(Set(view.progression.rounds + (compared?.rounds ?? []))).sorted()
+        let progression = view.progression.aligned(to: rounds)
+        let other = compared.map { $0.aligned(to: rounds) }
+        let leaders = Array(progression.series.prefix(colours.count))
+        let otherLeaders = leaders.map { leader in other?.series.first { $0.id == leader.id } }
+        let values = (progression.series + otherLeaders.compactMap { $0 }).flatMap { $0.points.compactMap { $0 } }
         let maximum = max(values.max() ?? 0, 1)
         let minimum = min(values.min() ?? 0, 0)
         let step = niceStep((maximum - minimum) / 5)
@@ -36,10 +43,18 @@ enum ProgressionChart {
         }
         grid.append("<text class=\"axis\" x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" text-anchor=\"middle\">Round</text>")
 
-        let leaders = Array(progression.series.prefix(colours.count))
         let others = progression.series.dropFirst(colours.count)
         var lines: [HTML] = others.map { series in
             "<polyline class=\"other\" points=\"\(points(series, x, y))\"><title>\(series.name): \(Format.points(series.points.last.flatMap { $0 } ?? 0)) points</title></polyline>"
+        }
+        if let label = view.comparison?.label {
+            for (index, series) in otherLeaders.enumerated().reversed() {
+                guard let series else { continue }
+                let total = Format.points(series.points.last.flatMap { $0 } ?? 0)
+                lines.append("""
+                    <polyline class="compared" stroke="\(colours[index])" points="\(points(series, x, y))"><title>\(series.name) \(label): \(total) points</title></polyline>
+                    """)
+            }
         }
         var labels: [HTML] = []
         var lastLabelY: [Double] = []
@@ -69,8 +84,16 @@ enum ProgressionChart {
         let legend = leaders.enumerated().map { index, series -> HTML in
             "<li><span class=\"swatch\" data-colour=\"\(index)\"></span>\(series.name)</li>"
         }
-        let description = "Points after each round, rounds \(progression.rounds.first ?? 0) to \(progression.rounds.last ?? 0); "
+        var description = "Points after each round, rounds \(progression.rounds.first ?? 0) to \(progression.rounds.last ?? 0); "
             + leaders.map { "\($0.name) \(Format.points($0.points.last.flatMap { $0 } ?? 0))" }.joined(separator: ", ")
+        var key: HTML = "Leaders in colour (focus or hover a point for its value); the others in grey. The table above gives every round's points."
+        if let comparison = view.comparison {
+            let compared = zip(leaders, otherLeaders).compactMap { leader, other in
+                other.map { "\(leader.name) \(Format.points($0.points.last.flatMap { $0 } ?? 0))" }
+            }
+            description += "; dashed, \(comparison.label): " + compared.joined(separator: ", ")
+            key = "Solid lines: this table; dashed lines: the same leaders \(comparison.label). Focus or hover a point for its value."
+        }
         return """
             <section aria-labelledby="chart-h" class="chart">
             <h2 id="chart-h">Points after each round</h2>
@@ -85,7 +108,7 @@ enum ProgressionChart {
             \(each: labels)
             </svg>
             </div>
-            <figcaption><ul class="legend">\(each: legend)</ul><p>Leaders in colour (focus or hover a point for its value); the others in grey. The table above gives every round's points.</p></figcaption>
+            <figcaption><ul class="legend">\(each: legend)</ul><p>\(key)</p></figcaption>
             </figure>
             <span id="chart-end" tabindex="-1"></span>
             </section>

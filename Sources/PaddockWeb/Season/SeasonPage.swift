@@ -14,6 +14,7 @@ public enum SeasonPage {
             <nav class="crumbs" aria-label="Breadcrumb"><a href="/">Championships</a> › <span>\(view.championshipName)</span></nav>
             <h1>\(view.heading)</h1>
             \(ReplayControl.render(view))
+            \(CompareControl.render(view))
             <div id="live">
             \(live(view))
             </div>
@@ -30,6 +31,7 @@ public enum SeasonPage {
         \(CutBanner.render(view.selection.cut, rounds: view.rounds, position: view.position, live: "This page updates by itself when something is recorded.",
                    liveHref: Href.season(view.championship, view.season, view.selection.with(cut: .everything))))
         \(StandingsSection.render(view))
+        \(ComparisonSection.render(view))
         \(ProgressionChart.render(view))
         \(TitleSection.render(view))
         \(CalendarSection.render(view))
@@ -56,7 +58,7 @@ public enum SeasonPage {
 
 /// Says which cut a page shows: live (and that it follows the log) or a past cut (and that it
 /// stays still), with a way back to live.
-enum CutBanner {
+public enum CutBanner {
     static func render(_ cut: Cut, rounds: [SeasonView.RoundLabel], position: Int64, live: String, liveHref: String? = nil) -> HTML {
         guard !cut.isEverything else {
             return "<p class=\"cut live\" id=\"cut\"><strong>Live</strong>: everything recorded, up to log position \(position).<span class=\"screen\"> \(live)</span></p>"
@@ -65,7 +67,8 @@ enum CutBanner {
         return "<p class=\"cut past\" id=\"cut\"><strong>A past cut</strong>: \(describe(cut, rounds: rounds)). <span class=\"screen\"> This page stays as it is while new results are recorded.\(back)</span></p>"
     }
 
-    static func describe(_ cut: Cut, rounds: [SeasonView.RoundLabel]) -> String {
+    /// The cut in words: "after round 3 of 6 (Hell), as the log knew it at position 41".
+    public static func describe(_ cut: Cut, rounds: [SeasonView.RoundLabel]) -> String {
         var parts: [String] = []
         if let r = cut.afterRound {
             let name = rounds.first { $0.round == r }?.name.map { " (\($0))" } ?? ""

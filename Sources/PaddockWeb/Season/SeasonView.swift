@@ -45,11 +45,15 @@ public struct SeasonView: Sendable {
     public var names: [String: String]
     /// The log position the projections had reached.
     public var position: Int64
+    /// The other table, when the selection compares with one.
+    public var comparison: SeasonComparison?
+    /// The seasons of this championship whose rules the page can replay this one under.
+    public var ruleSeasons: [Int]
 
     public init(championship: String, championshipName: String, discipline: String?, season: Int, selection: SeasonSelection,
                 classes: [String], hasUnclassedResults: Bool, rounds: [RoundLabel], standings: Documents.Standings,
                 progression: Progression, title: TitleOutlook?, calendar: SeasonCalendar, recordings: [Recording],
-                names: [String: String], position: Int64) {
+                names: [String: String], position: Int64, comparison: SeasonComparison? = nil, ruleSeasons: [Int] = []) {
         self.championship = championship
         self.championshipName = championshipName
         self.discipline = discipline
@@ -65,6 +69,8 @@ public struct SeasonView: Sendable {
         self.recordings = recordings
         self.names = names
         self.position = position
+        self.comparison = comparison
+        self.ruleSeasons = ruleSeasons
     }
 
     func name(_ id: String) -> String { names[id] ?? id }
@@ -104,4 +110,33 @@ public struct Progression: Sendable, Equatable {
     }
 
     public static let empty = Progression(rounds: [], series: [])
+
+    /// The same series over `rounds` (a superset of ``rounds``): nil where a round is not this one's.
+    func aligned(to rounds: [Int]) -> Progression {
+        guard rounds != self.rounds else { return self }
+        let index = Dictionary(uniqueKeysWithValues: self.rounds.enumerated().map { ($1, $0) })
+        return Progression(rounds: rounds, series: series.map { series in
+            Series(id: series.id, name: series.name, points: rounds.map { round in index[round].flatMap { series.points[$0] } })
+        })
+    }
+}
+
+/// The table a season page is compared with: what changed, row by row with its causes, and the
+/// other table's progression, which the chart draws dashed beside the page's own.
+public struct SeasonComparison: Sendable, Equatable {
+    /// What the other table is, as a phrase: "after round 8", "under the rules of f1 2010".
+    public var label: String
+    /// `from` is the other table and `to` the page's for a cut; for rules, `from` is the page's
+    /// table under its own rules and `to` the same cut under the other rules.
+    public var document: Documents.ComparisonDocument
+    public var progression: Progression
+
+    public init(label: String, document: Documents.ComparisonDocument, progression: Progression) {
+        self.label = label
+        self.document = document
+        self.progression = progression
+    }
+
+    /// Whether the other table is the hypothesis (rules) rather than an earlier or later cut.
+    public var isRules: Bool { document.hypothetical }
 }

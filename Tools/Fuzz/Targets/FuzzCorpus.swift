@@ -121,6 +121,15 @@ public struct FuzzCorpus: Sendable {
         ("TitleAwarded", #"{"championship":"euro-rx-super1600","season":2020,"class":"Super1600","competitor":"jesse-kallio","title":"European champion, Super1600"}"#),
         ("PointsAdjusted", #"{"championship":"f1","season":1954,"competitor":"juan-manuel-fangio","points":"85/7","mode":"total","afterRound":9,"reason":"official total, shared fastest laps"}"#),
         ("StandingsPublished", #"{"championship":"euro-rx-super1600","season":2018,"afterRound":6,"rows":[{"position":6,"competitor":"jesse-kallio"},{"position":1,"competitor":"rokas-baciuska","points":233}],"complete":false,"reason":"sixth in the Super1600 EM points"}"#),
+        ("CircuitRegistered", #"{"circuit":"bahrain","name":"Bahrain International Circuit","locality":"Sakhir","country":"Bahrain","latitude":26.0325,"longitude":50.5106}"#),
+        ("CompetitorDetailsRecorded", #"{"competitor":"max-verstappen","code":"VER","permanentNumber":33,"demonym":"Dutch"}"#),
+        ("TeamDetailsRecorded", #"{"team":"red-bull","demonym":"Austrian","country":"Austria"}"#),
+        ("AliasRecorded", #"{"entity":"competitor","id":"max-verstappen","alias":"max_verstappen","scheme":"ergast"}"#),
+        ("RoundDetailsRecorded", #"{"championship":"f1","season":2021,"round":1,"circuit":"bahrain","sessions":[{"kind":"qualifying","date":"2021-03-27","time":"15:00:00Z"},{"kind":"race","date":"2021-03-28","time":"15:00:00Z"}]}"#),
+        ("QualifyingRecorded", #"{"championship":"f1","season":2021,"round":1,"session":"qualifying","results":[{"position":1,"competitor":"max-verstappen","team":"red-bull","number":"33","q1":"1:30.499","q2":"1:30.318","q3":"1:28.997"},{"position":2,"competitor":"fernando-alonso","team":"mclaren","number":"14","q1":"1:31.200"}]}"#),
+        ("StartingGridRecorded", #"{"championship":"f1","season":2021,"round":1,"session":"race","positions":[{"position":1,"competitor":"max-verstappen","number":"33"},{"pitLane":true,"competitor":"fernando-alonso","number":"14"}]}"#),
+        ("FastestLapsRecorded", #"{"championship":"f1","season":2021,"round":1,"session":"race","laps":[{"rank":1,"competitor":"max-verstappen","number":"33","lap":44,"time":"1:32.090"},{"rank":2,"competitor":"lewis-hamilton","number":"44","lap":40,"time":"1:32.100"}]}"#),
+        ("PitStopsRecorded", #"{"championship":"f1","season":2021,"round":1,"session":"race","stops":[{"competitor":"max-verstappen","number":"33","stop":1,"lap":17,"duration":"24.767"},{"competitor":"max-verstappen","number":"33","stop":2,"lap":39,"duration":"23.111"}]}"#),
         ("Note", #"{"text":"Kallio voitti finaalin.","source":{"title":"Kallio voitti","url":"https://example.fi/a/1","quote":"Kallio voitti.","language":"fi"},"about":["0190f5a2-7c4b-7d3e-9a11-2b3c4d5e6f70"],"subject":"jesse-kallio"}"#),
     ]
 }
