@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paddock", targets: ["PaddockCLI"]),
         .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "PostgresEventStore", targets: ["PostgresEventStore"]),
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Paddock", targets: ["Paddock"]),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -33,6 +36,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The same log on PostgreSQL (postgres-nio, no ORM): several services on one database.
+        .target(
+            name: "PostgresEventStore",
+            dependencies: [
+                "EventStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The season domain's language: typed, versioned events. No storage, no I/O.
@@ -65,6 +78,7 @@ let package = Package(
                 "Paddock",
                 "F1DB",
                 "PaddockServer",
+                "PostgresEventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +88,9 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "EventStore",
+                "PostgresEventStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/Bench"
@@ -86,7 +103,9 @@ let package = Package(
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
-                "EventStore", "paddock-crashdriver",
+                "EventStore", "PostgresEventStore", "paddock-crashdriver",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -97,6 +116,7 @@ let package = Package(
             name: "PaddockServerTests",
             dependencies: [
                 "PaddockServer",
+                "PostgresEventStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,6 +125,13 @@ let package = Package(
             name: "ProjectionsTests",
             dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "PaddockTests", dependencies: ["Paddock", "PaddockCLI"]),
+        .testTarget(
+            name: "PaddockTests",
+            dependencies: [
+                "Paddock", "PaddockCLI", "PostgresEventStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -34,7 +34,7 @@ struct ImportF1DB: AsyncParsableCommand {
             throw UserError(error.description)
         }
         let parsed = Date()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         var summary = try await F1DBImporter.append(plan, to: store)
         let appended = Date()
         let projections = ProjectionService(store: store)

@@ -8,7 +8,7 @@ struct Init: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         print("event log ready at \(options.path) (\(try await store.headPosition()) events)")
     }
 }
@@ -27,7 +27,7 @@ struct Append: AsyncParsableCommand {
 
     func run() async throws {
         let text = try readInput(file)
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let summary = try await NDJSONAppender(store: store).append(contentsOf: text, actor: actor ?? "cli")
         var message = "appended \(summary.appended) event(s)"
         if summary.alreadyRecorded > 0 { message += ", \(summary.alreadyRecorded) already recorded" }
@@ -56,7 +56,7 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         let out = StandardOutput()
-        try await NDJSONTransfer.export(from: options.openStore()) { out.write($0) }
+        try await NDJSONTransfer.export(from: await options.openStore()) { out.write($0) }
         out.flush()
     }
 }
@@ -74,7 +74,7 @@ struct ImportEvents: AsyncParsableCommand {
 
     func run() async throws {
         let text = try readInput(file)
-        let count = try await NDJSONTransfer.importEvents(text, into: options.openStore())
+        let count = try await NDJSONTransfer.importEvents(text, into: await options.openStore())
         print("imported \(count) event(s)")
     }
 }

@@ -2,28 +2,47 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Paddock
+import PaddockServer
 
 @main
 struct PaddockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paddock",
         abstract: "Paddock: an event-sourced season timeline for motorsport championships.",
-        discussion: "Every happening of a season is an immutable event in one SQLite log; standings, careers and calendars are replays of it.",
+        discussion: "Every happening of a season is an immutable event in one log (SQLite, or PostgreSQL with --store); standings, careers and calendars are replays of it.",
         subcommands: [Init.self, Append.self, Log.self, Verify.self, Export.self, Import.self,
                       Standings.self, Explain.self, CareerCommand.self, CalendarCommand.self, Title.self, Replay.self, Demo.self,
-                      Serve.self, TokenCommand.self]
+                      Serve.self, TokenCommand.self, Copy.self]
     )
 }
 
-/// `--db PATH` on every command: `PADDOCK_DB` or `./paddock.sqlite` when absent.
+/// `--db PATH` or `--store URL` on every command: the log is a SQLite file (the default:
+/// `PADDOCK_DB` or `./paddock.sqlite`) or a PostgreSQL database (`--store postgresql://...` or
+/// `PADDOCK_STORE`).
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).", valueName: "path"))
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"] ?? "paddock.sqlite" }
+    @Option(name: .long, help: ArgumentHelp(
+        "The event log: postgresql://USER@HOST:PORT/DATABASE[?schema=NAME], or a SQLite file (default: $PADDOCK_STORE, else --db).",
+        valueName: "url"))
+    var store: String?
 
-    func openStore(checkpointing: Checkpointing = .automatic) throws -> SQLiteEventStore {
-        try SQLiteEventStore(path: path, checkpointing: checkpointing)
+    func validate() throws {
+        if db != nil, store != nil { throw UserError("give --store or --db, not both") }
+    }
+
+    /// Where the log is, as given: `--store`, `--db`, `PADDOCK_STORE`, `PADDOCK_DB`, `./paddock.sqlite`.
+    var location: String {
+        let environment = ProcessInfo.processInfo.environment
+        return store ?? db ?? environment["PADDOCK_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["PADDOCK_DB"] ?? "paddock.sqlite"
+    }
+
+    /// The log's location for messages (a PostgreSQL URL without its password).
+    var path: String { StoreLocation.display(location) }
+
+    func openStore(checkpointing: Checkpointing = .automatic) async throws -> any ServerStore {
+        try await StoreLocation.open(location, checkpointing: checkpointing)
     }
 }
 

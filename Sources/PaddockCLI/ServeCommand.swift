@@ -19,7 +19,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         // Checkpoints beside the appends: no recorded result waits for the WAL to be copied back.
-        let store = try options.openStore(checkpointing: .background(every: .seconds(1)))
+        let store = try await options.openStore(checkpointing: .background(every: .seconds(1)))
         try await PaddockServer.serve(store: store, settings: .init(host: host, port: port), demoDirectory: demoDir,
                                       databasePath: options.path)
     }

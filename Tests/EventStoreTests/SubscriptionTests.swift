@@ -7,7 +7,7 @@ import Testing
 struct SubscriptionTests {
     /// Collects `count` events of a subscription (then stops it), failing after `seconds` instead of hanging.
     static func collect(
-        _ store: SQLiteEventStore, after position: Int64, count: Int, seconds: Double = 20
+        _ store: any EventStore, after position: Int64, count: Int, seconds: Double = 20
     ) async throws -> [RecordedEvent] {
         try await withTimeout(seconds) {
             var events: [RecordedEvent] = []
@@ -19,11 +19,11 @@ struct SubscriptionTests {
         }
     }
 
-    @Test("subscribe(after: 0) sees stored and concurrently appended events, gapless and without duplicates")
-    func liveSubscription() async throws {
-        let db = TempDatabase()
+    @Test("subscribe(after: 0) sees stored and concurrently appended events, gapless and without duplicates", arguments: Backend.underTest)
+    func liveSubscription(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
         _ = try await store.append(notes(20, "pre"), to: "pre", expecting: .noStream)
         for i in 0..<30 { _ = try await store.append([note("pre\(i)")], to: "pre:\(i % 3)", expecting: .any) }
         #expect(try await store.headPosition() == 50)
@@ -62,18 +62,18 @@ struct SubscriptionTests {
         #expect(tail.map(\.position) == Array(201...350))
     }
 
-    @Test("a subscription at the head waits for new events, from this process or another connection")
-    func waitsAtHead() async throws {
-        let db = TempDatabase()
+    @Test("a subscription at the head waits for new events, from this process or another connection", arguments: Backend.underTest)
+    func waitsAtHead(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try SQLiteEventStore(path: db.path, pollInterval: .milliseconds(50))
+        let store = try await db.open(pollInterval: .milliseconds(50))
         _ = try await store.append(notes(3), to: "s", expecting: .any)
 
         async let received = Self.collect(store, after: 3, count: 4, seconds: 15)
         try await Task.sleep(for: .milliseconds(50))
         _ = try await store.append(notes(2), to: "s", expecting: .exactly(3))  // this process: notified at once
-        // Another store on the same file: seen through polling.
-        let other = try SQLiteEventStore(path: db.path)
+        // Another store on the same log: seen through polling (SQLite) or NOTIFY (PostgreSQL).
+        let other = try await db.open()
         try await Task.sleep(for: .milliseconds(20))
         _ = try await other.append(notes(2), to: "t", expecting: .noStream)
         let events = try await received

@@ -19,7 +19,7 @@ public enum ExpectedVersion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    func accepts(_ actual: Int) -> Bool {
+    package func accepts(_ actual: Int) -> Bool {
         switch self {
         case .any: true
         case .noStream: actual == 0
