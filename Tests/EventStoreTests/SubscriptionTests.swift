@@ -84,3 +84,27 @@ struct SubscriptionTests {
         await #expect(throws: TimedOut.self) { _ = try await Self.collect(store, after: 7, count: 1, seconds: 0.3) }
     }
 }
+
+@Suite("Subscriptions on PostgreSQL")
+struct PostgresSubscriptionTests {
+    @Test("a subscription survives its store's listening connection being cut, and catches up from the table",
+          arguments: Backend.postgresOnly)
+    func listenerReconnects(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
+        defer { db.remove() }
+        let store = try await db.open()
+        let other = try await db.open()
+        _ = try await store.append(notes(2), to: "s", expecting: .noStream)
+        async let received = SubscriptionTests.collect(store, after: 0, count: 5, seconds: 30)
+        try await Task.sleep(for: .milliseconds(300))  // the subscription reads its two events and listens
+        let channel = "paddock_events.\(db.postgres!.schema)"
+        let cut = try await db.strings("""
+            SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE query = 'LISTEN "\(channel)";'
+            """)
+        #expect(cut == ["true"], "exactly one listening connection for the store")
+        _ = try await other.append(notes(3), to: "t", expecting: .noStream)  // announced while nobody listens
+        let events = try await received
+        #expect(events.map(\.position) == [1, 2, 3, 4, 5])
+        #expect(events.map(\.stream) == ["s", "s", "t", "t", "t"])
+    }
+}

