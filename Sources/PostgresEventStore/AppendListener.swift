@@ -8,6 +8,11 @@ import Synchronization
 final class AppendSignals: Sendable {
     private let waiters = Mutex<[UInt64: AsyncStream<Void>.Continuation]>([:])
     private let nextId = Atomic<UInt64>(0)
+    private let signalled = Atomic<UInt64>(0)
+
+    /// How many times the subscriptions were signalled: counted before they are woken, so a woken
+    /// subscription that reads this gets a number at least that of the signal that woke it.
+    var generation: UInt64 { signalled.load(ordering: .acquiring) }
 
     func register() -> (id: UInt64, signals: AsyncStream<Void>) {
         let (signals, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -18,7 +23,10 @@ final class AppendSignals: Sendable {
 
     func unregister(_ id: UInt64) { waiters.withLock { $0.removeValue(forKey: id)?.finish() } }
 
-    func notifyAll() { waiters.withLock { for continuation in $0.values { continuation.yield() } } }
+    func notifyAll() {
+        signalled.add(1, ordering: .releasing)
+        waiters.withLock { for continuation in $0.values { continuation.yield() } }
+    }
 
     func finishAll() {
         let all = waiters.withLock { waiters in

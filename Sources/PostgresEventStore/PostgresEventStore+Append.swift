@@ -48,12 +48,15 @@ extension PostgresEventStore {
         var recordedAt: String
         var nowMicros: Int64
         var versions: [String: Int]
+        /// When not locked: those of the batches' first event ids that are stored already.
+        var knownIds: Set<UUID>
     }
 
     /// Takes the writers' lock (held to the end of the transaction); returns the head, the database
     /// clock and the versions of the streams, as committed by every writer before. Without taking
     /// the lock when a stream is already at another version than its first batch expects.
-    func lockHead(_ batches: [(stream: String, expected: ExpectedVersion)], on connection: PostgresConnection) async throws -> LockedHead {
+    func lockHead(_ batches: [(stream: String, expected: ExpectedVersion, firstId: UUID?)],
+                  on connection: PostgresConnection) async throws -> LockedHead {
         var streams: [String] = []
         var expected: [Int64] = []
         var seen = Set<String>()
@@ -65,14 +68,17 @@ extension PostgresEventStore {
             case .exactly(let version): expected.append(Int64(version))
             }
         }
-        let rows = try await connection.query("SELECT * FROM paddock_lock_head(\(streams), \(expected))", logger: logger)
-        for try await (locked, position, hash, recordedAt, now, names, versions) in rows.decode(
-            (Bool, Int64, String, String, Int64, [String], [Int64]).self) {
+        let firstIds = batches.compactMap(\.firstId)
+        let rows = try await connection.query(
+            "SELECT * FROM paddock_lock_head(\(streams), \(expected), \(firstIds))", logger: logger)
+        for try await (locked, position, hash, recordedAt, now, names, versions, known) in rows.decode(
+            (Bool, Int64, String, String, Int64, [String], [Int64], [UUID]).self) {
             return LockedHead(
                 locked: locked, position: position,
                 hash: position == 0 ? ChainHasher.genesis : Hex.decode(hash) ?? ChainHasher.genesis,
                 recordedAt: recordedAt, nowMicros: now,
-                versions: Dictionary(zip(names, versions.map { Int($0) }), uniquingKeysWith: { first, _ in first }))
+                versions: Dictionary(zip(names, versions.map { Int($0) }), uniquingKeysWith: { first, _ in first }),
+                knownIds: Set(known))
         }
         throw PostgresStoreError.server(message: "the chain_head row is missing", detail: "run paddock verify", sqlState: nil)
     }
@@ -93,7 +99,7 @@ extension PostgresEventStore {
     // MARK: - The fast path: nothing in the batch is stored yet
 
     private func insert(_ batches: [AppendBatch], _ occurred: [[Int64]], on connection: PostgresConnection) async throws -> [AppendResult] {
-        var head = try await lockHead(batches.map { ($0.stream, $0.expected) }, on: connection)
+        var head = try await lockHead(batches.map { ($0.stream, $0.expected, $0.events.first?.eventId) }, on: connection)
         let now = clock.map { Timestamp.format($0()) } ?? Timestamp.format(micros: head.nowMicros)
         let recordedAt = now > head.recordedAt ? now : head.recordedAt
         var hasher = ChainHasher()
@@ -103,7 +109,8 @@ extension PostgresEventStore {
         for (index, batch) in batches.enumerated() {
             let actual = head.versions[batch.stream, default: 0]
             guard batch.expected.accepts(actual) else {
-                if let first = batch.events.first, try await storedEvents([first.eventId], on: connection)[first.eventId] != nil {
+                if let first = batch.events.first?.eventId,
+                   head.locked ? try await storedEvents([first], on: connection)[first] != nil : head.knownIds.contains(first) {
                     throw DuplicateEventId()  // a retry of a batch that was recorded: answer idempotently
                 }
                 throw EventStoreError.inBatch(index, .versionConflict(stream: batch.stream, expected: batch.expected, actual: actual))
@@ -168,7 +175,7 @@ extension PostgresEventStore {
         _ batches: [AppendBatch], _ occurred: [[Int64]], on connection: PostgresConnection
     ) async throws -> [AppendResult] {
         // Expectations are checked below, batch by batch, after the idempotent ones are set aside.
-        var head = try await lockHead(batches.map { ($0.stream, .any) }, on: connection)
+        var head = try await lockHead(batches.map { ($0.stream, .any, nil) }, on: connection)
         let stored = try await storedEvents(batches.flatMap { $0.events.map(\.eventId) }, on: connection)
         let now = clock.map { Timestamp.format($0()) } ?? Timestamp.format(micros: head.nowMicros)
         let recordedAt = now > head.recordedAt ? now : head.recordedAt
@@ -256,7 +263,7 @@ extension PostgresEventStore {
 
     private func restoreInTransaction(_ events: [RecordedEvent]) async throws {
         try await inTransaction { connection in
-            let head = try await lockHead(events.map { ($0.stream, .any) }, on: connection)
+            let head = try await lockHead(events.map { ($0.stream, .any, nil) }, on: connection)
             var check = RestoreCheck(position: head.position, hash: head.hash, recordedAt: head.recordedAt)
             var rows: [(RecordedEvent, Int64)] = []
             rows.reserveCapacity(events.count)

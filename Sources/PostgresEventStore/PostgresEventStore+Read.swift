@@ -159,6 +159,14 @@ actor SubscriptionCursor {
                 let woken = await iterator.next(isolation: self)
                 wakeUps = iterator
                 if woken == nil { return nil }
+                // Caught up and woken: the store's shared tail, read once for every subscription.
+                if let shared = try await store.tail.page(
+                    after: last, limit: PostgresEventStore.subscriptionPage, freshAs: store.signals.generation) {
+                    page = shared
+                    index = 0
+                    caughtUp = page.count < PostgresEventStore.subscriptionPage
+                    continue
+                }
             }
             page = try await store.read(after: last, limit: PostgresEventStore.subscriptionPage)
             index = 0

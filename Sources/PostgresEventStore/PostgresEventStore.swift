@@ -29,6 +29,7 @@ public final class PostgresEventStore: EventStore, Sendable {
     let logger: Logger
     let signals = AppendSignals()
     let listener: AppendListener
+    let tail: SharedTail
     private let running: Task<Void, Never>
 
     /// Connects, creates or migrates the log's tables, and starts the connection pool.
@@ -65,6 +66,19 @@ public final class PostgresEventStore: EventStore, Sendable {
         self.client = client
         running = Task { await client.run() }
         listener = AppendListener(location: location, signals: signals, logger: logger)
+        // The tail reads through the pool, not through the store: no cycle between them.
+        tail = SharedTail(
+            read: { [client, location, logger] after, limit in
+                do {
+                    return try await client.withConnection { connection in
+                        try await Self.events(try await connection.query(
+                            try Self.statement(for: EventQuery(afterPosition: after, limit: limit)), logger: logger))
+                    }
+                } catch {
+                    throw PostgresStoreError.readable(error, location: location)
+                }
+            },
+            generation: { [signals] in signals.generation })
     }
 
     /// postgres-nio logs connection trouble itself; the store reports what matters through its errors.

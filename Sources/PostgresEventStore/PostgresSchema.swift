@@ -82,19 +82,21 @@ enum PostgresSchema {
             // of its own: in READ COMMITTED that statement sees every append committed while the
             // lock was awaited (one round trip instead of two). A stream already at another version
             // than its first batch expects (-1: any) is a conflict whatever comes later, as versions
-            // only grow: then it answers at once, without the lock (`locked` false), so that losing
-            // writers do not queue behind the winner.
+            // only grow: then it answers at once, without the lock (`locked` false), with those of
+            // `first_ids` that are stored (a retry of a recorded batch is answered idempotently), so
+            // that losing writers do not queue behind the winner.
             """
-            CREATE FUNCTION paddock_lock_head(streams text[], expected bigint[])
+            CREATE FUNCTION paddock_lock_head(streams text[], expected bigint[], first_ids uuid[])
             RETURNS TABLE (locked boolean, head_position bigint, head_hash text, head_recorded_at text,
-                           now_micros bigint, stream_names text[], stream_versions bigint[])
+                           now_micros bigint, stream_names text[], stream_versions bigint[], known_ids uuid[])
             LANGUAGE plpgsql VOLATILE AS $$
             DECLARE
                 versions bigint[] := array(SELECT coalesce((SELECT max(e.stream_version) FROM events e WHERE e.stream = s), 0)
                                            FROM unnest(streams) AS s);
             BEGIN
                 IF EXISTS (SELECT 1 FROM unnest(expected, versions) AS x(wanted, actual) WHERE wanted >= 0 AND wanted <> actual) THEN
-                    RETURN QUERY SELECT false, 0::bigint, ''::text, ''::text, 0::bigint, streams, versions;
+                    RETURN QUERY SELECT false, 0::bigint, ''::text, ''::text, 0::bigint, streams, versions,
+                                        array(SELECT e.event_id FROM events e WHERE e.event_id = ANY(first_ids));
                     RETURN;
                 END IF;
                 PERFORM 1 FROM chain_head WHERE id = 1 FOR UPDATE;
@@ -103,7 +105,8 @@ enum PostgresSchema {
                        (extract(epoch FROM clock_timestamp()) * 1000000)::bigint,
                        streams,
                        array(SELECT coalesce((SELECT max(e.stream_version) FROM events e WHERE e.stream = s), 0)
-                             FROM unnest(streams) AS s)
+                             FROM unnest(streams) AS s),
+                       '{}'::uuid[]
                 FROM chain_head h WHERE h.id = 1;
             END $$
             """,

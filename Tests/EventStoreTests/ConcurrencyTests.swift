@@ -17,7 +17,7 @@ struct ConcurrencyTests {
         let db = try TestLog(backend)
         defer { db.remove() }
         let store = try await db.open()
-        let outcomes = try await withTimeout(240) {
+        let outcomes = try await withTimeout(600) {
             try await withThrowingTaskGroup(of: (wins: [Win], conflicts: Int).self) { group in
                 for writer in 0..<10 {
                     group.addTask {

@@ -7,7 +7,7 @@ import Testing
 struct SubscriptionTests {
     /// Collects `count` events of a subscription (then stops it), failing after `seconds` instead of hanging.
     static func collect(
-        _ store: any EventStore, after position: Int64, count: Int, seconds: Double = 20
+        _ store: any EventStore, after position: Int64, count: Int, seconds: Double = 60
     ) async throws -> [RecordedEvent] {
         try await withTimeout(seconds) {
             var events: [RecordedEvent] = []
@@ -95,12 +95,12 @@ struct PostgresSubscriptionTests {
         let store = try await db.open()
         let other = try await db.open()
         _ = try await store.append(notes(2), to: "s", expecting: .noStream)
-        async let received = SubscriptionTests.collect(store, after: 0, count: 5, seconds: 30)
-        try await Task.sleep(for: .milliseconds(300))  // the subscription reads its two events and listens
-        let channel = "paddock_events.\(db.postgres!.schema)"
-        let cut = try await db.strings("""
-            SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE query = 'LISTEN "\(channel)";'
-            """)
+        async let received = SubscriptionTests.collect(store, after: 0, count: 5, seconds: 60)
+        let listening = "FROM pg_stat_activity WHERE query = 'LISTEN \"paddock_events.\(db.postgres!.schema)\";'"
+        for _ in 0..<200 where try await db.strings("SELECT count(*)::text \(listening)") != ["1"] {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let cut = try await db.strings("SELECT pg_terminate_backend(pid)::text \(listening)")
         #expect(cut == ["true"], "exactly one listening connection for the store")
         _ = try await other.append(notes(3), to: "t", expecting: .noStream)  // announced while nobody listens
         let events = try await received
