@@ -169,6 +169,7 @@ actor SubscriptionCursor {
                 }
             }
             page = try await store.read(after: last, limit: PostgresEventStore.subscriptionPage)
+            store.subscriptionTableReads.add(1, ordering: .relaxed)
             index = 0
             caughtUp = page.count < PostgresEventStore.subscriptionPage
         }

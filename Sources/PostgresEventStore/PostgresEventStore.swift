@@ -2,6 +2,7 @@ import EventStore
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The event log on PostgreSQL (postgres-nio, no ORM): the same promises, rows and hashes as
 /// ``SQLiteEventStore``, for several services sharing one log.
@@ -30,6 +31,8 @@ public final class PostgresEventStore: EventStore, Sendable {
     let signals = AppendSignals()
     let listener: AppendListener
     let tail: SharedTail
+    /// Pages subscriptions read from the table themselves, catching up (for tests).
+    let subscriptionTableReads = Atomic<Int>(0)
     private let running: Task<Void, Never>
 
     /// Connects, creates or migrates the log's tables, and starts the connection pool.

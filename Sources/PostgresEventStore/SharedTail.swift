@@ -13,11 +13,15 @@ actor SharedTail {
 
     private let read: @Sendable (_ after: Int64, _ limit: Int) async throws -> [RecordedEvent]
     private let generation: @Sendable () -> UInt64
-    /// Contiguous positions, oldest first.
+    /// The position the tail follows on from (nil before the first read): `events` are the ones
+    /// after it, contiguous, oldest first, up to what the last read found.
+    private var start: Int64?
     private var events: [RecordedEvent] = []
     /// The signal generation the last read began at: wake-ups up to it are served.
     private var readAt: UInt64 = 0
     private var reading: (generation: UInt64, task: Task<Void, any Error>)?
+    /// How many pages it read from the table (for tests: one per wake-up, whatever the subscriptions).
+    private(set) var reads = 0
 
     init(read: @escaping @Sendable (Int64, Int) async throws -> [RecordedEvent], generation: @escaping @Sendable () -> UInt64) {
         self.read = read
@@ -41,25 +45,37 @@ actor SharedTail {
     }
 
     private func served(after position: Int64, limit: Int) -> [RecordedEvent]? {
-        guard let first = events.first?.position, position >= first - 1 else { return nil }
-        let start = Int(position - first + 1)
-        guard start < events.count else { return [] }
-        return Array(events[start..<min(events.count, start + limit)])
+        guard let start, position >= start else { return nil }
+        let offset = Int(position - start)
+        guard offset < events.count else { return [] }  // nothing after it as of the last read
+        return Array(events[offset..<min(events.count, offset + limit)])
     }
 
-    /// Reads what follows the tail (or `position`, when the tail is behind it or empty) up to the
-    /// head, keeping the newest ``capacity`` events.
+    /// Reads what follows the tail (or `position`, when the tail ends before it or is empty) up to
+    /// the head, keeping the newest ``capacity`` events.
     private func refresh(after position: Int64, startedAt started: UInt64) async throws {
         defer { if reading?.generation == started { reading = nil } }
-        var after = max(position, events.last?.position ?? position)
-        if after > (events.last?.position ?? after) || events.isEmpty { events = [] }
+        if let start, position <= start + Int64(events.count) {
+            // the tail reaches `position`: read on from its end
+        } else {
+            start = position
+            events = []
+        }
         while true {
+            let after = (start ?? position) + Int64(events.count)
             let page = try await read(after, Self.capacity)
-            if let head = events.last?.position, let next = page.first?.position, next != head + 1 { events = [] }
+            reads += 1
+            if let first = page.first?.position, first != after + 1 {  // only a tampered log has gaps
+                start = first - 1
+                events = []
+            }
             events += page
-            if events.count > Self.capacity { events.removeFirst(events.count - Self.capacity) }
-            guard let last = page.last, page.count == Self.capacity else { break }
-            after = last.position
+            if events.count > Self.capacity {
+                let dropped = events.count - Self.capacity
+                events.removeFirst(dropped)
+                start = (start ?? position) + Int64(dropped)
+            }
+            guard page.count == Self.capacity else { break }
         }
         readAt = max(readAt, started)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Logging
-import PostgresEventStore
+@testable import PostgresEventStore
 import PostgresNIO
 import Synchronization
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EventStore
+@testable import PostgresEventStore
 
 @Suite("Subscriptions")
 struct SubscriptionTests {
@@ -106,5 +107,37 @@ struct PostgresSubscriptionTests {
         let events = try await received
         #expect(events.map(\.position) == [1, 2, 3, 4, 5])
         #expect(events.map(\.stream) == ["s", "s", "t", "t", "t"])
+    }
+}
+
+extension PostgresSubscriptionTests {
+    @Test("50 live subscriptions on one store share one read of the table per append, and each gets every event once",
+          arguments: Backend.postgresOnly)
+    func subscriptionsShareTheTail(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
+        defer { db.remove() }
+        let store = try #require(try await db.open() as? PostgresEventStore)
+        _ = try await store.append(notes(5), to: "before", expecting: .noStream)
+        let subscribers = 50, appends = 20
+        try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for _ in 0..<subscribers {
+                group.addTask { try await SubscriptionTests.collect(store, after: 5, count: appends).map(\.position) }
+            }
+            // Every subscription has caught up (read its one empty page) before the appends begin.
+            for _ in 0..<400 where store.subscriptionTableReads.load(ordering: .relaxed) < subscribers {
+                try await Task.sleep(for: .milliseconds(25))
+            }
+            #expect(store.subscriptionTableReads.load(ordering: .relaxed) == subscribers)
+            for i in 0..<appends {
+                _ = try await store.append([note("live \(i)")], to: "live", expecting: .exactly(i))
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            for try await positions in group { #expect(positions == Array(6...Int64(5 + appends))) }
+        }
+        // Woken by this store's own appends and by their NOTIFY: at most two shared reads per append,
+        // instead of one read per subscription (1,000).
+        let shared = await store.tail.reads
+        #expect(shared >= 1 && shared <= 2 * appends, "\(shared) shared reads")
+        #expect(store.subscriptionTableReads.load(ordering: .relaxed) == subscribers, "no subscription read the table itself")
     }
 }
