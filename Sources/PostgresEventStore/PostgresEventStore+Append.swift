@@ -12,15 +12,6 @@ extension PostgresEventStore {
     static let rowsPerStatement = 10_000
 
     @discardableResult
-    public func append(_ events: [NewEvent], to stream: String, expecting expected: ExpectedVersion) async throws -> AppendResult {
-        do {
-            return try await append([AppendBatch(stream: stream, expected: expected, events: events)])[0]
-        } catch EventStoreError.inBatch(_, let error) {
-            throw error
-        }
-    }
-
-    @discardableResult
     public func append(_ batches: [AppendBatch]) async throws -> [AppendResult] {
         let occurred = try AppendRules.validate(batches)
         let results: [AppendResult]
@@ -96,15 +87,53 @@ extension PostgresEventStore {
         }
     }
 
+    /// The store time of an append after `head`: the injected clock's or the database's, never
+    /// before the last append's.
+    private func recordedAt(after head: LockedHead) -> String {
+        let now = clock.map { Timestamp.format($0()) } ?? Timestamp.format(micros: head.nowMicros)
+        return now > head.recordedAt ? now : head.recordedAt
+    }
+
+    /// The envelopes of an append, numbered and chained after the head, as they will be inserted.
+    private struct PendingRows {
+        private var position: Int64
+        private var previous: [UInt8]
+        private let recordedAt: String
+        private var hasher = ChainHasher()
+        private(set) var rows: [(RecordedEvent, Int64)] = []
+
+        init(after head: LockedHead, recordedAt: String, capacity: Int) {
+            position = head.position
+            previous = head.hash
+            self.recordedAt = recordedAt
+            rows.reserveCapacity(capacity)
+        }
+
+        /// Adds a batch to a stream at version `actual`; returns what the append will have recorded.
+        mutating func add(_ batch: AppendBatch, after actual: Int, occurredMillis: [Int64]) -> AppendResult {
+            var recorded: [RecordedEvent] = []
+            recorded.reserveCapacity(batch.events.count)
+            for (k, event) in batch.events.enumerated() {
+                position += 1
+                var row = RecordedEvent(
+                    position: position, eventId: event.eventId, stream: batch.stream, streamVersion: actual + k + 1,
+                    type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: recordedAt,
+                    actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
+                    payload: event.payload, hash: "")
+                previous = hasher.hash(previous: previous, row)
+                row.hash = Hex.encode(previous)
+                recorded.append(row)
+                rows.append((row, occurredMillis[k]))
+            }
+            return AppendResult(stream: batch.stream, streamVersion: actual + batch.events.count, events: recorded, alreadyRecorded: false)
+        }
+    }
+
     // MARK: - The fast path: nothing in the batch is stored yet
 
     private func insert(_ batches: [AppendBatch], _ occurred: [[Int64]], on connection: PostgresConnection) async throws -> [AppendResult] {
         var head = try await lockHead(batches.map { ($0.stream, $0.expected, $0.events.first?.eventId) }, on: connection)
-        let now = clock.map { Timestamp.format($0()) } ?? Timestamp.format(micros: head.nowMicros)
-        let recordedAt = now > head.recordedAt ? now : head.recordedAt
-        var hasher = ChainHasher()
-        var rows: [(RecordedEvent, Int64)] = []
-        rows.reserveCapacity(batches.reduce(0) { $0 + $1.events.count })
+        var chain = PendingRows(after: head, recordedAt: recordedAt(after: head), capacity: batches.reduce(0) { $0 + $1.events.count })
         var results: [AppendResult] = []
         for (index, batch) in batches.enumerated() {
             let actual = head.versions[batch.stream, default: 0]
@@ -115,24 +144,10 @@ extension PostgresEventStore {
                 }
                 throw EventStoreError.inBatch(index, .versionConflict(stream: batch.stream, expected: batch.expected, actual: actual))
             }
-            var recorded: [RecordedEvent] = []
-            recorded.reserveCapacity(batch.events.count)
-            for (k, event) in batch.events.enumerated() {
-                var row = RecordedEvent(
-                    position: head.position + 1, eventId: event.eventId, stream: batch.stream, streamVersion: actual + k + 1,
-                    type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: recordedAt,
-                    actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
-                    payload: event.payload, hash: "")
-                head.hash = hasher.hash(previous: head.hash, row)
-                row.hash = Hex.encode(head.hash)
-                head.position += 1
-                recorded.append(row)
-                rows.append((row, occurred[index][k]))
-            }
+            results.append(chain.add(batch, after: actual, occurredMillis: occurred[index]))
             head.versions[batch.stream] = actual + batch.events.count
-            results.append(AppendResult(stream: batch.stream, streamVersion: actual + batch.events.count, events: recorded,
-                                        alreadyRecorded: false))
         }
+        let rows = chain.rows
         guard head.locked else {  // cannot be: an expectation the lock check refused passed here
             throw PostgresStoreError.server(message: "append checked without the writers' lock", detail: nil, sqlState: nil)
         }
@@ -177,10 +192,7 @@ extension PostgresEventStore {
         // Expectations are checked below, batch by batch, after the idempotent ones are set aside.
         var head = try await lockHead(batches.map { ($0.stream, .any, nil) }, on: connection)
         let stored = try await storedEvents(batches.flatMap { $0.events.map(\.eventId) }, on: connection)
-        let now = clock.map { Timestamp.format($0()) } ?? Timestamp.format(micros: head.nowMicros)
-        let recordedAt = now > head.recordedAt ? now : head.recordedAt
-        var hasher = ChainHasher()
-        var rows: [(RecordedEvent, Int64)] = []
+        var chain = PendingRows(after: head, recordedAt: recordedAt(after: head), capacity: 0)
         var results: [AppendResult] = []
         for (index, batch) in batches.enumerated() {
             let actual = head.versions[batch.stream, default: 0]
@@ -206,22 +218,10 @@ extension PostgresEventStore {
             guard batch.expected.accepts(actual) else {
                 throw EventStoreError.inBatch(index, .versionConflict(stream: batch.stream, expected: batch.expected, actual: actual))
             }
-            for (k, event) in batch.events.enumerated() {
-                var row = RecordedEvent(
-                    position: head.position + 1, eventId: event.eventId, stream: batch.stream, streamVersion: actual + k + 1,
-                    type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: recordedAt,
-                    actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
-                    payload: event.payload, hash: "")
-                head.hash = hasher.hash(previous: head.hash, row)
-                row.hash = Hex.encode(head.hash)
-                head.position += 1
-                recorded.append(row)
-                rows.append((row, occurred[index][k]))
-            }
+            results.append(chain.add(batch, after: actual, occurredMillis: occurred[index]))
             head.versions[batch.stream] = actual + batch.events.count
-            results.append(AppendResult(stream: batch.stream, streamVersion: actual + batch.events.count, events: recorded,
-                                        alreadyRecorded: false))
         }
+        let rows = chain.rows
         if !rows.isEmpty {
             do {
                 try await write(rows, on: connection)
