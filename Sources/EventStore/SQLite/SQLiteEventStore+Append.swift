@@ -16,18 +16,7 @@ extension SQLiteEventStore {
 
     @discardableResult
     public func append(_ batches: [AppendBatch]) async throws -> [AppendResult] {
-        var ids = Set<UUID>()
-        for (index, batch) in batches.enumerated() {
-            for (position, event) in batch.events.enumerated() where !ids.insert(event.eventId).inserted {
-                throw EventStoreError.inBatch(index, .invalidEvent(
-                    index: position, reason: "event id \(event.eventId.lowercased) appears twice in the batch"))
-            }
-        }
-        let occurred = try batches.enumerated().map { index, batch in
-            do { return try Self.validate(batch.events, stream: batch.stream) } catch let error as EventStoreError {
-                throw EventStoreError.inBatch(index, error)
-            }
-        }
+        let occurred = try AppendRules.validate(batches)
         let results: [AppendResult]
         do {
             let write: @Sendable (Database) throws -> [AppendResult] = { db in
@@ -58,32 +47,6 @@ extension SQLiteEventStore {
 
     private static func inBatch<T>(_ index: Int, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as EventStoreError { throw EventStoreError.inBatch(index, error) }
-    }
-
-    /// Checks the envelope rules before touching the database; returns each event's occurred instant.
-    static func validate(_ events: [NewEvent], stream: String) throws -> [Int64] {
-        guard !events.isEmpty else { throw EventStoreError.invalidEvent(index: 0, reason: "the batch is empty") }
-        guard !stream.isEmpty, stream.count <= 200, !stream.contains(where: \.isNewline) else {
-            throw EventStoreError.invalidEvent(index: 0, reason: "stream name must be 1 to 200 characters on one line")
-        }
-        var seen = Set<UUID>()
-        seen.reserveCapacity(events.count)
-        return try events.enumerated().map { index, event in
-            guard seen.insert(event.eventId).inserted else {
-                throw EventStoreError.invalidEvent(index: index, reason: "event id \(event.eventId.lowercased) appears twice in the batch")
-            }
-            guard !event.type.isEmpty, event.type.count <= 100 else {
-                throw EventStoreError.invalidEvent(index: index, reason: "type must be 1 to 100 characters")
-            }
-            guard event.schemaVersion >= 1 else {
-                throw EventStoreError.invalidEvent(index: index, reason: "schemaVersion must be 1 or more")
-            }
-            do {
-                return try OccurredAt.utcMilliseconds(event.occurredAt)
-            } catch let error as OccurredAt.FormatError {
-                throw EventStoreError.invalidEvent(index: index, reason: error.description)
-            }
-        }
     }
 
     // MARK: - The fast path: nothing in the batch is stored yet
@@ -168,7 +131,7 @@ extension SQLiteEventStore {
                 new.append(event.eventId)
                 continue
             }
-            if let field = Self.firstDifference(existing, event, stream: stream) {
+            if let field = AppendRules.firstDifference(existing, event, stream: stream) {
                 throw EventStoreError.idempotencyConflict(eventId: event.eventId, position: existing.position, field: field)
             }
             stored.append(existing)
@@ -183,58 +146,26 @@ extension SQLiteEventStore {
         throw EventStoreError.partiallyRecordedBatch(stream: stream, recorded: stored.map(\.eventId), new: new)
     }
 
-    static func firstDifference(_ stored: RecordedEvent, _ event: NewEvent, stream: String) -> String? {
-        if stored.stream != stream { return "stream ('\(stored.stream)')" }
-        if stored.type != event.type { return "type ('\(stored.type)')" }
-        if stored.schemaVersion != event.schemaVersion { return "schemaVersion (\(stored.schemaVersion))" }
-        if stored.occurredAt != event.occurredAt { return "occurredAt ('\(stored.occurredAt)')" }
-        if stored.payload != event.payload { return "payload" }
-        return nil
-    }
-
     // MARK: - Restore (import of exported envelopes)
 
     public func restore(_ events: [RecordedEvent]) async throws {
         guard !events.isEmpty else { return }
         try await pool.write { db in
             let head = try Self.head(in: db)
-            var previous = head.hash
-            var lastRecorded = head.recordedAt
-            var versions: [String: Int] = [:]
-            var hasher = ChainHasher()
+            var check = RestoreCheck(position: head.position, hash: head.hash, recordedAt: head.recordedAt)
             let insert = RawStatement(try db.cachedStatement(sql: Schema.insertEvent), in: db)
             defer { insert.reset() }
             var texts = TextColumns()
-            for (index, event) in events.enumerated() {
-                let expectedPosition = head.position + Int64(index) + 1
-                func mismatch(_ reason: String) -> EventStoreError { .importMismatch(position: event.position, reason: reason) }
-                guard event.position == expectedPosition else {
-                    throw mismatch("expected position \(expectedPosition) to continue the log")
-                }
-                let current: Int
-                if let known = versions[event.stream] { current = known } else { current = try Self.version(of: event.stream, in: db) }
-                guard event.streamVersion == current + 1 else {
-                    throw mismatch("stream '\(event.stream)' is at version \(current), the event says \(event.streamVersion)")
-                }
-                versions[event.stream] = event.streamVersion
-                guard event.recordedAt.utf8.count == 27, OccurredAt.isValid(event.recordedAt), event.recordedAt >= lastRecorded else {
-                    throw mismatch("recordedAt '\(event.recordedAt)' is not a store time at or after '\(lastRecorded)'")
-                }
-                lastRecorded = event.recordedAt
-                let occurred: Int64
-                do { occurred = try OccurredAt.utcMilliseconds(event.occurredAt) } catch let error as OccurredAt.FormatError { throw mismatch(error.description) }
-                previous = hasher.hash(previous: previous, event)
-                guard Hex.encode(previous) == event.hash else {  // exactly: verify compares the stored text
-                    throw mismatch("hash does not match its content and the chain before it")
-                }
+            for event in events {
+                let occurred = try check.next(event) { try Self.version(of: $0, in: db) }
                 do {
                     try Self.insert(event, occurredMillis: occurred, with: insert, texts: &texts)
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    throw mismatch(error.message ?? "constraint failed")
+                    throw EventStoreError.importMismatch(position: event.position, reason: error.message ?? "constraint failed")
                 }
             }
             let last = events[events.count - 1]
-            try db.cachedStatement(sql: Schema.updateHead).execute(arguments: [last.position, Hex.encode(previous)])
+            try db.cachedStatement(sql: Schema.updateHead).execute(arguments: [last.position, check.lastHash])
         }
         notifier.notifyAll()
     }
