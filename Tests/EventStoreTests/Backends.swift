@@ -45,8 +45,8 @@ struct PostgresBackendAvailability {
     }
 }
 
-/// What the suites need of a store beyond the protocol: closing it.
-protocol TestStore: EventStore {
+/// What the suites need of a store beyond the log: its credentials, its lookup by id, and closing it.
+protocol TestStore: EventStore, CredentialStore, StoredEventLookup {
     func shutdown() async throws
 }
 
@@ -196,9 +196,17 @@ final class TestLog: Sendable {
     /// The table of applied schema migrations.
     var migrationsTable: String { backend == .sqlite ? "grdb_migrations" : "paddock_migrations" }
 
-    /// The immutability triggers on `events`.
+    /// The schema migrations a new log gets, by name (each backend has its own: SQLite's v4 guards
+    /// against its INSERT OR REPLACE, PostgreSQL's v4 lets the writers' lock read the last row).
+    var migrations: [String] {
+        backend == .sqlite
+            ? ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle"]
+            : ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-lock-reads-last-row", "v5-credential-lifecycle"]
+    }
+
+    /// The immutability triggers on `events`, by name.
     var triggerNames: [String] {
-        backend == .sqlite ? ["events_refuse_delete", "events_refuse_update"]
+        backend == .sqlite ? ["events_refuse_delete", "events_refuse_replace", "events_refuse_update"]
             : ["events_refuse_delete", "events_refuse_truncate", "events_refuse_update"]
     }
 

@@ -14,35 +14,18 @@ struct OpeningTests {
         let seeded = try await seedThreeStreams(store, count: 3)
         try await store.shutdown()
 
-<<<<<<< HEAD
-        let queue = try db.raw()
-        let known = try await queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(known == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle"])
-        try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
-        try queue.close()
-=======
         let migrations = "SELECT identifier FROM \(db.migrationsTable) ORDER BY identifier"
-        #expect(try await db.strings(migrations) == ["v1-events", "v2-projection-snapshots", "v3-credentials"])
+        #expect(try await db.strings(migrations) == db.migrations)
         try await db.execute(["INSERT INTO \(db.migrationsTable) (identifier) VALUES ('v99-future')"])
->>>>>>> postgres
 
         let error = await eventStoreError { _ = try await db.open() }
         #expect(error == .databaseTooNew(path: db.name, unknownMigrations: ["v99-future"]))
         #expect(error?.description.contains("v99-future") == true)
 
         // Refusing did not change it: once the unknown migration is gone, it opens with its events.
-<<<<<<< HEAD
-        let again = try db.raw()
-        let identifiers = try await again.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(identifiers == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle", "v99-future"])
-        try await again.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v99-future'") }
-        try again.close()
-        let reopened = try db.open()
-=======
-        #expect(try await db.strings(migrations) == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v99-future"])
+        #expect(try await db.strings(migrations) == db.migrations + ["v99-future"])
         try await db.execute(["DELETE FROM \(db.migrationsTable) WHERE identifier = 'v99-future'"])
         let reopened = try await db.open()
->>>>>>> postgres
         #expect(try await everything(reopened) == seeded)
         #expect(try await reopened.verify().isIntact)
     }
@@ -97,8 +80,7 @@ struct OpeningTests {
             for _ in 0..<4 { group.addTask { _ = try await db.open() } }
             try await group.waitForAll()
         }
-        #expect(try await db.strings("SELECT identifier FROM paddock_migrations ORDER BY identifier")
-                == ["v1-events", "v2-projection-snapshots", "v3-credentials"])
+        #expect(try await db.strings("SELECT identifier FROM paddock_migrations ORDER BY identifier") == db.migrations)
         let store = try await db.open()
         #expect(try await store.headPosition() == 0)
         #expect(try await store.verify().isIntact)

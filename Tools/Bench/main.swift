@@ -21,12 +21,9 @@ struct Options {
     var dataDir = FileManager.default.currentDirectoryPath + "/.build-bench/bench-data"
     var keep = false
     var projections = false
-<<<<<<< HEAD
     var cli = false
     var typed = false
-=======
     var postgres: String?
->>>>>>> postgres
 
     static let usage = """
         usage: paddock-bench [--events N | --quick] [--single N] [--write-repeats N] [--read-repeats N] [--stream-runs N] [--data-dir DIR] [--keep]
@@ -74,12 +71,9 @@ struct Options {
             case "--data-dir": options.dataDir = value()
             case "--keep": options.keep = true
             case "--projections": options.projections = true
-<<<<<<< HEAD
             case "--cli": options.cli = true
             case "--typed": options.typed = true
-=======
             case "--postgres": options.postgres = value()
->>>>>>> postgres
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -146,7 +140,6 @@ if options.projections {
     exit(0)
 }
 
-<<<<<<< HEAD
 if options.typed {
     let typedPath = dir + "/typed.sqlite"
     removeDatabase(typedPath)
@@ -197,7 +190,10 @@ if options.cli {
         "import_peak_mib": f.importEvents?.peakMiB ?? 0, "export_peak_mib": f.export?.peakMiB ?? 0,
         "log_json_peak_mib": f.logJSON?.peakMiB ?? 0, "load_average": Machine.loadAverage,
     ], options: [.sortedKeys])
-=======
+    print("SUMMARY " + String(decoding: json, as: UTF8.self))
+    exit(0)
+}
+
 if let url = options.postgres {
     print("paddock-bench --postgres")
     print("  machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel), \(Format.fixed(Machine.memoryGiB, 1)) GiB RAM")
@@ -262,7 +258,6 @@ if let url = options.postgres {
     summary["seconds_total"] = Int(Date().timeIntervalSince(startedAt).rounded())
     summary["peak_rss_mib"] = (Machine.status("VmHWM") ?? 0) / 1024
     let json = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
->>>>>>> postgres
     print("SUMMARY " + String(decoding: json, as: UTF8.self))
     exit(0)
 }
