@@ -6,7 +6,8 @@ import Synchronization
 /// Wakes a store's subscriptions: each registers once and is signalled (at most one pending
 /// signal each, so a burst of appends costs a subscriber one catch-up read, not one per append).
 final class AppendSignals: Sendable {
-    private let waiters = Mutex<[UInt64: AsyncStream<Void>.Continuation]>([:])
+    /// nil once the store is closed: a registration after that gets a finished stream.
+    private let waiters = Mutex<[UInt64: AsyncStream<Void>.Continuation]?>([:])
     private let nextId = Atomic<UInt64>(0)
     private let signalled = Atomic<UInt64>(0)
 
@@ -17,26 +18,32 @@ final class AppendSignals: Sendable {
     func register() -> (id: UInt64, signals: AsyncStream<Void>) {
         let (signals, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let id = nextId.add(1, ordering: .relaxed).newValue
-        waiters.withLock { $0[id] = continuation }
+        let open = waiters.withLock { waiters in
+            guard waiters != nil else { return false }
+            waiters?[id] = continuation
+            return true
+        }
+        if !open { continuation.finish() }
         return (id, signals)
     }
 
-    func unregister(_ id: UInt64) { waiters.withLock { $0.removeValue(forKey: id)?.finish() } }
+    func unregister(_ id: UInt64) { waiters.withLock { $0?.removeValue(forKey: id) }?.finish() }
 
     func notifyAll() {
         signalled.add(1, ordering: .releasing)
-        waiters.withLock { for continuation in $0.values { continuation.yield() } }
+        waiters.withLock { for continuation in ($0 ?? [:]).values { continuation.yield() } }
     }
 
+    /// Ends every registration, now and later (the store is closed).
     func finishAll() {
         let all = waiters.withLock { waiters in
-            defer { waiters.removeAll() }
-            return Array(waiters.values)
+            defer { waiters = nil }
+            return Array((waiters ?? [:]).values)
         }
         for continuation in all { continuation.finish() }
     }
 
-    var count: Int { waiters.withLock { $0.count } }
+    var count: Int { waiters.withLock { $0?.count ?? 0 } }
 }
 
 /// The store's one listening connection (LISTEN on the schema's channel), started by the first

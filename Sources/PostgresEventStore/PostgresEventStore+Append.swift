@@ -46,6 +46,9 @@ extension PostgresEventStore {
     /// Takes the writers' lock (held to the end of the transaction); returns the head, the database
     /// clock and the versions of the streams, as committed by every writer before. Without taking
     /// the lock when a stream is already at another version than its first batch expects.
+    ///
+    /// - Throws: ``EventStoreError/chainBroken(reason:)`` when the log's last row is not the last
+    ///   acknowledged append (`chain_head`) or its hash is not hex: nothing is appended to it.
     func lockHead(_ batches: [(stream: String, expected: ExpectedVersion, firstId: UUID?)],
                   on connection: PostgresConnection) async throws -> LockedHead {
         var streams: [String] = []
@@ -62,16 +65,22 @@ extension PostgresEventStore {
         let firstIds = batches.compactMap(\.firstId)
         let rows = try await connection.query(
             "SELECT * FROM paddock_lock_head(\(streams), \(expected), \(firstIds))", logger: logger)
-        for try await (locked, position, hash, recordedAt, now, names, versions, known) in rows.decode(
-            (Bool, Int64, String, String, Int64, [String], [Int64], [UUID]).self) {
-            return LockedHead(
-                locked: locked, position: position,
-                hash: position == 0 ? ChainHasher.genesis : Hex.decode(hash) ?? ChainHasher.genesis,
-                recordedAt: recordedAt, nowMicros: now,
+        for try await (locked, headPosition, headHash, now, names, versions, known, lastPosition, lastHash, lastRecordedAt)
+            in rows.decode((Bool, Int64?, String?, Int64, [String], [Int64], [UUID], Int64?, String?, String?).self) {
+            var head = LockedHead(
+                locked: locked, position: 0, hash: ChainHasher.genesis, recordedAt: lastRecordedAt ?? "", nowMicros: now,
                 versions: Dictionary(zip(names, versions.map { Int($0) }), uniquingKeysWith: { first, _ in first }),
                 knownIds: Set(known))
+            guard locked else { return head }  // a conflict: nothing will be written after this head
+            guard let headPosition, let headHash else {
+                throw EventStoreError.chainBroken(reason: "the log's acknowledged head (the chain_head row) is missing")
+            }
+            (head.position, head.hash) = try AcknowledgedHead.check(
+                lastRow: lastPosition.map { (position: $0, hash: lastHash ?? "") },
+                acknowledged: headPosition == 0 ? nil : (position: headPosition, hash: headHash))  // 0: nothing appended yet
+            return head
         }
-        throw PostgresStoreError.server(message: "the chain_head row is missing", detail: "run paddock verify", sqlState: nil)
+        throw PostgresStoreError.server(message: "paddock_lock_head returned no row", detail: "run paddock verify", sqlState: nil)
     }
 
     /// Writes rows in statements of ``rowsPerStatement``, the last one moving the head to `head`.

@@ -2,11 +2,42 @@ import EventStore
 import Foundation
 import PostgresNIO
 
-extension PostgresEventStore {
+extension PostgresEventStore: StoredEventLookup {
     public func read(_ query: EventQuery) async throws -> [RecordedEvent] {
         let statement = try Self.statement(for: query)
         return try await withConnection { connection in
             try await Self.events(try await connection.query(statement, logger: logger), capacity: query.limit)
+        }
+    }
+
+    public func recordedEventIds(among ids: [UUID]) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        return try await withConnection { connection in
+            var found = Set<UUID>()
+            for start in stride(from: 0, to: ids.count, by: Self.idsPerQuery) {
+                let slice = Array(ids[start..<min(ids.count, start + Self.idsPerQuery)])
+                for try await id in try await connection.query(
+                    "SELECT event_id FROM events WHERE event_id = ANY(\(slice))", logger: logger).decode(UUID.self) {
+                    found.insert(id)
+                }
+            }
+            return found
+        }
+    }
+
+    /// Ids bound as one array per query: a long list is asked in slices, each one round trip.
+    static let idsPerQuery = 10_000
+
+    /// The stored envelopes among these ids, by id (for a bulk append's idempotency check).
+    public func recordedEvents(withIds ids: [UUID]) async throws -> [UUID: RecordedEvent] {
+        guard !ids.isEmpty else { return [:] }
+        return try await withConnection { connection in
+            var found: [UUID: RecordedEvent] = [:]
+            for start in stride(from: 0, to: ids.count, by: Self.idsPerQuery) {
+                let slice = Array(ids[start..<min(ids.count, start + Self.idsPerQuery)])
+                found.merge(try await self.storedEvents(slice, on: connection)) { first, _ in first }
+            }
+            return found
         }
     }
 
@@ -118,6 +149,43 @@ extension PostgresEventStore {
     }
 
     static let subscriptionPage = 1000
+
+    /// A signal whenever the log may have grown: at once for appends by this store, and through the
+    /// store's listening connection (NOTIFY) for those of any other process on the same log; also
+    /// each time that connection is re-established, for whatever was appended while it was down.
+    /// Signals coalesce: a consumer busy while several appends land finds one waiting. Ends when
+    /// the consumer stops iterating or the store is closed.
+    ///
+    /// ```swift
+    /// for await _ in store.appendSignals() { try await catchUp() }
+    /// ```
+    public func appendSignals() -> AsyncStream<Void> {
+        let receiver = SignalReceiver(signals: signals)  // registered now: an append after this call is not missed
+        // Started now, not at the first wait: a consumer that catches up before waiting finds the
+        // listener's own signal (for whatever it could not hear before it listened) already waiting.
+        Task { [listener] in await listener.ready() }
+        return AsyncStream(unfolding: { await receiver.next() })
+    }
+}
+
+/// One registration with the store's signals, for ``PostgresEventStore/appendSignals()``;
+/// unregistered when the stream holding it is released. Used by one consumer at a time (a stream's
+/// iterator is not shared), hence unchecked.
+final class SignalReceiver: @unchecked Sendable {
+    private let signals: AppendSignals
+    private let id: UInt64
+    private var wakeUps: AsyncStream<Void>.Iterator
+
+    init(signals: AppendSignals) {
+        self.signals = signals
+        let (id, stream) = signals.register()
+        self.id = id
+        wakeUps = stream.makeAsyncIterator()
+    }
+
+    func next() async -> Void? { await wakeUps.next() }
+
+    deinit { signals.unregister(id) }
 }
 
 /// One subscription's place in the log: a page of events read and not yet handed out, and its
@@ -156,7 +224,7 @@ actor SubscriptionCursor {
             }
             if caughtUp {
                 var iterator = wakeUps  // one consumer at a time: the stream asks for one element after another
-                let woken = await iterator.next(isolation: self)
+                let woken: Void? = await iterator.next(isolation: self)
                 wakeUps = iterator
                 if woken == nil { return nil }
                 // Caught up and woken: the store's shared tail, read once for every subscription.

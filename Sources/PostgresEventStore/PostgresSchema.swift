@@ -142,6 +142,54 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // The writers' lock also reads the log's last row, so that an append refuses a log whose end
+        // disagrees with chain_head (cut, edited or extended behind the store's back) in the same
+        // round trip. SQLite's v4 (refusing INSERT OR REPLACE) has nothing to guard here: PostgreSQL
+        // has no such statement, and INSERT ... ON CONFLICT DO UPDATE fires the UPDATE trigger.
+        Migration(identifier: "v4-lock-reads-last-row", statements: [
+            "DROP FUNCTION paddock_lock_head(text[], bigint[], uuid[])",
+            """
+            CREATE FUNCTION paddock_lock_head(streams text[], expected bigint[], first_ids uuid[])
+            RETURNS TABLE (locked boolean, head_position bigint, head_hash text, now_micros bigint,
+                           stream_names text[], stream_versions bigint[], known_ids uuid[],
+                           last_position bigint, last_hash text, last_recorded_at text)
+            LANGUAGE plpgsql VOLATILE AS $$
+            DECLARE
+                versions bigint[] := array(SELECT coalesce((SELECT max(e.stream_version) FROM events e WHERE e.stream = s), 0)
+                                           FROM unnest(streams) AS s);
+            BEGIN
+                IF EXISTS (SELECT 1 FROM unnest(expected, versions) AS x(wanted, actual) WHERE wanted >= 0 AND wanted <> actual) THEN
+                    RETURN QUERY SELECT false, NULL::bigint, NULL::text, 0::bigint, streams, versions,
+                                        array(SELECT e.event_id FROM events e WHERE e.event_id = ANY(first_ids)),
+                                        NULL::bigint, NULL::text, NULL::text;
+                    RETURN;
+                END IF;
+                PERFORM 1 FROM chain_head WHERE id = 1 FOR UPDATE;
+                -- A statement of its own: it sees every append committed while the lock was awaited.
+                -- chain_head's columns are NULL when its row is missing, the last row's when the log is empty.
+                RETURN QUERY
+                SELECT true, h.position, h.hash,
+                       (extract(epoch FROM clock_timestamp()) * 1000000)::bigint,
+                       streams,
+                       array(SELECT coalesce((SELECT max(e.stream_version) FROM events e WHERE e.stream = s), 0)
+                             FROM unnest(streams) AS s),
+                       '{}'::uuid[],
+                       l.position, l.hash::text, l.recorded_at::text
+                FROM (SELECT 1) AS one
+                LEFT JOIN chain_head h ON h.id = 1
+                LEFT JOIN LATERAL (SELECT e.position, e.hash, e.recorded_at FROM events e ORDER BY e.position DESC LIMIT 1) l ON true;
+            END $$
+            """,
+        ]),
+        // Token lifecycle, as SQLite's v5: store times (text, UTC microseconds) that compare as text.
+        Migration(identifier: "v5-credential-lifecycle", statements: [
+            """
+            ALTER TABLE credentials
+                ADD COLUMN expires_at   text COLLATE "C",
+                ADD COLUMN revoked_at   text COLLATE "C",
+                ADD COLUMN last_used_at text COLLATE "C"
+            """,
+        ]),
     ]
 
     /// The triggers `verify` expects on `events`, present and enabled.

@@ -45,8 +45,14 @@ extension SQLiteEventStore {
         return results
     }
 
+    /// A batch's error, with its index; a broken chain is the log's, not the batch's, and stays as it is.
     private static func inBatch<T>(_ index: Int, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as EventStoreError { throw EventStoreError.inBatch(index, error) }
+        do {
+            return try body()
+        } catch let error as EventStoreError {
+            if case .chainBroken = error { throw error }
+            throw EventStoreError.inBatch(index, error)
+        }
     }
 
     // MARK: - The fast path: nothing in the batch is stored yet
@@ -172,33 +178,17 @@ extension SQLiteEventStore {
 
     // MARK: - Lookups inside a write
 
-    /// The last row, checked against the last acknowledged append: a log whose end was cut, edited
-    /// or extended behind the store's back, or whose last hash is not hex, is not continued.
+    /// The last row, checked against the last acknowledged append (``AcknowledgedHead``): a log
+    /// whose end was cut, edited or extended behind the store's back, or whose last hash is not
+    /// hex, is not continued.
     static func head(in db: Database) throws -> (position: Int64, hash: [UInt8], recordedAt: String) {
         let statement = try db.cachedStatement(sql: "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1")
+        let last = try Row.fetchOne(statement)
         let acknowledged = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, hash FROM chain_head WHERE id = 1"))
-        guard let row = try Row.fetchOne(statement) else {
-            if let acknowledged {
-                let position: Int64 = acknowledged["position"]
-                throw EventStoreError.chainBroken(reason: "the log is empty but its last acknowledged append was position \(position)")
-            }
-            return (0, ChainHasher.genesis, "")
-        }
-        let position: Int64 = row["position"]
-        let hashText: String = row["hash"]
-        guard let acknowledged else {
-            throw EventStoreError.chainBroken(reason: "the log holds \(position) event(s) but no acknowledged head")
-        }
-        let ackPosition: Int64 = acknowledged["position"], ackHash: String = acknowledged["hash"]
-        guard ackPosition == position, ackHash == hashText else {
-            throw EventStoreError.chainBroken(
-                reason: "the last row is position \(position) but the last acknowledged append was position \(ackPosition)"
-                    + (ackPosition == position ? " with another hash" : ""))
-        }
-        guard let hash = Hex.decode(hashText), hash.count == 32 else {
-            throw EventStoreError.chainBroken(reason: "the hash stored at position \(position) is not 64 hex digits")
-        }
-        return (position, hash, row["recorded_at"])
+        let head = try AcknowledgedHead.check(
+            lastRow: last.map { (position: $0["position"], hash: $0["hash"]) },
+            acknowledged: acknowledged.map { (position: $0["position"], hash: $0["hash"]) })
+        return (head.position, head.hash, last?["recorded_at"] ?? "")
     }
 
     static func storedPosition(of eventId: UUID, in db: Database) throws -> Int64? {
