@@ -97,4 +97,40 @@ import Testing
             }
         }
     }
+
+    /// A steward's penalty request with `token`, as a service answers it (no expectation on its status).
+    static func tryPenalty(_ client: some TestClientProtocol, token: String) async throws -> TestResponse {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        return try await client.execute(
+            uri: Fixture.season + "/rounds/3/penalties", method: .post, headers: headers,
+            body: .json(#"{"competitor":"jesse-kallio","kind":"points","points":1,"reason":"token check"}"#))
+    }
+
+    @Test("a token revoked through one service is refused by the other once it forgets it; expiry and last use are shared too",
+          .enabled(if: url != nil || underCI, "PADDOCK_TEST_POSTGRES is not set: the two-service case is skipped"))
+    func tokensAcrossServices() async throws {
+        try await withTwoStores { first, second, token in
+            let settings = ServerSettings(host: "127.0.0.1", port: 0, rememberTokensFor: .milliseconds(300))
+            let other = try await PaddockServer.makeApplication(store: second, settings: settings, logger: Fixture.quiet)
+            let expiring = CredentialToken.generate()
+            try await first.saveCredential(name: "short", role: "steward", hash: CredentialToken.hash(expiring),
+                                           expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
+            try await other.test(.router) { client in
+                #expect(try await Self.tryPenalty(client, token: token).status == .created)
+                #expect(try await first.revokeCredential(name: "desk"))
+                try await Task.sleep(for: .milliseconds(400))
+                let revoked = try await Self.tryPenalty(client, token: token)
+                #expect(revoked.status == .unauthorized)
+                #expect(revoked.text.contains("token 'desk' was revoked at"), "\(revoked.text)")
+                let expired = try await Self.tryPenalty(client, token: expiring)
+                #expect(expired.status == .unauthorized)
+                #expect(expired.text.contains("token 'short' expired at"), "\(expired.text)")
+            }
+            let listed = try await first.listCredentials()
+            #expect(listed.map(\.name) == ["desk", "short"])
+            #expect(listed[0].revokedAt != nil && listed[0].lastUsedAt != nil, "noted by the other service on the shared log")
+            #expect(listed[1].expiresAt != nil && listed[1].revokedAt == nil)
+        }
+    }
 }
