@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paddock", targets: ["PaddockCLI"]),
         .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "PostgresEventStore", targets: ["PostgresEventStore"]),
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Paddock", targets: ["Paddock"]),
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -34,6 +37,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The same log on PostgreSQL (postgres-nio, no ORM): several services on one database.
+        .target(
+            name: "PostgresEventStore",
+            dependencies: [
+                "EventStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The season domain's language: typed, versioned events. No storage, no I/O.
@@ -81,6 +94,7 @@ let package = Package(
                 "PaddockData",
                 "F1DB",
                 "PaddockServer",
+                "PostgresEventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +104,9 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "EventStore",
+                "PostgresEventStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/Bench"
@@ -107,7 +124,9 @@ let package = Package(
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
-                "EventStore", "paddock-crashdriver",
+                "EventStore", "PostgresEventStore", "paddock-crashdriver",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -119,6 +138,7 @@ let package = Package(
             dependencies: [
                 "PaddockServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                "PostgresEventStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -130,7 +150,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PaddockTests",
-            dependencies: ["Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", "PostgresEventStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore"]),
     ]

@@ -1,17 +1,19 @@
-"""Live-feed latency (used by Tools/http-bench): one client follows /events/stream while another
-records a result every 50 ms (200 in all); prints p50/p99/max from sending each append to receiving
-its event, and to receiving the standings notice that follows it."""
+"""Live-feed latency (used by Tools/http-bench and Tools/postgres-two-services): one client follows
+/events/stream while another records a result every 50 ms (200 in all); prints p50/p99/max from
+sending each append to receiving its event, and to receiving the standings notice that follows it.
+  http-sse-latency.py TOKEN [PORT] [FOLLOW_PORT]   (FOLLOW_PORT: follow another service on the same log)"""
 import http.client, json, socket, sys, threading, time
 from paddock_http import record_retirement
 
 token = sys.argv[1]
 port = int(sys.argv[2]) if len(sys.argv) > 2 else 8097
+follow_port = int(sys.argv[3]) if len(sys.argv) > 3 else port
 count = 200
 arrivals = {}  # (kind, position) -> perf_counter at arrival
 ready = threading.Event()
 
 def follow():
-    sock = socket.create_connection(("127.0.0.1", port))
+    sock = socket.create_connection(("127.0.0.1", follow_port))
     sock.sendall(b"GET /events/stream HTTP/1.1\r\nHost: bench\r\nAccept: text/event-stream\r\n\r\n")
     buffer, kind, data = b"", None, None
     while True:

@@ -15,7 +15,7 @@ struct Demo: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UserError("no demo directory at '\(dir)'")
         }
-        let summary = try await DemoLoader.load(from: URL(fileURLWithPath: dir), into: options.openStore())
+        let summary = try await DemoLoader.load(from: URL(fileURLWithPath: dir), into: await options.openStore())
         print("demo loaded into \(options.path): \(summary.appended) event(s) appended, \(summary.alreadyRecorded) already there")
     }
 }

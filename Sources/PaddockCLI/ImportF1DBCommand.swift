@@ -42,7 +42,7 @@ struct ImportF1DB: AsyncParsableCommand {
             throw UserError(error.description)
         }
         let parsed = Date()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let projections = ProjectionService(store: store)
         try await projections.catchUp()
         var summary = try await F1DBImporter.append(plan, to: store, context: projections)

@@ -30,7 +30,7 @@ struct Log: AsyncParsableCommand {
             stream: stream, streamPrefix: streamPrefix, types: types.isEmpty ? nil : types,
             afterPosition: fromPosition.map { $0 - 1 }, atOrBeforePosition: toPosition,
             occurredFrom: occurredFrom, occurredBefore: occurredBefore, recordedAtOrBefore: knownAt, limit: limit)
-        let store = try options.openStore()
+        let store = try await options.openStore()
         if json {
             let terminal = TerminalProgress.onTerminal()
             defer { terminal?.finish() }

@@ -8,7 +8,7 @@ struct Init: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         print("event log ready at \(options.path) (\(try await store.headPosition()) events)")
     }
 }
@@ -66,7 +66,7 @@ struct Verify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let report = try await store.verify()
         guard report.isIntact else { throw UserError("verification failed: \(report.description)") }
         print("verified: \(report.eventsChecked) events, chain intact; head \(report.headHash.isEmpty ? "(empty log)" : report.headHash)")
@@ -86,7 +86,7 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let terminal = TerminalProgress.onTerminal()
         defer { terminal?.finish() }
         let total = terminal == nil ? nil : Int(try await store.headPosition())
@@ -112,7 +112,7 @@ struct ImportEvents: AsyncParsableCommand {
         do { input = try InputFile.open(file) } catch let error as InputError { throw UserError(error.description) }
         let terminal = TerminalProgress.onTerminal()
         defer { terminal?.finish() }
-        let importer = BulkImporter(store: try options.openStore(), progress: terminal?.reporter)
+        let importer = BulkImporter(store: try await options.openStore(), progress: terminal?.reporter)
         let summary = try await importer.importEvents(input)
         terminal?.finish()
         var message = "imported \(summary.imported) event(s)"

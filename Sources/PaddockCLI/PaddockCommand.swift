@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Paddock
+import PaddockServer
 
 @main
 struct PaddockCommand: AsyncParsableCommand {
@@ -9,14 +10,15 @@ struct PaddockCommand: AsyncParsableCommand {
         commandName: "paddock",
         abstract: "Paddock: an event-sourced season timeline for motorsport championships.",
         discussion: """
-            Every happening of a season is an immutable event in one SQLite log; standings, careers and calendars are replays of it.
+            Every happening of a season is an immutable event in one log (SQLite, or PostgreSQL with --store); standings, careers and calendars are replays of it.
 
             Global option (before or after the subcommand):
               --db <path>   The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).
+              --store <url> The event log on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE (or $PADDOCK_STORE).
             """,
         subcommands: [Init.self, Append.self, Log.self, Verify.self, Export.self, Import.self,
                       Standings.self, CompareCommand.self, Explain.self, CareerCommand.self, CalendarCommand.self, Title.self, Replay.self, Demo.self,
-                      Serve.self, TokenCommand.self]
+                      Serve.self, TokenCommand.self, Copy.self]
     )
 
     /// `paddock --db FILE standings …` as well as `paddock standings … --db FILE`: the global option
@@ -28,16 +30,19 @@ struct PaddockCommand: AsyncParsableCommand {
 
 /// Options people give before the subcommand, as `git -C` and `sqlite3 FILE` have taught them.
 enum GlobalOptions {
-    /// Moves `--db VALUE` / `--db=VALUE` found before the subcommand's name to after the command
-    /// line (before a `--`), where the subcommand parses it.
+    /// The options given before the subcommand that it takes: where the log is.
+    static let names = ["--db", "--store"]
+
+    /// Moves `--db VALUE` / `--db=VALUE` (and `--store`) found before the subcommand's name to after
+    /// the command line (before a `--`), where the subcommand parses it.
     static func hoisted(_ arguments: [String]) -> [String] {
         var rest = arguments[...]
         var moved: [String] = []
-        while let first = rest.first, first.hasPrefix("--db") {
-            if first == "--db", rest.count >= 2 {
-                moved += ["--db", rest[rest.startIndex + 1]]
+        while let first = rest.first {
+            if names.contains(first), rest.count >= 2 {
+                moved += [first, rest[rest.startIndex + 1]]
                 rest = rest.dropFirst(2)
-            } else if first.hasPrefix("--db=") {
+            } else if names.contains(where: { first.hasPrefix($0 + "=") }) {
                 moved.append(first)
                 rest = rest.dropFirst()
             } else {
@@ -52,16 +57,36 @@ enum GlobalOptions {
     }
 }
 
-/// `--db PATH` on every command: `PADDOCK_DB` or `./paddock.sqlite` when absent.
+/// `--db PATH` or `--store URL` on every command: the log is a SQLite file (the default:
+/// `PADDOCK_DB` or `./paddock.sqlite`) or a PostgreSQL database (`--store postgresql://...` or
+/// `PADDOCK_STORE`).
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).", valueName: "path"))
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"] ?? "paddock.sqlite" }
+    @Option(name: .long, help: ArgumentHelp(
+        "The event log: postgresql://USER@HOST:PORT/DATABASE[?schema=NAME], or a SQLite file (default: $PADDOCK_STORE, else --db).",
+        valueName: "url"))
+    var store: String?
 
+    func validate() throws {
+        if db != nil, store != nil { throw UserError("give --store or --db, not both") }
+    }
+
+    /// Where the log is, as given: `--store`, `--db`, `PADDOCK_STORE`, `PADDOCK_DB`, `./paddock.sqlite`.
+    var location: String {
+        let environment = ProcessInfo.processInfo.environment
+        return store ?? db ?? environment["PADDOCK_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["PADDOCK_DB"] ?? "paddock.sqlite"
+    }
+
+    /// The log's location for messages (a PostgreSQL URL without its password).
+    var path: String { StoreLocation.display(location) }
+
+    /// The log; `durability` and `pageCache` tune a SQLite file (PostgreSQL commits durably, and
+    /// its server sizes its own caches).
     func openStore(checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
-                   pageCache: PageCache = .large) throws -> SQLiteEventStore {
-        try SQLiteEventStore(path: path, checkpointing: checkpointing, durability: durability, pageCache: pageCache)
+                   pageCache: PageCache = .large) async throws -> any ServerStore {
+        try await StoreLocation.open(location, checkpointing: checkpointing, durability: durability, pageCache: pageCache)
     }
 }
 

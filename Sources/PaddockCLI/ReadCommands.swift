@@ -26,7 +26,7 @@ struct CutOptions: ParsableArguments {
 
 /// Opens the log and brings the projections up to date.
 func loadProjections(_ options: DatabaseOptions) async throws -> ProjectionService {
-    let service = ProjectionService(store: try options.openStore())
+    let service = ProjectionService(store: try await options.openStore())
     try await service.catchUp()
     try? await service.persist()
     return service
@@ -208,7 +208,7 @@ struct Replay: AsyncParsableCommand {
 
     func run() async throws {
         // Rebuild from the log's first event: the persisted state is neither loaded nor trusted, then replaced.
-        let service = ProjectionService(store: try options.openStore())
+        let service = ProjectionService(store: try await options.openStore())
         let clock = ContinuousClock()
         let start = clock.now
         let count = try await service.rebuild()

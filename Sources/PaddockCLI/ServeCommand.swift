@@ -32,7 +32,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         // Checkpoints beside the appends: no recorded result waits for the WAL to be copied back.
         // Small page caches: the service's memory must not grow with the part of the log it has read.
-        let store = try options.openStore(checkpointing: .background(every: .seconds(1)),
+        let store = try await options.openStore(checkpointing: .background(every: .seconds(1)),
                                           durability: durability == "every-commit" ? .everyCommit : .checkpointed,
                                           pageCache: .small)
         try await PaddockServer.serve(store: store, settings: .init(host: host, port: port, maxSubscribers: maxSubscribers),

@@ -5,11 +5,11 @@ import Testing
 
 @Suite("Append and read")
 struct AppendReadTests {
-    @Test("batches get gapless positions from 1 and 1-based stream versions; reads by stream, page, type and position")
-    func appendAndRead() async throws {
-        let db = TempDatabase()
+    @Test("batches get gapless positions from 1 and 1-based stream versions; reads by stream, page, type and position", arguments: Backend.underTest)
+    func appendAndRead(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
 
         #expect(try await store.headPosition() == 0)
         #expect(try await everything(store).isEmpty)
@@ -95,11 +95,11 @@ struct AppendReadTests {
         #expect(try await store.verify().isIntact)
     }
 
-    @Test("streamPrefix selects streams by the start of their name, also with non-ASCII names")
-    func streamPrefix() async throws {
-        let db = TempDatabase()
+    @Test("streamPrefix selects streams by the start of their name, also with non-ASCII names", arguments: Backend.underTest)
+    func streamPrefix(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
         let names = [
             "season:f1:1988", "season:f1:1989", "season:f2:1988", "seasons", "competitor:alain-prost",
             "competitor:kimi-r\u{e4}ikk\u{f6}nen", "competitor:kimi-ra\u{308}ikko\u{308}nen",  // precomposed, decomposed
@@ -120,11 +120,11 @@ struct AppendReadTests {
         #expect(try await streams("flag:") == ["flag:\u{1F1EB}\u{1F1F7}:1", "flag:\u{1F1EB}\u{1F1F7}:2", "flag:\u{1F1EB}\u{1F1EA}:1"])
     }
 
-    @Test("occurredFrom/occurredBefore compare UTC instants across offsets and reduced dates")
-    func occurredRange() async throws {
-        let db = TempDatabase()
+    @Test("occurredFrom/occurredBefore compare UTC instants across offsets and reduced dates", arguments: Backend.underTest)
+    func occurredRange(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
         let occurred = [
             "2018-06-10T15:30:00+02:00",      // 1: 13:30Z on 10 June
             "2018-06-10T13:00:00Z",           // 2: 13:00Z
@@ -168,12 +168,12 @@ struct AppendReadTests {
         await #expect(throws: OccurredAt.FormatError.self) { try await store.read(EventQuery(occurredBefore: "2018-06-10T10:00:00")) }
     }
 
-    @Test("recordedAt comes from the injected clock, never decreases, and recordedAtOrBefore cuts on it")
-    func recordedAt() async throws {
-        let db = TempDatabase()
+    @Test("recordedAt comes from the injected clock, never decreases, and recordedAtOrBefore cuts on it", arguments: Backend.underTest)
+    func recordedAt(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
         let clock = TestClock()  // 2026-03-01T10:00:00Z
-        let store = try db.open(clock: clock)
+        let store = try await db.open(clock: clock)
         let t0 = utcDate(2026, 3, 1, 10, 0, 0)
 
         let e1 = try await store.append([note("e1")], to: "s", expecting: .any).events[0]

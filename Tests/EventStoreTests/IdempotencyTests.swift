@@ -5,11 +5,11 @@ import Testing
 
 @Suite("Idempotency and multi-batch appends")
 struct IdempotencyTests {
-    @Test("same id and content is recorded once; other content is an idempotency conflict")
-    func sameIdSameContent() async throws {
-        let db = TempDatabase()
+    @Test("same id and content is recorded once; other content is an idempotency conflict", arguments: Backend.underTest)
+    func sameIdSameContent(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
 
         let event = note("first", actor: "a", correlationId: "c1")
         let first = try await store.append([event], to: "s", expecting: .noStream)
@@ -62,11 +62,11 @@ struct IdempotencyTests {
         #expect(try await store.verify().isIntact)
     }
 
-    @Test("a retried batch with a stale expected version succeeds idempotently")
-    func staleRetry() async throws {
-        let db = TempDatabase()
+    @Test("a retried batch with a stale expected version succeeds idempotently", arguments: Backend.underTest)
+    func staleRetry(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
 
         let batch = notes(3, "batch")
         let original = try await store.append(batch, to: "s", expecting: .exactly(0))
@@ -86,11 +86,11 @@ struct IdempotencyTests {
         #expect(try await store.headPosition() == 5)
     }
 
-    @Test("a batch mixing recorded and new events is refused; a duplicate id inside one batch is invalid")
-    func mixedAndDuplicateBatches() async throws {
-        let db = TempDatabase()
+    @Test("a batch mixing recorded and new events is refused; a duplicate id inside one batch is invalid", arguments: Backend.underTest)
+    func mixedAndDuplicateBatches(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
 
         let old = note("old")
         _ = try await store.append([old], to: "s", expecting: .any)
@@ -120,11 +120,11 @@ struct IdempotencyTests {
         #expect(result.events.map(\.position) == [2, 3])
     }
 
-    @Test("append([AppendBatch]) is atomic across streams; the failing batch is named by index")
-    func multiBatch() async throws {
-        let db = TempDatabase()
+    @Test("append([AppendBatch]) is atomic across streams; the failing batch is named by index", arguments: Backend.underTest)
+    func multiBatch(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
 
         _ = try await store.append(notes(1, "a"), to: "a", expecting: .noStream)
         _ = try await store.append(notes(2, "b"), to: "b", expecting: .noStream)

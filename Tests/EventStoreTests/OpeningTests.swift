@@ -6,31 +6,26 @@ import Testing
 
 @Suite("Opening databases")
 struct OpeningTests {
-    @Test("a database with an unknown migration was written by a newer Paddock and is refused")
-    func databaseTooNew() async throws {
-        let db = TempDatabase()
+    @Test("a database with an unknown migration was written by a newer Paddock and is refused", arguments: Backend.underTest)
+    func databaseTooNew(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
         let seeded = try await seedThreeStreams(store, count: 3)
-        try store.close()
+        try await store.shutdown()
 
-        let queue = try db.raw()
-        let known = try await queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(known == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle"])
-        try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
-        try queue.close()
+        let migrations = "SELECT identifier FROM \(db.migrationsTable) ORDER BY identifier"
+        #expect(try await db.strings(migrations) == db.migrations)
+        try await db.execute(["INSERT INTO \(db.migrationsTable) (identifier) VALUES ('v99-future')"])
 
-        let error = await eventStoreError { _ = try db.open() }
-        #expect(error == .databaseTooNew(path: db.path, unknownMigrations: ["v99-future"]))
+        let error = await eventStoreError { _ = try await db.open() }
+        #expect(error == .databaseTooNew(path: db.name, unknownMigrations: ["v99-future"]))
         #expect(error?.description.contains("v99-future") == true)
 
         // Refusing did not change it: once the unknown migration is gone, it opens with its events.
-        let again = try db.raw()
-        let identifiers = try await again.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(identifiers == ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle", "v99-future"])
-        try await again.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v99-future'") }
-        try again.close()
-        let reopened = try db.open()
+        #expect(try await db.strings(migrations) == db.migrations + ["v99-future"])
+        try await db.execute(["DELETE FROM \(db.migrationsTable) WHERE identifier = 'v99-future'"])
+        let reopened = try await db.open()
         #expect(try await everything(reopened) == seeded)
         #expect(try await reopened.verify().isIntact)
     }
@@ -67,18 +62,42 @@ struct OpeningTests {
         #expect(foreignPath == foreign.path)
     }
 
-    @Test("a new file becomes an empty log; reopening keeps what was appended")
-    func createAndReopen() async throws {
-        let db = TempDatabase()
+    @Test("a PostgreSQL schema with someone else's events table is not an event log", arguments: Backend.postgresOnly)
+    func foreignPostgresTable(_ backend: Backend) async throws {
+        let db = try TestLog(backend, "foreign")
         defer { db.remove() }
-        var store = try db.open()
+        try await db.execute(["CREATE SCHEMA \(db.postgres!.schema)", "CREATE TABLE \(db.postgres!.schema).events (id integer PRIMARY KEY, name text)"])
+        let error = await eventStoreError { _ = try await db.open() }
+        #expect(error == .notAnEventLog(path: db.name, reason: "it has an events table that Paddock did not create"))
+        #expect(try await db.strings("SELECT coalesce(to_regclass('paddock_migrations')::text, 'none')") == ["none"])
+    }
+
+    @Test("services starting together on an empty PostgreSQL schema migrate it once", arguments: Backend.postgresOnly)
+    func concurrentMigrations(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
+        defer { db.remove() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 { group.addTask { _ = try await db.open() } }
+            try await group.waitForAll()
+        }
+        #expect(try await db.strings("SELECT identifier FROM paddock_migrations ORDER BY identifier") == db.migrations)
+        let store = try await db.open()
+        #expect(try await store.headPosition() == 0)
+        #expect(try await store.verify().isIntact)
+    }
+
+    @Test("a new file becomes an empty log; reopening keeps what was appended", arguments: Backend.underTest)
+    func createAndReopen(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
+        defer { db.remove() }
+        var store = try await db.open()
         #expect(try await store.headPosition() == 0)
         #expect(try await store.streams().isEmpty)
         let seeded = try await seedThreeStreams(store, count: 10)
-        try store.close()
+        try await store.shutdown()
         await #expect(throws: (any Error).self) { _ = try await store.headPosition() }  // closed
 
-        store = try db.open()
+        store = try await db.open()
         #expect(try await everything(store) == seeded)
         let next = try await store.append([note()], to: "season:f1:1988", expecting: .any)
         #expect(next.events[0].position == 11)

@@ -6,10 +6,10 @@ import Testing
 @Suite("Restore")
 struct RestoreTests {
     /// A source log with events recorded over several (injected) days.
-    func exportedLog(count: Int = 30) async throws -> (source: TempDatabase, export: [RecordedEvent], head: String) {
-        let source = TempDatabase("source")
+    func exportedLog(_ backend: Backend, count: Int = 30) async throws -> (source: TestLog, export: [RecordedEvent], head: String) {
+        let source = try TestLog(backend, "source")
         let clock = TestClock()
-        let store = try source.open(clock: clock)
+        let store = try await source.open(clock: clock)
         for _ in 0..<3 {
             try await seedThreeStreams(store, count: count / 3)
             clock.advance(86_400 + 0.123)
@@ -17,21 +17,21 @@ struct RestoreTests {
         let export = try await everything(store)
         let report = try await store.verify()
         #expect(report.isIntact)
-        try store.close()
+        try await store.shutdown()
         return (source, export, report.headHash)
     }
 
-    @Test("export, restore into an empty store, read again: identical envelopes, and the chain verifies")
-    func roundTrip() async throws {
-        let (source, export, head) = try await exportedLog()
+    @Test("export, restore into an empty store, read again: identical envelopes, and the chain verifies", arguments: Backend.underTest)
+    func roundTrip(_ backend: Backend) async throws {
+        let (source, export, head) = try await exportedLog(backend)
         defer { source.remove() }
         #expect(export.count == 30)
         #expect(Set(export.map(\.recordedAt)).count >= 3)
 
-        let target = TempDatabase("target")
+        let target = try TestLog(backend, "target")
         defer { target.remove() }
         let clock = TestClock(utcDate(2000, 1, 1))  // the target's clock is far behind the restored times
-        let store = try target.open(clock: clock)
+        let store = try await target.open(clock: clock)
         try await store.restore(export)
 
         let restored = try await everything(store)
@@ -53,9 +53,9 @@ struct RestoreTests {
         #expect(try await store.verify().isIntact)
 
         // Restoring in several calls continues the log each time.
-        let chunked = TempDatabase("chunked")
+        let chunked = try TestLog(backend, "chunked")
         defer { chunked.remove() }
-        let chunkedStore = try chunked.open()
+        let chunkedStore = try await chunked.open()
         try await chunkedStore.restore(Array(export[0..<7]))
         try await chunkedStore.restore(Array(export[7..<8]))
         try await chunkedStore.restore([])
@@ -64,15 +64,15 @@ struct RestoreTests {
         #expect(try await chunkedStore.verify().headHash == head)
     }
 
-    @Test("restoring a tampered hash, a wrong position or an edited row fails with .importMismatch and writes nothing")
-    func mismatches() async throws {
-        let (source, export, _) = try await exportedLog()
+    @Test("restoring a tampered hash, a wrong position or an edited row fails with .importMismatch and writes nothing", arguments: Backend.underTest)
+    func mismatches(_ backend: Backend) async throws {
+        let (source, export, _) = try await exportedLog(backend)
         defer { source.remove() }
 
         func refused(_ events: [RecordedEvent], into existing: [RecordedEvent] = []) async throws -> (Int64, String)? {
-            let target = TempDatabase("target")
+            let target = try TestLog(backend, "target")
             defer { target.remove() }
-            let store = try target.open()
+            let store = try await target.open()
             if !existing.isEmpty { try await store.restore(existing) }
             let error = await eventStoreError { try await store.restore(events) }
             #expect(try await everything(store) == existing, "nothing of a refused restore is written")
@@ -128,9 +128,9 @@ struct RestoreTests {
 
         // The tail of an export onto another log of the same shape (positions, versions and times fit):
         // the chain does not continue, so the hash refuses it.
-        let other = TempDatabase("other")
+        let other = try TestLog(backend, "other")
         defer { other.remove() }
-        let otherStore = try other.open(clock: TestClock())
+        let otherStore = try await other.open(clock: TestClock())
         let otherHead = try await seedThreeStreams(otherStore, count: 10)
         #expect(otherHead.map(\.streamVersion) == export[0..<10].map(\.streamVersion))
         let error = await eventStoreError { try await otherStore.restore(Array(export[10...])) }

@@ -5,11 +5,11 @@ import Testing
 
 @Suite("Envelope validation")
 struct ValidationTests {
-    @Test("bad envelopes are refused with .invalidEvent naming the event and the rule; the log is unchanged")
-    func badEnvelopes() async throws {
-        let db = TempDatabase()
+    @Test("bad envelopes are refused with .invalidEvent naming the event and the rule; the log is unchanged", arguments: Backend.underTest)
+    func badEnvelopes(_ backend: Backend) async throws {
+        let db = try TestLog(backend)
         defer { db.remove() }
-        let store = try db.open()
+        let store = try await db.open()
         _ = try await store.append(notes(2), to: "s", expecting: .any)
         let before = try await everything(store)
 

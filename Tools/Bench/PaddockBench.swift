@@ -42,7 +42,7 @@ enum PaddockBench {
     }
 
     /// Pages of `read(after:limit:)`. Returns (seconds, rows).
-    static func pagedAll(_ store: SQLiteEventStore, pageSize: Int) async throws -> (Double, Int) {
+    static func pagedAll(_ store: any EventStore, pageSize: Int) async throws -> (Double, Int) {
         let clock = ContinuousClock()
         let start = clock.now
         var rows = 0
@@ -60,7 +60,7 @@ enum PaddockBench {
     }
 
     /// `read(stream:)` timed `runs` times (after a few warm-ups). Returns (milliseconds per run, events per run).
-    static func readStream(_ store: SQLiteEventStore, stream: String, runs: Int) async throws -> ([Double], Int) {
+    static func readStream(_ store: any EventStore, stream: String, runs: Int) async throws -> ([Double], Int) {
         var count = 0
         for _ in 0..<3 { count = try await store.read(stream: stream).count }
         let clock = ContinuousClock()

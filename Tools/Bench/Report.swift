@@ -57,8 +57,8 @@ enum Format {
 
     static func fixed(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
 
-    static func table(_ rows: [ResultRow]) -> String {
-        let header = ResultRow(name: "case", paddock: "Paddock", raw: "raw SQLite", ratio: "ratio", target: "target",
+    static func table(_ rows: [ResultRow], paddockLabel: String = "Paddock", rawLabel: String = "raw SQLite") -> String {
+        let header = ResultRow(name: "case", paddock: paddockLabel, raw: rawLabel, ratio: "ratio", target: "target",
                                verdict: "")
         let all = [header] + rows
         let widths = [

@@ -53,12 +53,8 @@ enum TypedDecodeBench {
         return out
     }
 
-    /// Builds the log (untimed), then times: read into envelopes, read and decode (parallel), decode
-    /// on one core; also Foundation's JSONDecoder alone on the same payloads (one core).
-    static func run(count: Int, path: String) async throws -> (envelopes: Double, typed: Double, typedOneCore: Double,
-                                                              jsonDecoderAlone: Double, meanBytes: Double) {
-        let generated = events(count: count)
-        let store = try SQLiteEventStore(path: path)
+    /// Appends the generated events in multi-stream appends of up to 200 batches (untimed).
+    static func fill(_ store: any EventStore, with generated: [(String, NewEvent)]) async throws {
         var batch: [AppendBatch] = []
         for (stream, event) in generated {
             if let last = batch.indices.last, batch[last].stream == stream, batch[last].events.count < 1000 {
@@ -72,6 +68,30 @@ enum TypedDecodeBench {
             }
         }
         if !batch.isEmpty { try await store.append(batch) }
+    }
+
+    /// Builds the log in `store` (untimed), then reads and decodes it into typed events as a
+    /// projection rebuild does (pages, both cores): the best of two runs, in events per second.
+    static func readAndDecode(_ store: any EventStore, count: Int) async throws -> Double {
+        try await fill(store, with: events(count: count))
+        let clock = ContinuousClock()
+        var best = 0.0
+        for _ in 0..<2 {
+            let start = clock.now
+            let n = try await EnvelopeDecoder.forEachPage(of: store, after: 0) { _ in }
+            precondition(n == count, "read \(n) of \(count)")
+            best = max(best, Double(n) / (clock.now - start).seconds)
+        }
+        return best
+    }
+
+    /// Builds the log (untimed), then times: read into envelopes, read and decode (parallel), decode
+    /// on one core; also Foundation's JSONDecoder alone on the same payloads (one core).
+    static func run(count: Int, path: String) async throws -> (envelopes: Double, typed: Double, typedOneCore: Double,
+                                                              jsonDecoderAlone: Double, meanBytes: Double) {
+        let generated = events(count: count)
+        let store = try SQLiteEventStore(path: path)
+        try await fill(store, with: generated)
         let meanBytes = Double(generated.reduce(0) { $0 + $1.1.payload.utf8.count }) / Double(count)
 
         let clock = ContinuousClock()

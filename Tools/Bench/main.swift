@@ -23,6 +23,7 @@ struct Options {
     var projections = false
     var cli = false
     var typed = false
+    var postgres: String?
 
     static let usage = """
         usage: paddock-bench [--events N | --quick] [--single N] [--write-repeats N] [--read-repeats N] [--stream-runs N] [--data-dir DIR] [--keep]
@@ -41,6 +42,9 @@ struct Options {
           --projections     only the projections case: build a log of whole seasons (--events N), rebuild, cut,
                             peak memory; then `paddock replay` on DIR/seasons.sqlite when `paddock` was built
                             beside paddock-bench (Tools/bench --projections builds it), for its rate and memory
+          --postgres URL    only the PostgreSQL cases, on that server (Tools/postgres-cluster start prints a URL):
+                            PostgresEventStore against raw postgres-nio inserts and reads of the same rows in the
+                            same schema, and Paddock's SQLite store on the same workload for comparison
         """
 
     static func parse(_ arguments: [String]) -> Options {
@@ -69,6 +73,7 @@ struct Options {
             case "--projections": options.projections = true
             case "--cli": options.cli = true
             case "--typed": options.typed = true
+            case "--postgres": options.postgres = value()
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -185,6 +190,74 @@ if options.cli {
         "import_peak_mib": f.importEvents?.peakMiB ?? 0, "export_peak_mib": f.export?.peakMiB ?? 0,
         "log_json_peak_mib": f.logJSON?.peakMiB ?? 0, "load_average": Machine.loadAverage,
     ], options: [.sortedKeys])
+    print("SUMMARY " + String(decoding: json, as: UTF8.self))
+    exit(0)
+}
+
+if let url = options.postgres {
+    print("paddock-bench --postgres")
+    print("  machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel), \(Format.fixed(Machine.memoryGiB, 1)) GiB RAM")
+    print("  workload: \(Format.grouped(options.events)) events, ~200-byte JSON payloads, \(options.streams) streams, "
+          + "batches of \(Format.grouped(options.batchSize)); \(Format.grouped(options.single)) appended one per transaction")
+    log("generating \(Format.grouped(options.events)) events")
+    let workload = Workload(
+        count: options.events, streams: options.streams, batchSize: options.batchSize,
+        hotEvents: options.hotEvents, hotBatchSize: options.hotBatchSize)
+    let (f, extra) = try await PostgresBench.run(url: url, options: options, workload: workload)
+    func verdict(_ ok: Bool) -> String { ok ? "PASS" : "MISS" }
+    let rows = [
+        ResultRow(name: "append, batches of \(Format.grouped(options.batchSize)) (ev/s)", paddock: Format.rate(f.batchPaddock),
+                  raw: Format.rate(f.batchRaw), ratio: Format.fixed(f.batchPaddock / f.batchRaw, 2), target: ">= 0.70",
+                  verdict: verdict(f.batchPaddock / f.batchRaw >= 0.7)),
+        ResultRow(name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(f.singlePaddock),
+                  raw: Format.rate(f.singleRaw), ratio: Format.fixed(f.singlePaddock / f.singleRaw, 2), target: ">= 0.70",
+                  verdict: verdict(f.singlePaddock / f.singleRaw >= 0.7)),
+        ResultRow(name: "full read: read(after:limit: \(Format.grouped(options.pageSize))) pages", paddock: Format.rate(f.readPaddock),
+                  raw: Format.rate(f.readRaw), ratio: Format.fixed(f.readPaddock / f.readRaw, 2), target: "", verdict: ""),
+        ResultRow(name: "read + decode into typed events (ev/s)", paddock: Format.rate(f.typedPaddock), raw: "", ratio: "",
+                  target: ">= 200,000/s", verdict: verdict(f.typedPaddock >= 200_000)),
+        ResultRow(name: "read(stream:) \(Format.grouped(f.streamCount)) of \(Format.grouped(options.events)), median ms",
+                  paddock: Format.fixed(f.streamMedian, 2), raw: Format.fixed(f.streamRawMedian, 2),
+                  ratio: Format.fixed(f.streamMedian / f.streamRawMedian, 2), target: "< 10 ms", verdict: verdict(f.streamMedian < 10)),
+        ResultRow(name: "read(stream:) \(Format.grouped(f.streamCount)) of \(Format.grouped(options.events)), p99 ms",
+                  paddock: Format.fixed(f.streamP99, 2), raw: Format.fixed(f.streamRawP99, 2),
+                  ratio: Format.fixed(f.streamP99 / f.streamRawP99, 2), target: "< 10 ms", verdict: verdict(f.streamP99 < 10)),
+    ]
+    print("")
+    print(Format.table(rows, rawLabel: "raw PostgreSQL"))
+    let comparison = [
+        ResultRow(name: "append, batches (ev/s)", paddock: Format.rate(f.batchPaddock), raw: Format.rate(f.batchSQLite),
+                  ratio: Format.fixed(f.batchPaddock / f.batchSQLite, 2), target: "", verdict: ""),
+        ResultRow(name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(f.singlePaddock), raw: Format.rate(f.singleSQLite),
+                  ratio: Format.fixed(f.singlePaddock / f.singleSQLite, 2), target: "", verdict: ""),
+        ResultRow(name: "full read, pages (ev/s)", paddock: Format.rate(f.readPaddock), raw: Format.rate(f.readSQLite),
+                  ratio: Format.fixed(f.readPaddock / f.readSQLite, 2), target: "", verdict: ""),
+        ResultRow(name: "read + decode into typed events (ev/s)", paddock: Format.rate(f.typedPaddock), raw: Format.rate(f.typedSQLite),
+                  ratio: Format.fixed(f.typedPaddock / f.typedSQLite, 2), target: "", verdict: ""),
+        ResultRow(name: "read(stream:), median ms", paddock: Format.fixed(f.streamMedian, 2), raw: Format.fixed(f.streamSQLiteMedian, 2),
+                  ratio: Format.fixed(f.streamMedian / f.streamSQLiteMedian, 2), target: "", verdict: ""),
+    ]
+    print("")
+    print("  Paddock on PostgreSQL against Paddock on SQLite (same workload, same run; ratio = PostgreSQL / SQLite):")
+    print(Format.table(comparison, paddockLabel: "PostgreSQL", rawLabel: "SQLite"))
+    var summary = extra
+    summary["append_batch_paddock_eps"] = Int(f.batchPaddock)
+    summary["append_batch_raw_eps"] = Int(f.batchRaw)
+    summary["append_single_paddock_eps"] = Int(f.singlePaddock)
+    summary["append_single_raw_eps"] = Int(f.singleRaw)
+    summary["read_paged_paddock_eps"] = Int(f.readPaddock)
+    summary["read_paged_raw_eps"] = Int(f.readRaw)
+    summary["typed_decode_eps"] = Int(f.typedPaddock)
+    summary["read_stream_paddock_median_ms"] = (f.streamMedian * 1000).rounded() / 1000
+    summary["read_stream_paddock_p99_ms"] = (f.streamP99 * 1000).rounded() / 1000
+    summary["sqlite_append_batch_eps"] = Int(f.batchSQLite)
+    summary["sqlite_append_single_eps"] = Int(f.singleSQLite)
+    summary["sqlite_read_paged_eps"] = Int(f.readSQLite)
+    summary["sqlite_typed_decode_eps"] = Int(f.typedSQLite)
+    summary["events"] = options.events
+    summary["seconds_total"] = Int(Date().timeIntervalSince(startedAt).rounded())
+    summary["peak_rss_mib"] = (Machine.status("VmHWM") ?? 0) / 1024
+    let json = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
     print("SUMMARY " + String(decoding: json, as: UTF8.self))
     exit(0)
 }

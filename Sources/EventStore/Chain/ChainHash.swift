@@ -7,16 +7,16 @@ import Foundation
 /// followed by the row's canonical bytes: every column, in table order, each as a 4-byte big-endian
 /// length and its UTF-8 bytes (`0xFFFFFFFF` for NULL); numbers as decimal text. Because the position
 /// is hashed, a deleted, inserted or swapped row breaks the chain just as an edited one does.
-struct ChainHasher {
-    static let genesis = [UInt8](repeating: 0, count: 32)
+package struct ChainHasher {
+    package static let genesis = [UInt8](repeating: 0, count: 32)
 
     private var buffer: [UInt8] = []
 
-    init() { buffer.reserveCapacity(1024) }
+    package init() { buffer.reserveCapacity(1024) }
 
     /// Hashes one row; returns the raw 32 bytes. `eventIdText`, when given, is the event id's
     /// lowercase text (``Hex/uuid(_:)``), so that the insert path formats it only once.
-    mutating func hash(previous: [UInt8], _ event: RecordedEvent, eventIdText: String? = nil) -> [UInt8] {
+    package mutating func hash(previous: [UInt8], _ event: RecordedEvent, eventIdText: String? = nil) -> [UInt8] {
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: previous)
         appendNumber(event.position)
@@ -73,10 +73,10 @@ struct ChainHasher {
     }
 }
 
-enum Hex {
+package enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         digits.withUnsafeBufferPointer { digits in
             String(unsafeUninitializedCapacity: bytes.count * 2) { out in
                 for (i, byte) in bytes.enumerated() {
@@ -90,7 +90,7 @@ enum Hex {
 
     /// A UUID's lowercase canonical text (the same as `uuid.uuidString.lowercased()`), without
     /// Foundation's formatter, which goes through `snprintf` and costs more than the row's SHA-256.
-    static func uuid(_ id: UUID) -> String {
+    package static func uuid(_ id: UUID) -> String {
         withUnsafeBytes(of: id.uuid) { bytes in
             digits.withUnsafeBufferPointer { digits in
                 String(unsafeUninitializedCapacity: 36) { out in
@@ -110,7 +110,7 @@ enum Hex {
         }
     }
 
-    static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         func nibble(_ c: UInt8) -> UInt8? {

@@ -55,6 +55,16 @@ public protocol EventStore: Sendable {
 }
 
 extension EventStore {
+    /// One batch as a multi-batch append of one: its failure is reported as itself, not `inBatch`.
+    @discardableResult
+    public func append(_ events: [NewEvent], to stream: String, expecting expected: ExpectedVersion) async throws -> AppendResult {
+        do {
+            return try await append([AppendBatch(stream: stream, expected: expected, events: events)])[0]
+        } catch EventStoreError.inBatch(_, let error) {
+            throw error
+        }
+    }
+
     /// A stream's events from a version on.
     public func read(stream: String, fromVersion: Int = 1, limit: Int? = nil) async throws -> [RecordedEvent] {
         try await read(EventQuery(stream: stream, fromStreamVersion: fromVersion, limit: limit))

@@ -16,18 +16,7 @@ extension SQLiteEventStore {
 
     @discardableResult
     public func append(_ batches: [AppendBatch]) async throws -> [AppendResult] {
-        var ids = Set<UUID>()
-        for (index, batch) in batches.enumerated() {
-            for (position, event) in batch.events.enumerated() where !ids.insert(event.eventId).inserted {
-                throw EventStoreError.inBatch(index, .invalidEvent(
-                    index: position, reason: "event id \(event.eventId.lowercased) appears twice in the batch"))
-            }
-        }
-        let occurred = try batches.enumerated().map { index, batch in
-            do { return try Self.validate(batch.events, stream: batch.stream) } catch let error as EventStoreError {
-                throw EventStoreError.inBatch(index, error)
-            }
-        }
+        let occurred = try AppendRules.validate(batches)
         let results: [AppendResult]
         do {
             let write: @Sendable (Database) throws -> [AppendResult] = { db in
@@ -56,33 +45,13 @@ extension SQLiteEventStore {
         return results
     }
 
+    /// A batch's error, with its index; a broken chain is the log's, not the batch's, and stays as it is.
     private static func inBatch<T>(_ index: Int, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as EventStoreError { throw EventStoreError.inBatch(index, error) }
-    }
-
-    /// Checks the envelope rules before touching the database; returns each event's occurred instant.
-    static func validate(_ events: [NewEvent], stream: String) throws -> [Int64] {
-        guard !events.isEmpty else { throw EventStoreError.invalidEvent(index: 0, reason: "the batch is empty") }
-        guard !stream.isEmpty, stream.count <= 200, !stream.contains(where: \.isNewline) else {
-            throw EventStoreError.invalidEvent(index: 0, reason: "stream name must be 1 to 200 characters on one line")
-        }
-        var seen = Set<UUID>()
-        seen.reserveCapacity(events.count)
-        return try events.enumerated().map { index, event in
-            guard seen.insert(event.eventId).inserted else {
-                throw EventStoreError.invalidEvent(index: index, reason: "event id \(event.eventId.lowercased) appears twice in the batch")
-            }
-            guard !event.type.isEmpty, event.type.count <= 100 else {
-                throw EventStoreError.invalidEvent(index: index, reason: "type must be 1 to 100 characters")
-            }
-            guard event.schemaVersion >= 1 else {
-                throw EventStoreError.invalidEvent(index: index, reason: "schemaVersion must be 1 or more")
-            }
-            do {
-                return try OccurredAt.utcMilliseconds(event.occurredAt)
-            } catch let error as OccurredAt.FormatError {
-                throw EventStoreError.invalidEvent(index: index, reason: error.description)
-            }
+        do {
+            return try body()
+        } catch let error as EventStoreError {
+            if case .chainBroken = error { throw error }
+            throw EventStoreError.inBatch(index, error)
         }
     }
 
@@ -168,7 +137,7 @@ extension SQLiteEventStore {
                 new.append(event.eventId)
                 continue
             }
-            if let field = Self.firstDifference(existing, event, stream: stream) {
+            if let field = AppendRules.firstDifference(existing, event, stream: stream) {
                 throw EventStoreError.idempotencyConflict(eventId: event.eventId, position: existing.position, field: field)
             }
             stored.append(existing)
@@ -183,91 +152,43 @@ extension SQLiteEventStore {
         throw EventStoreError.partiallyRecordedBatch(stream: stream, recorded: stored.map(\.eventId), new: new)
     }
 
-    static func firstDifference(_ stored: RecordedEvent, _ event: NewEvent, stream: String) -> String? {
-        if stored.stream != stream { return "stream ('\(stored.stream)')" }
-        if stored.type != event.type { return "type ('\(stored.type)')" }
-        if stored.schemaVersion != event.schemaVersion { return "schemaVersion (\(stored.schemaVersion))" }
-        if stored.occurredAt != event.occurredAt { return "occurredAt ('\(stored.occurredAt)')" }
-        if stored.payload != event.payload { return "payload" }
-        return nil
-    }
-
     // MARK: - Restore (import of exported envelopes)
 
     public func restore(_ events: [RecordedEvent]) async throws {
         guard !events.isEmpty else { return }
         try await pool.write { db in
             let head = try Self.head(in: db)
-            var previous = head.hash
-            var lastRecorded = head.recordedAt
-            var versions: [String: Int] = [:]
-            var hasher = ChainHasher()
+            var check = RestoreCheck(position: head.position, hash: head.hash, recordedAt: head.recordedAt)
             let insert = RawStatement(try db.cachedStatement(sql: Schema.insertEvent), in: db)
             defer { insert.reset() }
             var texts = TextColumns()
-            for (index, event) in events.enumerated() {
-                let expectedPosition = head.position + Int64(index) + 1
-                func mismatch(_ reason: String) -> EventStoreError { .importMismatch(position: event.position, reason: reason) }
-                guard event.position == expectedPosition else {
-                    throw mismatch("expected position \(expectedPosition) to continue the log")
-                }
-                let current: Int
-                if let known = versions[event.stream] { current = known } else { current = try Self.version(of: event.stream, in: db) }
-                guard event.streamVersion == current + 1 else {
-                    throw mismatch("stream '\(event.stream)' is at version \(current), the event says \(event.streamVersion)")
-                }
-                versions[event.stream] = event.streamVersion
-                guard event.recordedAt.utf8.count == 27, OccurredAt.isValid(event.recordedAt), event.recordedAt >= lastRecorded else {
-                    throw mismatch("recordedAt '\(event.recordedAt)' is not a store time at or after '\(lastRecorded)'")
-                }
-                lastRecorded = event.recordedAt
-                let occurred: Int64
-                do { occurred = try OccurredAt.utcMilliseconds(event.occurredAt) } catch let error as OccurredAt.FormatError { throw mismatch(error.description) }
-                previous = hasher.hash(previous: previous, event)
-                guard Hex.encode(previous) == event.hash else {  // exactly: verify compares the stored text
-                    throw mismatch("hash does not match its content and the chain before it")
-                }
+            for event in events {
+                let occurred = try check.next(event) { try Self.version(of: $0, in: db) }
                 do {
                     try Self.insert(event, occurredMillis: occurred, with: insert, texts: &texts)
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    throw mismatch(error.message ?? "constraint failed")
+                    throw EventStoreError.importMismatch(position: event.position, reason: error.message ?? "constraint failed")
                 }
             }
             let last = events[events.count - 1]
-            try db.cachedStatement(sql: Schema.updateHead).execute(arguments: [last.position, Hex.encode(previous)])
+            try db.cachedStatement(sql: Schema.updateHead).execute(arguments: [last.position, check.lastHash])
         }
         notifier.notifyAll()
     }
 
     // MARK: - Lookups inside a write
 
-    /// The last row, checked against the last acknowledged append: a log whose end was cut, edited
-    /// or extended behind the store's back, or whose last hash is not hex, is not continued.
+    /// The last row, checked against the last acknowledged append (``AcknowledgedHead``): a log
+    /// whose end was cut, edited or extended behind the store's back, or whose last hash is not
+    /// hex, is not continued.
     static func head(in db: Database) throws -> (position: Int64, hash: [UInt8], recordedAt: String) {
         let statement = try db.cachedStatement(sql: "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1")
+        let last = try Row.fetchOne(statement)
         let acknowledged = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, hash FROM chain_head WHERE id = 1"))
-        guard let row = try Row.fetchOne(statement) else {
-            if let acknowledged {
-                let position: Int64 = acknowledged["position"]
-                throw EventStoreError.chainBroken(reason: "the log is empty but its last acknowledged append was position \(position)")
-            }
-            return (0, ChainHasher.genesis, "")
-        }
-        let position: Int64 = row["position"]
-        let hashText: String = row["hash"]
-        guard let acknowledged else {
-            throw EventStoreError.chainBroken(reason: "the log holds \(position) event(s) but no acknowledged head")
-        }
-        let ackPosition: Int64 = acknowledged["position"], ackHash: String = acknowledged["hash"]
-        guard ackPosition == position, ackHash == hashText else {
-            throw EventStoreError.chainBroken(
-                reason: "the last row is position \(position) but the last acknowledged append was position \(ackPosition)"
-                    + (ackPosition == position ? " with another hash" : ""))
-        }
-        guard let hash = Hex.decode(hashText), hash.count == 32 else {
-            throw EventStoreError.chainBroken(reason: "the hash stored at position \(position) is not 64 hex digits")
-        }
-        return (position, hash, row["recorded_at"])
+        let head = try AcknowledgedHead.check(
+            lastRow: last.map { (position: $0["position"], hash: $0["hash"]) },
+            acknowledged: acknowledged.map { (position: $0["position"], hash: $0["hash"]) })
+        return (head.position, head.hash, last?["recorded_at"] ?? "")
     }
 
     static func storedPosition(of eventId: UUID, in db: Database) throws -> Int64? {

@@ -3,17 +3,18 @@ import GRDB
 
 extension SQLiteEventStore: CredentialStore {
     public func saveCredential(name: String, role: String, hash: String, expiresAt: String?) async throws {
-        guard !name.isEmpty, name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw CredentialError.invalid("a credential name must be 1 to 100 characters without control characters")
-        }
-        guard !role.isEmpty else { throw CredentialError.invalid("a credential needs a role") }
+        try CredentialRules.validate(name: name, role: role, expiresAt: expiresAt)
         let createdAt = Timestamp.format(clock())
         try await pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM credentials WHERE name = ?", arguments: [name]) == true {
                 throw CredentialError.nameTaken(name)
             }
-            try db.execute(sql: "INSERT INTO credentials (name, role, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [name, role, hash, createdAt, expiresAt])
+            do {
+                try db.execute(sql: "INSERT INTO credentials (name, role, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [name, role, hash, createdAt, expiresAt])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw CredentialRules.hashTaken  // the name was checked above: the token's hash is the one taken
+            }
         }
     }
 
