@@ -55,6 +55,15 @@ import Testing
                 #expect(head?["position"] as? Int == Int(Fixture.demoHead), "\(uri)")
                 #expect(head?["hash"] as? String == last.hash, "\(uri)")
             }
+            // Ergast bodies keep Ergast's shape: the head is a header. Web pages show it and send it.
+            for uri in ["/ergast/f1/seasons.json", "/", "/seasons/euro-rx-super1600/2018", "/log"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri)")
+                #expect(response.headers[LogHead.header] == "\(Fixture.demoHead):\(last.hash)", "\(uri)")
+            }
+            let page = try await client.execute(uri: "/seasons/euro-rx-super1600/2018", method: .get)
+            #expect(page.text.contains("data-log-head=\"\(Fixture.demoHead):\(last.hash)\""))
+            #expect(page.text.contains(">\(last.hash.prefix(12))…</code>"))
             // After a write, the head moves with the table.
             let appended = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder), body: .json(retirementEvent()))
             #expect(appended.status == .created)

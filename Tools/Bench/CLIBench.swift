@@ -101,10 +101,17 @@ enum CLIBench {
         let start = clock.now
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else { throw RawError(description: "cannot run \(executable): \(spawned)") }
+        // The child's own peak, sampled from /proc while it runs: wait4's ru_maxrss would report this
+        // process's peak instead (Linux carries the spawning process's high-water mark across exec
+        // when posix_spawn shares its memory with the child).
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw RawError(description: "wait4: \(errno)") }
+        var peakKiB = 0
+        while true {
+            peakKiB = max(peakKiB, highWaterKiB(of: pid) ?? 0)
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0, errno != EINTR { throw RawError(description: "waitpid: \(errno)") }
+            usleep(20_000)
         }
         let seconds = (clock.now - start).seconds
         let output = stdoutPath == nil ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
@@ -112,7 +119,14 @@ enum CLIBench {
         guard status == 0 else {
             throw RawError(description: "paddock \(arguments.joined(separator: " ")) exited with status \(status): \(output)")
         }
-        return Run(seconds: seconds, peakMiB: Int(usage.ru_maxrss) / 1024, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Run(seconds: seconds, peakMiB: peakKiB / 1024, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// `VmHWM` of a running process, in KiB.
+    static func highWaterKiB(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 
     // MARK: The case

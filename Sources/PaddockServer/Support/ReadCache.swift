@@ -19,6 +19,8 @@ final class ReadCache: Sendable {
     struct Body: Sendable {
         var text: String
         var contentType: String
+        /// The `POSITION:HASH` a web page was made at (JSON documents carry theirs inside).
+        var logHead: String? = nil
     }
 
     private enum Slot {

@@ -32,15 +32,17 @@ enum WebRoutes {
     static func page(cached: Bool = true, _ render: @escaping Renderer) -> Route.Handler {
         { request, context, state in
             do {
-                let text: String
+                let page: ReadCache.Body
                 if cached {
-                    text = try await state.readCache.body(for: "web:" + request.uri.description, at: state.live.position) {
-                        ReadCache.Body(text: try await render(request, context, state), contentType: "text/html; charset=utf-8")
-                    }.text
+                    page = try await state.readCache.body(for: "web:" + request.uri.description, at: state.live.position) {
+                        try await LogHeadMarker.filled(render(request, context, state), state.logHeads)
+                    }
                 } else {
-                    text = try await render(request, context, state)
+                    page = try await LogHeadMarker.filled(render(request, context, state), state.logHeads)
                 }
-                return WebResponses.html(text)
+                var headers = HTTPFields()
+                headers[LogHead.header] = page.logHead
+                return WebResponses.html(page.text, headers: headers)
             } catch {
                 guard let problem = Problem.from(error) else { throw error }
                 return WebResponses.problem(problem)

@@ -56,7 +56,9 @@ public enum Layout {
             <form class="sign-out" method="post" action="/desk/sign-out"><input type="hidden" name="csrf" value="\(who.csrf)"><button type="submit">Sign out</button></form></div>
             """
         } ?? ""
-        let footer: HTML = position.map { "<p>Log position \($0) · times shown in the track's own offset; hover for UTC.</p>" }
+        // The server writes the position's hash in place of the marker (``LogHeadMarker``): the views
+        // know the position they were made at, the server the log.
+        let footer: HTML = position.map { "<p>Log position \($0)<!--log-head:\($0)--> · times shown in the track's own offset; hover for UTC.</p>" }
             ?? "<p>Times shown in the track's own offset; hover for UTC.</p>"
         let page: HTML = """
             <!doctype html>

@@ -44,6 +44,8 @@ enum ErgastRoutes {
         var headers: HTTPFields = [:]
         headers[.eTag] = tag
         headers[.cacheControl] = "no-cache"
+        // The Ergast body keeps Ergast's shape; the head it was computed from travels as a header.
+        headers[LogHead.header] = try await state.logHeads.head(at: position).text
         if let match = request.headers[.ifNoneMatch], matches(match, tag) {
             return Response(status: .notModified, headers: headers)
         }
