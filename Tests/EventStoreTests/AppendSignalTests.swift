@@ -34,9 +34,8 @@ struct AppendSignalTests {
             try await Self.listening(store)
             for index in 0..<5 { try await store.append(notes(1, "n\(index)-"), to: "s", expecting: .any) }
             try await Task.sleep(for: .seconds(1))  // PostgreSQL: every NOTIFY of the burst has arrived
-            let first = ContinuousClock.now
+            // The burst's signal is already waiting: it is there without another append.
             _ = try await Self.nextSignal(signals, within: 5)
-            #expect(ContinuousClock.now - first < .milliseconds(500), "the burst's signal was waiting")
 
             // The burst left one signal: the next wait lasts until the next append.
             let waiting = Task { try await Self.nextSignal(signals, within: 30) }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import GRDB
 import Hummingbird
@@ -11,7 +12,15 @@ import Testing
 @Suite(.timeLimit(.minutes(2))) struct ContentionRouteTests {
     /// Holds the write lock on a connection of its own, on a thread of its own, for `seconds`; the
     /// task returns the instant it let go.
-    func holdWriteLock(_ path: String, seconds: Double) async throws -> Task<ContinuousClock.Instant, any Error> {
+    /// Lets a lock holder go before its time is up.
+    final class Release: Sendable {
+        private let flag = Mutex(false)
+        func now() { flag.withLock { $0 = true } }
+        var isDue: Bool { flag.withLock { $0 } }
+    }
+
+    /// Holds the database's write lock from another connection for `seconds`, or until `release`.
+    func holdWriteLock(_ path: String, seconds: Double, release: Release? = nil) async throws -> Task<ContinuousClock.Instant, any Error> {
         let (locked, signal) = AsyncStream<Void>.makeStream()
         let task = Task.detached {
             let other = try DatabaseQueue(path: path)
@@ -19,7 +28,8 @@ import Testing
                 var released = ContinuousClock.now
                 try db.inTransaction(.immediate) {
                     signal.yield()
-                    Thread.sleep(forTimeInterval: seconds)
+                    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+                    while ContinuousClock.now < deadline, release?.isDue != true { Thread.sleep(forTimeInterval: 0.02) }
                     released = ContinuousClock.now
                     return .rollback
                 }
@@ -35,8 +45,10 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.app().test(.live) { client in
             let port = try #require(client.port)
-            // Long enough for a loaded machine to answer 16 reads in debug builds meanwhile.
-            let holder = try await holdWriteLock(fixture.store.path, seconds: 5.0)
+            // Held until the reads are done (at most 8 s, within the writes' 10 s busy timeout): reads
+            // that waited behind the writes would finish only after it let go.
+            let release = Release()
+            let holder = try await holdWriteLock(fixture.store.path, seconds: 8.0, release: release)
             // More waiting writes than this machine has cores, each on a connection of its own:
             // none may hold a thread the reads need.
             let writes = (0..<(ProcessInfo.processInfo.activeProcessorCount + 2)).map { index in
@@ -55,6 +67,7 @@ import Testing
                 #expect(page?.status == 200)
             }
             let readsDone = ContinuousClock.now
+            release.now()
             for write in writes {
                 let answer = await write.value
                 #expect(answer?.status == 201, "\(answer?.head.prefix(300) ?? "no answer")")

@@ -56,7 +56,7 @@ import Testing
                 #expect(head?["hash"] as? String == last.hash, "\(uri)")
             }
             // Ergast bodies keep Ergast's shape: the head is a header. Web pages show it and send it.
-            for uri in ["/ergast/f1/seasons.json", "/", "/seasons/euro-rx-super1600/2018", "/log"] {
+            for uri in ["/ergast/euro-rx-super1600/seasons.json", "/", "/seasons/euro-rx-super1600/2018", "/log"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .ok, "\(uri)")
                 #expect(response.headers[LogHead.header] == "\(Fixture.demoHead):\(last.hash)", "\(uri)")
