@@ -227,6 +227,23 @@ try:
     check(table_rows()[0] == ("Mercedes", "613.5"), f"F1 2021 constructors: Mercedes 613.5 first, found {table_rows()[:1]}")
     look("season-f1-2021-teams")
 
+    # MARK: comparison
+    scenario("compare: F1 2021 under 1998's rules, and against its own table after round 11")
+    visit("/seasons/f1/2021", "season-f1-2021-compare-form", shoot=False)
+    driver.find_element(By.CSS_SELECTOR, "form.compare summary").click()
+    Select(driver.find_element(By.ID, "rulesOf")).select_by_value("f1:1998")
+    driver.find_element(By.CSS_SELECTOR, "form.compare button[type=submit]").click()
+    wait.until(EC.url_contains("rulesOf=f1"))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+    api_rows = api("/championships/f1/seasons/2021/compare?from=everything&rulesOf=f1:1998")["rows"]
+    changed = [row["competitor"] for row in api_rows if row["changed"]]
+    shown = [tr.get_attribute("data-competitor") for tr in driver.find_elements(By.CSS_SELECTOR, "table.comparison tbody tr")]
+    check(shown == changed, f"under 1998's rules: the page lists the rows the API marks changed ({len(shown)} vs {len(changed)})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg polyline.compared")) >= 1, "the chart draws the other table dashed")
+    look("season-f1-2021-under-1998-rules")
+    visit("/seasons/f1/2021?compare=after-round:11", "season-f1-2021-compare-round-11")
+    check("Compared with the table after round 11" in driver.find_element(By.ID, "compare-h").text, "a comparison with an earlier cut says so")
+
     # MARK: explanation
     scenario("an explanation adds up")
     driver.get(BASE + "/seasons/f1/2021")

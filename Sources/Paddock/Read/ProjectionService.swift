@@ -176,8 +176,10 @@ public actor ProjectionService {
     /// ```
     public nonisolated func comparison(_ key: SeasonKey, className: String?, kind: StandingsKind, from: Cut, to: Cut,
                                        rules: HypotheticalRules? = nil) async throws -> Comparison {
-        let before = try await standingsAndLedger(key, className: className, kind: kind, cut: from, rules: nil)
-        let after = try await standingsAndLedger(key, className: className, kind: kind, cut: to, rules: rules)
+        // The two tables are independent: derived side by side, on two cores when there are two.
+        async let earlier = standingsAndLedger(key, className: className, kind: kind, cut: from, rules: nil)
+        async let later = standingsAndLedger(key, className: className, kind: kind, cut: to, rules: rules)
+        let (before, after) = try await (earlier, later)
         return Comparison(from: .init(result: before.result, ledger: before.ledger, rules: .own),
                           to: .init(result: after.result, ledger: after.ledger, rules: rules?.used ?? .own))
     }

@@ -159,13 +159,9 @@ public struct Comparison: Sendable, Equatable, Codable {
             tallies[line.eventId, default: Tally()].toLines.append(line)
             if line.counted { tallies[line.eventId, default: Tally()].to += line.points }
         }
-        func signature(_ lines: [ExplanationLine]) -> [String] {
-            // Whether a line of no points counts makes no difference: only what it shows does.
-            lines.map { "\($0.kind)|\($0.classifiedPosition ?? 0)|\($0.status?.rawValue ?? "")|\($0.points.exactText)|\($0.counted && !$0.points.isZero)" }.sorted()
-        }
         return tallies.compactMap { id, tally in
             let change = tally.to - tally.from
-            guard !change.isZero || signature(tally.fromLines) != signature(tally.toLines) else { return nil }
+            guard !change.isZero || !LineShape.same(tally.fromLines, tally.toLines) else { return nil }
             guard let line = tally.toLines.first ?? tally.fromLines.first else { return nil }
             let kind: Cause.Kind = switch line.kind {
             case .result: .result
@@ -176,6 +172,31 @@ public struct Comparison: Sendable, Equatable, Codable {
             let rule = tally.toLines.isEmpty ? "no longer in the table (superseded, retracted or outside the cut): \(line.rule)" : line.rule
             return Cause(kind: kind, eventId: id, logPosition: line.logPosition, round: line.round, session: line.session,
                          rule: rule, points: change, new: tally.fromLines.isEmpty)
+        }
+    }
+
+    /// What a reader sees of an explanation line. Whether a line of no points counts makes no
+    /// difference: only what it shows does.
+    struct LineShape: Equatable {
+        var kind: ExplanationLine.Kind
+        var classifiedPosition: Int?
+        var status: ResultStatus?
+        var points: Points
+        var countsPoints: Bool
+
+        init(_ line: ExplanationLine) {
+            kind = line.kind
+            classifiedPosition = line.classifiedPosition
+            status = line.status
+            points = line.points
+            countsPoints = line.counted && !line.points.isZero
+        }
+
+        /// Whether two events' lines show the same, in any order (an event has a line or two).
+        static func same(_ a: [ExplanationLine], _ b: [ExplanationLine]) -> Bool {
+            guard a.count == b.count else { return false }
+            let left = a.map(LineShape.init), right = b.map(LineShape.init)
+            return left.allSatisfy { shape in left.count { $0 == shape } == right.count { $0 == shape } }
         }
     }
 
