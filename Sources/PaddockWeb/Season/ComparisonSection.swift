@@ -4,12 +4,13 @@ import Paddock
 /// place and points, the change, and the recorded events that make it (each a link to the log).
 enum ComparisonSection {
     /// Causes listed per row before "and N more".
-    static let causesShown = 6
+    static let causesShown = 3
 
     static func render(_ view: SeasonView) -> HTML {
         guard let comparison = view.comparison else { return "" }
         let document = comparison.document
-        let (fromTitle, toTitle) = comparison.isRules ? ("Own rules", capitalised(comparison.label)) : (capitalised(comparison.label), "This table")
+        // Column heads stay short: "The rules of f1 1998", "After round 11 of 22 (…)".
+        let (fromTitle, toTitle) = comparison.isRules ? ("Own rules", capitalised(document.to.rules)) : (capitalised(comparison.label), "This table")
         let changed = document.rows.filter(\.changed)
         let stop = Href.season(view.championship, view.season, view.selection.with(comparand: nil))
         let json: HTML = Href.comparisonJSON(view.championship, view.season, view.selection).map { " · <a href=\"\($0)\">as JSON</a>" } ?? ""

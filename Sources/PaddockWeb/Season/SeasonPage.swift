@@ -31,8 +31,8 @@ public enum SeasonPage {
         \(CutBanner.render(view.selection.cut, rounds: view.rounds, position: view.position, live: "This page updates by itself when something is recorded.",
                    liveHref: Href.season(view.championship, view.season, view.selection.with(cut: .everything))))
         \(StandingsSection.render(view))
-        \(ComparisonSection.render(view))
         \(ProgressionChart.render(view))
+        \(ComparisonSection.render(view))
         \(TitleSection.render(view))
         \(CalendarSection.render(view))
         """
