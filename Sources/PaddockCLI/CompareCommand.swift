@@ -14,16 +14,11 @@ struct HypotheticalRulesOptions: ParsableArguments {
 
     func validate() throws {
         if rules != nil && rulesOf != nil { throw UserError("give --rules or --rules-of, not both") }
-        if let rulesOf, Self.season(rulesOf) == nil { throw UserError("--rules-of: '\(rulesOf)' is not CHAMPIONSHIP:SEASON (e.g. f1:2010)") }
-    }
-
-    static func season(_ text: String) -> SeasonKey? {
-        guard let colon = text.lastIndex(of: ":"), let year = Int(text[text.index(after: colon)...]) else { return nil }
-        return SeasonKey(String(text[..<colon]), year)
+        if let rulesOf, SeasonKey(reference: rulesOf) == nil { throw UserError("--rules-of: '\(rulesOf)' is not CHAMPIONSHIP:SEASON (e.g. f1:2010)") }
     }
 
     func load(_ projections: ProjectionService) async throws -> HypotheticalRules? {
-        if let rulesOf, let key = Self.season(rulesOf) { return try await projections.rules(of: key) }
+        if let rulesOf, let key = SeasonKey(reference: rulesOf) { return try await projections.rules(of: key) }
         guard let rules else { return nil }
         let data = Data(try readInput(rules).utf8)
         do {

@@ -36,3 +36,16 @@ public struct HypotheticalRules: Sendable, Equatable {
         return HypotheticalRules(rules: declared.rules, used: .init(hypothetical: true, source: source))
     }
 }
+
+extension SeasonKey {
+    /// A season written `CHAMPIONSHIP:SEASON` (`f1:2010`), as `--rules-of` and `rulesOf=` take it;
+    /// nil for other text.
+    ///
+    /// ```swift
+    /// SeasonKey(reference: "f1:2010")   // SeasonKey("f1", 2010)
+    /// ```
+    public init?(reference text: String) {
+        guard let colon = text.lastIndex(of: ":"), let year = Int(text[text.index(after: colon)...]) else { return nil }
+        self.init(String(text[..<colon]), year)
+    }
+}

@@ -57,11 +57,10 @@ enum CompareRoutes {
 
     static func rulesOf(_ text: String?, _ state: ServerState) async throws -> HypotheticalRules? {
         guard let text else { return nil }
-        guard let colon = text.lastIndex(of: ":"), let year = Int(text[text.index(after: colon)...]) else {
+        guard let key = SeasonKey(reference: text) else {
             throw Problem.badParameter("rulesOf", "expected CHAMPIONSHIP:SEASON (e.g. f1:2010), found '\(text.prefix(60))'")
         }
-        let key = SeasonKey(String(text[..<colon]), year)
-        guard await state.live.index().seasons[key] != nil else { throw Problem.notFound("rulesOf: no season '\(key.championship)' \(year) in the log") }
+        guard await state.live.index().seasons[key] != nil else { throw Problem.notFound("rulesOf: no season '\(key.championship)' \(key.season) in the log") }
         return try await state.live.service.rules(of: key)
     }
 

@@ -64,10 +64,10 @@ enum SeasonPageData {
         case (let text?, nil):
             do { return .cut(try CutText.parse(text)) } catch { throw Problem.badParameter("compare", error.description) }
         case (nil, let text?):
-            guard let colon = text.lastIndex(of: ":"), let year = Int(text[text.index(after: colon)...]) else {
+            guard let key = SeasonKey(reference: text) else {
                 throw Problem.badParameter("rulesOf", "expected CHAMPIONSHIP:SEASON (e.g. f1:2010), found '\(text.prefix(60))'")
             }
-            return .rulesOf(championship: String(text[..<colon]), season: year)
+            return .rulesOf(championship: key.championship, season: key.season)
         }
     }
 
@@ -114,9 +114,8 @@ enum SeasonPageData {
             let table = try await service.standings(context.key, className: context.selection.className, kind: kind, cut: otherCut).table
             other = progression(context, table: table, ledger: context.ledger.restricted(to: otherCut), cut: otherCut)
         case .rulesOf(let championship, let season):
-            let source = SeasonKey(championship, season)
-            guard context.index.seasons[source] != nil else { throw Problem.notFound("rulesOf: no season '\(championship)' \(season) in the log") }
-            let rules = try await service.rules(of: source)
+            // The JSON route's lookup: the same 404 for a season the log does not hold.
+            guard let rules = try await CompareRoutes.rulesOf("\(championship):\(season)", state) else { return nil }
             comparison = try await service.comparison(context.key, className: context.selection.className, kind: kind,
                                                       from: pageCut, to: pageCut, rules: rules)
             label = "under the rules of \(context.index.championships[championship]?.name ?? championship) \(season)"
