@@ -11,6 +11,8 @@ import Prometheus
 /// - `paddock_sse_stalled_total`: live feeds closed because their client read nothing
 /// - `paddock_sse_ring_bytes`, `paddock_sse_ring_peak_bytes`: the frames the live feed keeps for
 ///   its subscribers (shared by all of them), now and at most
+/// - `paddock_sse_stalled_peak_bytes`: the most bytes handed to one client that was then closed for
+///   reading nothing (bounded by the channel's high-water mark and one write, not by the log)
 /// - `paddock_projection_lag_events`: head position − projected position, at scrape time
 /// - `paddock_projected_position_events`, `paddock_head_position_events`
 final class ServerMetrics: Sendable {
@@ -22,6 +24,7 @@ final class ServerMetrics: Sendable {
     let sseStalled: Counter
     let sseRingBytes: Gauge
     let sseRingPeakBytes: Gauge
+    let sseStalledPeakBytes: Gauge
     let projectionLag: Gauge
     let projectedPosition: Gauge
     let headPosition: Gauge
@@ -45,6 +48,9 @@ final class ServerMetrics: Sendable {
             namespace: "paddock", metricName: "sse_ring", unitName: "bytes", helpText: "Frames kept for live feeds."))
         sseRingPeakBytes = registry.makeGauge(descriptor: .init(
             namespace: "paddock", metricName: "sse_ring_peak", unitName: "bytes", helpText: "Most frames kept for live feeds."))
+        sseStalledPeakBytes = registry.makeGauge(descriptor: .init(
+            namespace: "paddock", metricName: "sse_stalled_peak", unitName: "bytes",
+            helpText: "Most bytes handed to a live feed closed for reading nothing."))
         projectionLag = registry.makeGauge(descriptor: .init(
             namespace: "paddock", metricName: "projection_lag", unitName: "events", helpText: "Head position minus projected position."))
         projectedPosition = registry.makeGauge(descriptor: .init(
@@ -65,6 +71,7 @@ final class ServerMetrics: Sendable {
     func render(head: Int64, projected: Int64, feeds: LiveFeedHub.Usage) -> String {
         sseRingBytes.set(Double(feeds.ringBytes))
         sseRingPeakBytes.set(Double(feeds.peakRingBytes))
+        sseStalledPeakBytes.set(Double(feeds.peakStalledBytes))
         headPosition.set(Double(head))
         projectedPosition.set(Double(projected))
         projectionLag.set(Double(max(0, head - projected)))

@@ -111,6 +111,41 @@ import Testing
         }
     }
 
+    /// A write to a connection goes through its event loop: unless the feed waits for the loop to take
+    /// each write, it queues frames far faster than the channel can say it is full, and a client that
+    /// reads nothing holds, in the server's memory, everything appended while it stays connected.
+    @Test func aClientThatReadsNothingIsHandedWhatTheSocketHoldsNotTheWholeLog() async throws {
+        let fixture = try await Fixture()
+        try await fixture.app(settings: settings()).test(.live) { client in
+            let port = try #require(client.port)
+            let idle = try FeedReader(port: port, after: Fixture.demoHead, receiveBuffer: 2_048)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while idle.statusLine == nil {
+                try #require(ContinuousClock.now < deadline, "the feed did not answer")
+                idle.pump()
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            // 16 MB of notes (20 kB each, the most a note's text may hold): four times what the
+            // kernel's socket buffers can take for one connection on Linux (net.ipv4.tcp_wmem's 4 MB).
+            let text = String(repeating: "A line of a long note. ", count: 869)
+            for batch in 0..<16 {
+                let notes = (0..<50).map { NewEvent(type: "Note", occurredAt: "2018", payload: #"{"text":"\#(batch)-\#($0) \#(text)"}"#) }
+                try await fixture.store.append(notes, to: "notes:flood", expecting: .any)
+            }
+            while try await metric("paddock_sse_stalled_total", client) < 1 {
+                try #require(ContinuousClock.now < deadline, "the client that read nothing was not disconnected")
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let handed = try await metric("paddock_sse_stalled_peak_bytes", client)
+            // What the kernel takes for such a client, then the channel's high-water mark (64 kB) and
+            // one write (256 kB at most), with room for frames' ends.
+            let kernel = try loopbackBytesUntilFull(receiveBuffer: 2_048)
+            #expect(handed > 0)
+            #expect(Int(handed) <= kernel + 64 << 10 + 256 << 10 + 128 << 10,
+                    "a client that read nothing was handed \(Int(handed)) bytes of the 16 MB appended; its socket holds \(kernel)")
+        }
+    }
+
     @Test func feedsBeyondTheLimitAre503WithRetryAfterUntilAPlaceIsFree() async throws {
         let fixture = try await Fixture()
         try await fixture.app(settings: settings(maxSubscribers: 2)).test(.live) { client in
@@ -207,6 +242,50 @@ func residentBytes() -> Int? {
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
     return kilobytes * 1_024
+}
+
+/// How many bytes a loopback TCP connection takes from its writer before a write would block, when
+/// the reader (receive buffer `receiveBuffer`) reads nothing: the kernel's share of what a server
+/// can hand to such a client, which depends on the machine's `net.ipv4.tcp_wmem` and `tcp_rmem`.
+func loopbackBytesUntilFull(receiveBuffer: Int32) throws -> Int {
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(listener) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(listener, $0, length) == 0 && listen(listener, 1) == 0 && getsockname(listener, $0, &length) == 0
+        }
+    }
+    guard listener >= 0, bound else { throw SSEClient.Failure.connect }
+    let reader = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(reader) }
+    var size = receiveBuffer
+    _ = setsockopt(reader, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(reader, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    let writer = accept(listener, nil, nil)
+    defer { close(writer) }
+    guard connected == 0, writer >= 0 else { throw SSEClient.Failure.connect }
+    _ = fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK)
+    let chunk = [UInt8](repeating: 0x61, count: 16 << 10)
+    var total = 0
+    var quiet = 0
+    // The send buffer grows while data is in flight: write until several tries in a row take nothing.
+    while quiet < 5 {
+        let written = chunk.withUnsafeBytes { send(writer, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if written > 0 {
+            total += written
+            quiet = 0
+        } else {
+            quiet += 1
+            usleep(50_000)
+        }
+    }
+    return total
 }
 
 /// A TCP connection that never sends a byte.

@@ -95,13 +95,13 @@ enum LiveFeed {
                     continue
                 }
                 let frames = page.map(frame(of:))
-                try await subscription.write { try await writer.write(contentsOf: frames) }
+                try await subscription.write(frames, to: &writer)
                 last = end.position
             }
             following: while true {
                 switch await subscription.next() {
                 case .frames(let frames, let lastEvent):
-                    try await subscription.write { try await writer.write(contentsOf: frames) }
+                    try await subscription.write(frames, to: &writer)
                     if let lastEvent { last = lastEvent }
                 case .behind:
                     break following

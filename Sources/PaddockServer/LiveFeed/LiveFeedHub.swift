@@ -34,8 +34,9 @@ final class LiveFeedHub: Sendable {
         var ringBytes = 16 << 20
         /// A subscriber whose write has not completed for this long is disconnected.
         var stallTimeout: Duration = .seconds(30)
-        /// Frames written at most per write (a write holds its frames until the client reads them).
+        /// Frames and bytes written at most per write (a write holds its frames until the client reads them).
         var framesPerWrite = 128
+        var bytesPerWrite = 256 << 10
     }
 
     /// What a subscriber writes next.
@@ -54,6 +55,9 @@ final class LiveFeedHub: Sendable {
         var ringEntries: Int
         var ringBytes: Int
         var peakRingBytes: Int
+        /// The most bytes handed to the connection of a subscriber that was then disconnected for
+        /// reading nothing: what one client that does not read can cost, beyond the socket's buffers.
+        var peakStalledBytes: Int
         var published: Int64
         var stalledDisconnects: Int
         var refused: Int
@@ -67,6 +71,8 @@ final class LiveFeedHub: Sendable {
         var skipThrough: Int64 = 0
         var waiter: CheckedContinuation<Void, Never>?
         var writingSince: ContinuousClock.Instant?
+        /// Bytes handed to the connection so far.
+        var bytesWritten = 0
         var closed = false
         var closeReason: String?
     }
@@ -79,6 +85,7 @@ final class LiveFeedHub: Sendable {
         var nextId: UInt64 = 0
         var shutdownReason: String?
         var peakRingBytes = 0
+        var peakStalledBytes = 0
         var stalledDisconnects = 0
         var refused = 0
     }
@@ -108,7 +115,7 @@ final class LiveFeedHub: Sendable {
     var usage: Usage {
         state.withLock { state in
             Usage(subscribers: state.subscribers.count, ringEntries: state.ring.count, ringBytes: state.ring.bytes,
-                  peakRingBytes: state.peakRingBytes, published: state.published,
+                  peakRingBytes: state.peakRingBytes, peakStalledBytes: state.peakStalledBytes, published: state.published,
                   stalledDisconnects: state.stalledDisconnects, refused: state.refused)
         }
     }
@@ -133,7 +140,7 @@ final class LiveFeedHub: Sendable {
                                       retryAfterSeconds: 5)
         }
         metrics?.sseSubscribers.increment()
-        return Subscription(id: id, hub: self)
+        return Subscription(id: id, hub: self, channel: channel)
     }
 
     /// Joins the shared feed right after `position` when the ring still holds what follows it (or
@@ -202,9 +209,13 @@ final class LiveFeedHub: Sendable {
         }
     }
 
-    /// Marks a subscriber's write in progress, so that one that never completes can be found.
-    fileprivate func writing(_ id: UInt64, _ inProgress: Bool) {
-        state.withLock { $0.subscribers[id]?.writingSince = inProgress ? .now : nil }
+    /// Marks a subscriber's write of `bytes` in progress (or done, with nil), so that one that never
+    /// completes can be found.
+    fileprivate func writing(_ id: UInt64, bytes: Int?) {
+        state.withLock { state in
+            if let bytes { state.subscribers[id]?.bytesWritten += bytes }
+            state.subscribers[id]?.writingSince = bytes == nil ? nil : .now
+        }
     }
 
     /// Ends a subscriber's feed: its next delivery is `.closed(reason)`.
@@ -292,6 +303,7 @@ final class LiveFeedHub: Sendable {
                 stalled.append((id, channel, subscriber.waiter))
                 state.subscribers[id]?.waiter = nil
                 state.stalledDisconnects += 1
+                state.peakStalledBytes = max(state.peakStalledBytes, subscriber.bytesWritten)
             }
             return stalled
         }
@@ -358,10 +370,12 @@ final class LiveFeedHub: Sendable {
 final class Subscription: Sendable {
     let id: UInt64
     let hub: LiveFeedHub
+    let channel: (any Channel)?
 
-    fileprivate init(id: UInt64, hub: LiveFeedHub) {
+    fileprivate init(id: UInt64, hub: LiveFeedHub, channel: (any Channel)?) {
         self.id = id
         self.hub = hub
+        self.channel = channel
     }
 
     /// Joins the shared feed after `position`; false when the ring no longer holds what follows it.
@@ -370,10 +384,31 @@ final class Subscription: Sendable {
     func next() async -> LiveFeedHub.Delivery { await hub.next(id) }
 
     /// Runs a write, marked in progress so that a stalled one is found and its connection closed.
-    func write(_ body: () async throws -> Void) async throws {
-        hub.writing(id, true)
-        defer { hub.writing(id, false) }
-        try await body()
+    ///
+    /// A write from outside the channel's event loop is only queued on that loop: the channel sees it,
+    /// and turns unwritable past its high-water mark, later. Without waiting for the loop to take it,
+    /// a feed whose client does not read would queue the whole log in memory before the writer
+    /// ever suspended. So the write ends with a round trip through the loop: by then the channel's
+    /// writability counts this write, and the next one waits while the client is not reading.
+    ///
+    /// Frames go out at most ``LiveFeedHub/Limits/framesPerWrite`` and ``LiveFeedHub/Limits/bytesPerWrite``
+    /// at a time, so that what waits for one client is bounded whatever a page of the log holds.
+    func write(_ frames: [ByteBuffer], to writer: inout any ResponseBodyWriter) async throws {
+        var start = frames.startIndex
+        while start < frames.endIndex {
+            var end = start
+            var bytes = 0
+            while end < frames.endIndex, end - start < hub.limits.framesPerWrite,
+                  end == start || bytes + frames[end].readableBytes <= hub.limits.bytesPerWrite {
+                bytes += frames[end].readableBytes
+                end += 1
+            }
+            hub.writing(id, bytes: bytes)
+            defer { hub.writing(id, bytes: nil) }
+            try await writer.write(contentsOf: frames[start..<end])
+            if let channel { try await channel.eventLoop.submit {}.get() }
+            start = end
+        }
     }
 
     func close(reason: String?) { hub.close(id, reason: reason) }
