@@ -50,10 +50,21 @@ enum ErgastRoutes {
             return Response(status: .notModified, headers: headers)
         }
         let host = request.head.authority ?? "localhost"
-        let body = try await state.readCache.body(for: "\(host) \(request.uri.description)", at: position) {
+        let body = try await state.readCache.body(for: "\(host) \(cacheKey(request, position: position))", at: position) {
             try await render(path, championship: championship, request: request, host: host, state: state)
         }
         return JSONResponses.text(body.text, headers: headers, contentType: body.contentType)
+    }
+
+    /// The URI as the body depends on it: its path and its query, less an `atPosition` at or past the
+    /// projected position (such a cut shows everything the body is computed from: the same table as
+    /// without it, not a new one). The items keep their order: the first of a repeated name counts.
+    static func cacheKey(_ request: Request, position: Int64) -> String {
+        let uri = request.uri
+        let items = uri.queryParameters.filter { name, value in
+            !(name == "atPosition" && Int64(value).map { $0 >= position } == true)
+        }.map { "\($0.key)=\($0.value)" }
+        return items.isEmpty ? uri.path : uri.path + "?" + items.joined(separator: "&")
     }
 
     /// The decoded segments after `/ergast/{championship}/`.
@@ -114,12 +125,13 @@ enum ErgastRoutes {
 
         var round: Int?
         if let asked = path.round, let season = seasons.first {
-            let next = season.rounds.first { !$0.hasResults }?.round
+            // Only `last` and `next` need the season's rounds built (the first without results).
+            func next() -> Int? { season.rounds.first { !$0.hasResults }?.round }
             switch asked {
             case .number(let n): round = n
-            case .last: round = next.map { max(1, $0 - 1) } ?? season.rounds.last?.round
+            case .last: round = next().map { max(1, $0 - 1) } ?? season.rounds.last?.round
             case .next:
-                if let next {
+                if let next = next() {
                     round = next
                 } else {
                     // Every round has its results: the next is the first of the following season.
