@@ -190,7 +190,9 @@ extension Points {
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
         let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: UInt64(scale / denominator))
-        guard !overflow else { return nil }
+        // Past Int64's magnitude the decimal would not read back (`init?(text:)` scales into an Int64):
+        // the fraction form does.
+        guard !overflow, scaled <= UInt64(Int64.max) else { return nil }
         let whole = scaled / UInt64(scale)
         let fraction = String(scaled % UInt64(scale))
         let padded = String(repeating: "0", count: digits - fraction.count) + fraction
