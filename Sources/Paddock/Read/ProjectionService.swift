@@ -132,20 +132,40 @@ public actor ProjectionService {
     // MARK: - Queries
 
     /// A season's ledger as of ``position``: from the cache, or derived from the season's streams.
+    ///
+    /// Readers that ask for the same uncached season at once wait for one derivation (a cold cache
+    /// under load would otherwise read and decode the season once per request).
     public func ledger(_ key: SeasonKey) async throws -> SeasonLedger {
         if let cached = cache.ledger(key) { return cached }
         guard let summary = index.seasons[key] else { throw PaddockError.unknownSeason(key) }
         let position = index.position
-        var envelopes: [DomainEnvelope] = []
-        envelopes.reserveCapacity(summary.events)
-        for stream in summary.streams.sorted() {
-            let events = try await store.read(EventQuery(stream: stream, atOrBeforePosition: position))
-            envelopes += try EnvelopeDecoder.decode(events)
+        let task: Task<SeasonLedger, any Error>
+        if let running = deriving[key], running.position == position {
+            task = running.task
+        } else {
+            let store = self.store, streams = summary.streams.sorted(), events = summary.events
+            task = Task.detached { try await Self.derive(key, streams: streams, events: events, at: position, from: store) }
+            deriving[key] = (position, task)
         }
-        let ledger = SeasonLedger.derive(key, from: envelopes)
+        defer { if deriving[key]?.task == task { deriving[key] = nil } }
+        let ledger = try await task.value
         // Events folded while the log was read are not in this ledger: keep it only if none were.
         if index.position == position { cache.insert(ledger) }
         return ledger
+    }
+
+    /// Ledgers being derived, with the position each is derived at.
+    private var deriving: [SeasonKey: (position: Int64, task: Task<SeasonLedger, any Error>)] = [:]
+
+    private static func derive(_ key: SeasonKey, streams: [String], events: Int, at position: Int64,
+                               from store: any EventStore) async throws -> SeasonLedger {
+        var envelopes: [DomainEnvelope] = []
+        envelopes.reserveCapacity(events)
+        for stream in streams {
+            let read = try await store.read(EventQuery(stream: stream, atOrBeforePosition: position))
+            envelopes += try EnvelopeDecoder.decode(read)
+        }
+        return SeasonLedger.derive(key, from: envelopes)
     }
 
     // The derivations below run off the actor: only fetching the ledger is isolated, so readers do
