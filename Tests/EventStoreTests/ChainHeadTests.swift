@@ -74,6 +74,7 @@ struct ChainHeadTests {
             #expect(restore?.description.contains("run 'paddock verify'") == true)
 
             #expect(try await everything(store) == before)
+            #expect(try await store.verify().isIntact == false, "verify calls intact a log that appends refuse")
             // Another store on the same log (another process) refuses it too.
             let other = try await db.open()
             #expect(await eventStoreError { try await other.append([note()], to: "x", expecting: .noStream) } == .chainBroken(reason: reason))
@@ -93,6 +94,20 @@ struct ChainHeadTests {
                 #expect(appended.events[0].hash == appended.events[0].chainHash(after: seeded.last!.hash))
                 #expect(try await store.verify().isIntact)
             }
+        }
+    }
+
+    @Test("a log whose chain_head row is gone is not intact for verify", arguments: Backend.underTest)
+    func headRowMissingIsABreak(_ backend: Backend) async throws {
+        try await withLog(backend, "head") { db in
+            let store = try await db.open()
+            try await seedThreeStreams(store, count: 3)
+            try await db.execute(backend == .sqlite ? ["DELETE FROM chain_head"]
+                                     : ["DROP TRIGGER chain_head_moves_forward ON chain_head", "DELETE FROM chain_head"])
+            let report = try await store.verify()
+            #expect(report.firstBreak?.kind == .unacknowledgedRows)
+            #expect(report.firstBreak?.position == 1)
+            #expect(report.firstBreak?.reason == "the log holds 3 event(s) but no acknowledged head (the chain_head row is missing)")
         }
     }
 

@@ -60,6 +60,10 @@ package struct ChainWalk {
                 return broken(.unacknowledgedRows, head.position + 1,
                               "rows after position \(head.position), the last acknowledged append, were not appended by Paddock")
             }
+        } else if checked > 0 {
+            // Appends refuse such a log (``AcknowledgedHead``): verify must not call it intact.
+            return broken(.unacknowledgedRows, 1,
+                          "the log holds \(checked) event(s) but no acknowledged head (the chain_head row is missing)")
         }
         if !missingTriggers.isEmpty {
             return broken(.triggersMissing, checked, "immutability trigger(s) missing: \(missingTriggers.joined(separator: ", "))")
