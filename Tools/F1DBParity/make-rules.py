@@ -80,7 +80,7 @@ F1DB_SLIPS = {
           "are missing (a typo for 19).",
     2007: "round-6 constructors' table: positions run from 2 to 11 and nobody is at 1 (McLaren is EX, as in every other round).",
 }
-# Ties F1DB breaks in one table and shares in another of the same shape (both kinds listed in the README).
+# Ties F1DB breaks in one table and shares in another of the same shape (both kinds listed in Sources/F1DB/F1DB.docc/Parity.md).
 TIES_F1DB_ORDERS_OTHERWISE = {
     1993: "constructors after rounds 3 and 11: Ligier before Benetton, Minardi before Sauber on equal countback, "
           "where the round-12 table shares Minardi and Sauber on the same finishes.",
