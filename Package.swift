@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "EventStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,7 +60,10 @@ let package = Package(
             dependencies: ["EventStore", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
-        .target(name: "F1DB", dependencies: ["Paddock", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "F1DB",
+            dependencies: ["Paddock", "EventStore", "SeasonDomain", "Projections", .product(name: "Yams", package: "Yams")]
+        ),
         // The web app's pages as HTML (and SVG charts), rendered from the projections' documents; its style sheet and script.
         .target(
             name: "PaddockWeb",
@@ -72,6 +76,9 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "PaddockWeb",
+                "EventStore",
+                "SeasonDomain",
+                "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +102,9 @@ let package = Package(
                 "F1DB",
                 "PaddockServer",
                 "PostgresEventStore",
+                "EventStore",
+                "SeasonDomain",
+                "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +114,8 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "EventStore",
+                "SeasonDomain",
+                "Projections",
                 "PostgresEventStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,21 +144,26 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
-        .testTarget(name: "F1DBTests", dependencies: ["F1DB"]),
+        .testTarget(name: "F1DBTests", dependencies: ["F1DB", "Paddock", "EventStore", "SeasonDomain", "Projections"]),
         .testTarget(
             name: "PaddockServerTests",
             dependencies: [
                 "PaddockServer",
+                "Paddock",
+                "EventStore",
+                "SeasonDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "PostgresEventStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb"]),
+        .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb", "Paddock", "Projections", "EventStore"]),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Projections", "SeasonDomain", "EventStore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "PaddockTests",
