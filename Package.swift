@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "paddock", targets: ["PaddockCLI"]),
+        .library(name: "Chronology", targets: ["Chronology"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "PostgresEventStore", targets: ["PostgresEventStore"]),
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
@@ -30,10 +31,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
+        // ISO-8601 texts the log and the domain share: an event's occurredAt and civil-date arithmetic. No dependencies.
+        .target(name: "Chronology"),
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
         .target(
             name: "EventStore",
             dependencies: [
+                "Chronology",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -44,6 +48,7 @@ let package = Package(
             name: "PostgresEventStore",
             dependencies: [
                 "EventStore",
+                "Chronology",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -53,21 +58,21 @@ let package = Package(
         // The season domain's language: typed, versioned events. No storage, no I/O.
         .target(name: "SeasonDomain"),
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
-        .target(name: "Projections", dependencies: ["SeasonDomain", "EventStore"]),
+        .target(name: "Projections", dependencies: ["SeasonDomain", "Chronology"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
         .target(
             name: "Paddock",
-            dependencies: ["EventStore", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["EventStore", "Chronology", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
         .target(
             name: "F1DB",
-            dependencies: ["Paddock", "EventStore", "SeasonDomain", "Projections", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Paddock", "EventStore", "Chronology", "SeasonDomain", "Projections", .product(name: "Yams", package: "Yams")]
         ),
         // The web app's pages as HTML (and SVG charts), rendered from the projections' documents; its style sheet and script.
         .target(
             name: "PaddockWeb",
-            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore"],
+            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore", "Chronology"],
             resources: [.copy("Assets/Resources")]
         ),
         // The HTTP service: recording live and reading any cut, with a live feed, auth and an OpenAPI document.
@@ -77,6 +82,7 @@ let package = Package(
                 "Paddock",
                 "PaddockWeb",
                 "EventStore",
+                "Chronology",
                 "SeasonDomain",
                 "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -103,6 +109,7 @@ let package = Package(
                 "PaddockServer",
                 "PostgresEventStore",
                 "EventStore",
+                "Chronology",
                 "SeasonDomain",
                 "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,6 +121,7 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "EventStore",
+                "Chronology",
                 "SeasonDomain",
                 "Projections",
                 "PostgresEventStore",
@@ -125,7 +133,7 @@ let package = Package(
         ),
         .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
         // Fuzzing (Tools/fuzz, FuzzTests): the targets, their properties, a mutator and the seed corpus.
-        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "SeasonDomain", "EventStore"], path: "Tools/Fuzz/Targets"),
+        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "SeasonDomain", "EventStore", "Chronology"], path: "Tools/Fuzz/Targets"),
         // libFuzzer's entry points when built by Tools/fuzz (-sanitize=fuzzer); else a reproducer of saved inputs.
         .executableTarget(name: "paddock-fuzz", dependencies: ["PaddockFuzzing"], path: "Tools/Fuzz/Driver"),
         .executableTarget(
@@ -136,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
-                "EventStore", "PostgresEventStore", "paddock-crashdriver",
+                "EventStore", "Chronology", "PostgresEventStore", "paddock-crashdriver",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -163,7 +171,7 @@ let package = Package(
         .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb", "Paddock", "Projections", "EventStore"]),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["Projections", "SeasonDomain", "EventStore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Projections", "SeasonDomain", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "PaddockTests",

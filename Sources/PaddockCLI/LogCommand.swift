@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chronology
 import EventStore
 import Foundation
 import Paddock

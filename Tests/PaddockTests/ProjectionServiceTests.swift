@@ -123,7 +123,7 @@ struct IndexRebuildTests {
         #expect(reference.seasons.count > 5)
         // Registrations need their decoded event; every other demo event is read from its payload.
         let registrations: Set<String> = ["ChampionshipRegistered", "CompetitorRegistered", "TeamRegistered"]
-        let unscanned = events.filter { IndexEntry(scanning: $0) == nil }.map(\.type)
+        let unscanned = events.filter { IndexEntry(scanning: EnvelopeDecoder.undecoded($0)) == nil }.map(\.type)
         #expect(Set(unscanned).isSubset(of: registrations), "\(unscanned)")
     }
 }
