@@ -129,7 +129,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            path: "Tools/Bench"
+            path: "Tools/Benchmarks"
         ),
         .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
         // Fuzzing (Tools/fuzz, FuzzTests): the targets, their properties, a mutator and the seed corpus.
