@@ -141,18 +141,21 @@ let package = Package(
             dependencies: ["EventStore"],
             path: "Tools/CrashDriver"
         ),
+        // What the test targets share: a temporary store that cleans up after itself, the fixtures'
+        // paths and environment, one seeded random source, and the `slow` tag.
+        .target(name: "PaddockTestSupport", dependencies: ["EventStore"], path: "Tests/PaddockTestSupport"),
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
-                "EventStore", "Chronology", "PostgresEventStore", "paddock-crashdriver",
+                "EventStore", "Chronology", "PostgresEventStore", "paddock-crashdriver", "PaddockTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
-        .testTarget(name: "F1DBTests", dependencies: ["F1DB", "Paddock", "EventStore", "SeasonDomain", "Projections"]),
+        .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain", "PaddockTestSupport"]),
+        .testTarget(name: "F1DBTests", dependencies: ["F1DB", "Paddock", "EventStore", "SeasonDomain", "Projections", "PaddockTestSupport"]),
         .testTarget(
             name: "PaddockServerTests",
             dependencies: [
@@ -160,6 +163,7 @@ let package = Package(
                 "Paddock",
                 "EventStore",
                 "SeasonDomain",
+                "PaddockTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "PostgresEventStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -171,17 +175,17 @@ let package = Package(
         .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb", "Paddock", "Projections", "EventStore"]),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["Projections", "SeasonDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Projections", "SeasonDomain", "PaddockTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "PaddockTests",
             dependencies: [
-                "Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", "PostgresEventStore",
+                "Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", "PostgresEventStore", "PaddockTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore"]),
+        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore", "PaddockTestSupport"]),
     ]
 )

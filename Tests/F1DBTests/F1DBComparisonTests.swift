@@ -2,12 +2,13 @@ import EventStore
 import F1DB
 import Foundation
 import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
 
 /// Comparisons on real seasons, checked against the official record.
-@Suite("F1 comparisons (needs ../shared/f1db beside the project)")
+@Suite("F1 comparisons (needs ../shared/f1db beside the project)", .needsF1DB, .tags(.slow))
 struct F1DBComparisonTests {
     /// 1988 counted a driver's best 11 results: Senna 90 before Prost 87. With every result
     /// counting, Prost 105 is ahead of Senna 94 (the figures every history of that season quotes).

@@ -5,11 +5,11 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 @testable import PaddockServer
+import PaddockTestSupport
 
 /// A fresh log in a temporary file, with the demo seasons and one token per role.
 struct Fixture {
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("EventLog/demo").path
+    static let demo = TestEnvironment.demoDirectory.path
     static let season = "/championships/euro-rx-super1600/seasons/2018"
     static let seasonStream = "season:euro-rx-super1600:2018"
     /// How many events the demo files hold: the head position right after loading them.
@@ -32,19 +32,18 @@ struct Fixture {
 
     static let quiet: Logger = { var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger }()
 
-    let store: SQLiteEventStore
+    /// The log's file and directory, removed with the last copy of the fixture.
+    let temporary: TemporaryStore
+    var store: SQLiteEventStore { temporary.store }
     let tokens: [Role: String]
 
     init(demo: Bool = true, busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100),
-                                     busyTimeout: busyTimeout)
-        if demo { try await PaddockServer.loadDemoIfEmpty(store: store, directory: Self.demo, logger: Self.quiet) }
+        temporary = try TemporaryStore("server", pollInterval: .milliseconds(100), busyTimeout: busyTimeout)
+        if demo { try await PaddockServer.loadDemoIfEmpty(store: temporary.store, directory: Self.demo, logger: Self.quiet) }
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
             let token = CredentialToken.generate()
-            try await store.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
+            try await temporary.store.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
             tokens[role] = token
         }
         self.tokens = tokens

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 @testable import Paddock
+import PaddockTestSupport
 import SeasonDomain
 import Testing
 
@@ -253,8 +254,7 @@ struct BulkTests {
     }
 
     @Test func demoLinesAreStoredInTheReferenceCanonicalForm() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("EventLog/demo")
+        let directory = TestEnvironment.demoDirectory
         var checked = 0
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".ndjson") {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)

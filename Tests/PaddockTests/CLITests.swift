@@ -1,4 +1,5 @@
 import Foundation
+import PaddockTestSupport
 import Testing
 
 @Suite("The paddock command line")
@@ -74,16 +75,18 @@ struct CLITests {
         #expect(help.components(separatedBy: "--db <path>").count == 2)
     }
 
-    @Test func theDemoAndTheRulesShipWithTheBinary() throws {
+    @Test func theDemoShipsWithTheBinary() throws {
         let temp = try TemporaryStore()
         let elsewhere = FileManager.default.temporaryDirectory
         let (code, out, err) = try runPaddock(["demo", "--db", temp.path], in: elsewhere)
         #expect(code == 0 && out.contains("event(s) appended"), "\(err)")
-        let f1db = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/f1db")
-        guard FileManager.default.fileExists(atPath: f1db.path) else { return }
+    }
+
+    @Test(.needsF1DB) func theF1RulesShipWithTheBinary() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
         let other = try TemporaryStore()
-        let (f1Code, f1Out, f1Err) = try runPaddock(["import", "f1db", f1db.path, "--seasons", "1988", "--db", other.path], in: elsewhere)
+        let (f1Code, f1Out, f1Err) = try runPaddock(["import", "f1db", TestEnvironment.f1db.path, "--seasons", "1988", "--db", other.path],
+                                                    in: elsewhere)
         #expect(f1Code == 0 && f1Out.contains("1 season(s)"), "\(f1Err)")
     }
 

@@ -1,14 +1,14 @@
 import EventStore
 import Foundation
 @testable import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
 
 @Suite("paddock compare")
 struct CompareTests {
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("EventLog/demo")
+    static let demo = TestEnvironment.demoDirectory
 
     /// The demo's 2018 Super1600 season, with a correction recorded on top: Kallio's third place in
     /// the round-6 final corrected to second. Known-at before and after: the correction is the

@@ -1,14 +1,14 @@
 import EventStore
 import Foundation
 import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
 
 @Suite("The demo seasons from the seed articles")
 struct DemoTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("EventLog/demo")
+    static let directory = TestEnvironment.demoDirectory
 
     func loaded() async throws -> (TemporaryStore, ProjectionService) {
         let temp = try TemporaryStore()

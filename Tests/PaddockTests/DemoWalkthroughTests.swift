@@ -1,4 +1,5 @@
 import Foundation
+import PaddockTestSupport
 import Testing
 
 /// The README's walkthrough, command by command, through the built `paddock`: each output holds the
@@ -6,12 +7,11 @@ import Testing
 @Suite("The README walkthrough of the demo")
 struct DemoWalkthroughTests {
     let db: [String]
-    let directory: URL
+    let directory: TemporaryDirectory
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-walkthrough-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        db = ["--db", directory.appendingPathComponent("demo.sqlite").path]
+        directory = try TemporaryDirectory("walkthrough")
+        db = ["--db", directory.file("demo.sqlite")]
         let (code, _, err) = try runPaddock(["demo"] + db)
         #expect(code == 0, "\(err)")
     }

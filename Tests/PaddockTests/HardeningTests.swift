@@ -2,6 +2,7 @@
 import Foundation
 import GRDB
 @testable import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing

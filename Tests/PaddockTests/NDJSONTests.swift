@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Paddock
+import PaddockTestSupport
 import Testing
 
 @Suite("NDJSON append, export and import")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PaddockTestSupport
 import PostgresEventStore
 import PostgresNIO
 import Testing
@@ -8,15 +9,11 @@ import Testing
 /// between SQLite and PostgreSQL. Needs `PADDOCK_TEST_POSTGRES`; skipped without it, failed under CI.
 @Suite("The command line on PostgreSQL")
 struct PostgresCLITests {
-    static let variable = "PADDOCK_TEST_POSTGRES"
-    static var url: String? { ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 } }
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("EventLog/demo").path
-    static var underCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
+    static let demo = TestEnvironment.demoDirectory.path
 
     /// A URL naming a fresh schema of the test server; the schema is dropped after `body`.
     func withSchema(_ body: (String) throws -> Void) async throws {
-        let base = try #require(Self.url, "\(Self.variable) is not set: under CI the PostgreSQL cases must run")
+        let base = try #require(TestEnvironment.postgresURL, "\(TestEnvironment.postgresVariable) is not set: under CI the PostgreSQL cases must run")
         let schema = "cli_" + UUID().uuidString.lowercased().prefix(8)
         let url = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
         defer {
@@ -31,7 +28,7 @@ struct PostgresCLITests {
     }
 
     @Test("paddock copy SQLite to PostgreSQL and back: the same envelopes, bytes and heads; every command takes --store",
-          .enabled(if: url != nil || underCI, "PADDOCK_TEST_POSTGRES is not set: skipped"))
+          .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: skipped"))
     func copyThereAndBack() async throws {
         try await withSchema { url in
             let source = try TemporaryStore()

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 @testable import Paddock
+import PaddockTestSupport
 import Projections
 import Testing
 
@@ -111,8 +112,7 @@ struct IndexRebuildTests {
     /// the decoded events.
     @Test func aRebuildOfTheDemoEqualsTheFoldOfItsDecodedEvents() async throws {
         let temp = try TemporaryStore()
-        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("EventLog/demo")
+        let demo = TestEnvironment.demoDirectory
         try await DemoLoader.load(from: demo, into: temp.store)
         let events = try await temp.store.read(after: 0, limit: 100_000)
         var reference = TimelineIndex()
