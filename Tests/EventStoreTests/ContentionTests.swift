@@ -8,7 +8,7 @@ import Testing
 /// Another process holding the log's write lock (a large import beside the service): an append
 /// waits for it rather than failing, gives up with ``EventStoreBusy`` only after the busy timeout,
 /// and reads never wait. And the durability setting reaches SQLite.
-@Suite struct ContentionTests {
+@Suite(.tags(.slow)) struct ContentionTests {
     /// Holds a write transaction on another connection for `duration` (what `paddock append` does
     /// while it writes a page), on a thread of its own. The task returns the instant it let go.
     func holdWriteLock(_ path: String, for duration: Duration) async throws -> Task<ContinuousClock.Instant, any Error> {

@@ -6,7 +6,7 @@ import Testing
 
 @testable import EventStore
 
-@Suite("Immutability and verification")
+@Suite("Immutability and verification", .tags(.slow))
 struct TamperTests {
     @Test("raw SQL UPDATE and DELETE (and TRUNCATE, on PostgreSQL) on events are refused by the triggers", arguments: Backend.underTest)
     func triggersRefuseChanges(_ backend: Backend) async throws {

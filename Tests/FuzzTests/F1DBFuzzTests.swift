@@ -10,6 +10,7 @@ import Testing
 struct F1DBFuzzTests {
     @Test func mutatedYAML() throws {
         let scratch = try TemporaryDirectory("f1db-fuzz")
+        defer { withExtendedLifetime(scratch) {} }  // the tree writes into it until the test ends
         let tree = try F1DBFuzzTree(f1db: f1dbRoot, rules: TestEnvironment.f1Rules, season: 1950, scratch: scratch.url)
         try tree.planOriginal()
         #expect(tree.files.contains("seasons/1950/entrants.yml"))

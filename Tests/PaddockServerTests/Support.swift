@@ -32,18 +32,21 @@ struct Fixture {
 
     static let quiet: Logger = { var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger }()
 
-    /// The log's file and directory, removed with the last copy of the fixture.
-    let temporary: TemporaryStore
-    var store: SQLiteEventStore { temporary.store }
+    // Not a TemporaryStore: ARC may release a fixture after its last use while the application it
+    // made still reads the log (LiveFeedLoadTests), and removing the files then empties the log.
+    let store: SQLiteEventStore
     let tokens: [Role: String]
 
     init(demo: Bool = true, busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout) async throws {
-        temporary = try TemporaryStore("server", pollInterval: .milliseconds(100), busyTimeout: busyTimeout)
-        if demo { try await PaddockServer.loadDemoIfEmpty(store: temporary.store, directory: Self.demo, logger: Self.quiet) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100),
+                                     busyTimeout: busyTimeout)
+        if demo { try await PaddockServer.loadDemoIfEmpty(store: store, directory: Self.demo, logger: Self.quiet) }
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
             let token = CredentialToken.generate()
-            try await temporary.store.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
+            try await store.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
             tokens[role] = token
         }
         self.tokens = tokens

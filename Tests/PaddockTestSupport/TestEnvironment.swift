@@ -14,8 +14,12 @@ public enum TestEnvironment {
     public static let demoDirectory = packageRoot.appendingPathComponent("EventLog/demo")
     /// The F1 rules catalogue (`EventLog/rules/f1`).
     public static let f1Rules = packageRoot.appendingPathComponent("EventLog/rules/f1")
-    /// The F1DB snapshot beside the project (`../shared/f1db`), as on every developer's machine and in CI.
-    public static let f1db = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/f1db")
+    /// The F1DB snapshot: `PADDOCK_F1DB` when set (as for Tools/fuzz), else `../shared/f1db` beside the
+    /// project, as on every developer's machine and in CI.
+    public static let f1db: URL = {
+        if let path = ProcessInfo.processInfo.environment["PADDOCK_F1DB"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/f1db")
+    }()
 
     /// Whether the F1DB snapshot is there; without it the suites that read it are skipped (``needsF1DB``).
     public static var hasF1DB: Bool { FileManager.default.fileExists(atPath: f1db.appendingPathComponent("data").path) }

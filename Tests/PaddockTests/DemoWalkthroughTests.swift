@@ -88,7 +88,8 @@ struct DemoWalkthroughTests {
     @Test func aCalendarAsICalendar() throws {
         let (code, ics, _) = try runPaddock(["calendar", "finnish-rx", "2021", "--ics"] + db)
         #expect(code == 0)
-        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
         let starts = ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("DTSTART") }
         #expect(starts == ["DTSTART;VALUE=DATE:20210522", "DTSTART;VALUE=DATE:20210710", "DTSTART;VALUE=DATE:20210807",
                            "DTSTART;VALUE=DATE:20210821", "DTSTART;VALUE=DATE:20210904"])

@@ -16,7 +16,8 @@ struct ProjectionServiceTests {
         #expect(try await first.catchUp() == 8)
         try await first.persist()
         let saved = try await temp.store.loadSnapshot(named: "timeline")
-        #expect(saved?.position == 8 && saved?.codeVersion == ProjectionService.codeVersion)
+        #expect(saved?.position == 8)
+        #expect(saved?.codeVersion == ProjectionService.codeVersion)
 
         // A later final: a new service loads the persisted state and folds only the new event.
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.line(

@@ -80,7 +80,8 @@ struct PointsOverflowTests {
         let fits = reference.0.magnitude <= UInt128(Int64.max) && reference.1 <= Int128(Int64.max)
         if fits {
             #expect(!result.isOutOfRange, "\(what)")
-            #expect(Int128(result.numerator) == reference.0 && Int128(result.denominator) == reference.1, "\(what)")
+            #expect(Int128(result.numerator) == reference.0, "\(what)")
+            #expect(Int128(result.denominator) == reference.1, "\(what)")
         } else {
             #expect(result.isOutOfRange, "\(what) should not fit")
         }
