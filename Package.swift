@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "paddock", targets: ["PaddockCLI"]),
+        .library(name: "Chronology", targets: ["Chronology"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "PostgresEventStore", targets: ["PostgresEventStore"]),
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
@@ -31,10 +32,13 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
+        // ISO-8601 texts the log and the domain share: an event's occurredAt and civil-date arithmetic. No dependencies.
+        .target(name: "Chronology"),
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
         .target(
             name: "EventStore",
             dependencies: [
+                "Chronology",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -45,7 +49,9 @@ let package = Package(
             name: "PostgresEventStore",
             dependencies: [
                 "EventStore",
+                "Chronology",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -53,18 +59,21 @@ let package = Package(
         // The season domain's language: typed, versioned events. No storage, no I/O.
         .target(name: "SeasonDomain"),
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
-        .target(name: "Projections", dependencies: ["SeasonDomain", "EventStore"]),
+        .target(name: "Projections", dependencies: ["SeasonDomain", "Chronology"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
         .target(
             name: "Paddock",
-            dependencies: ["EventStore", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["EventStore", "Chronology", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
-        .target(name: "F1DB", dependencies: ["Paddock", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "F1DB",
+            dependencies: ["Paddock", "EventStore", "Chronology", "SeasonDomain", "Projections", .product(name: "Yams", package: "Yams")]
+        ),
         // The web app's pages as HTML (and SVG charts), rendered from the projections' documents; its style sheet and script.
         .target(
             name: "PaddockWeb",
-            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore"],
+            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore", "Chronology"],
             resources: [.copy("Assets/Resources")]
         ),
         // The HTTP service: recording live and reading any cut, with a live feed, auth and an OpenAPI document.
@@ -73,6 +82,10 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "PaddockWeb",
+                "EventStore",
+                "Chronology",
+                "SeasonDomain",
+                "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,6 +109,10 @@ let package = Package(
                 "F1DB",
                 "PaddockServer",
                 "PostgresEventStore",
+                "EventStore",
+                "Chronology",
+                "SeasonDomain",
+                "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,16 +122,19 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "EventStore",
+                "Chronology",
+                "SeasonDomain",
+                "Projections",
                 "PostgresEventStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            path: "Tools/Bench"
+            path: "Tools/Benchmarks"
         ),
         .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
         // Fuzzing (Tools/fuzz, FuzzTests): the targets, their properties, a mutator and the seed corpus.
-        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "SeasonDomain", "EventStore"], path: "Tools/Fuzz/Targets"),
+        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "SeasonDomain", "EventStore", "Chronology"], path: "Tools/Fuzz/Targets"),
         // libFuzzer's entry points when built by Tools/fuzz (-sanitize=fuzzer); else a reproducer of saved inputs.
         .executableTarget(name: "paddock-fuzz", dependencies: ["PaddockFuzzing"], path: "Tools/Fuzz/Driver"),
         .executableTarget(
@@ -122,42 +142,51 @@ let package = Package(
             dependencies: ["EventStore"],
             path: "Tools/CrashDriver"
         ),
+        // What the test targets share: a temporary store that cleans up after itself, the fixtures'
+        // paths and environment, one seeded random source, and the `slow` tag.
+        .target(name: "PaddockTestSupport", dependencies: ["EventStore"], path: "Tests/PaddockTestSupport"),
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
-                "EventStore", "PostgresEventStore", "paddock-crashdriver",
+                "EventStore", "Chronology", "PostgresEventStore", "paddock-crashdriver", "PaddockTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain"]),
-        .testTarget(name: "F1DBTests", dependencies: ["F1DB"]),
+        .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain", "PaddockTestSupport"]),
+        .testTarget(name: "F1DBTests", dependencies: ["F1DB", "Paddock", "EventStore", "SeasonDomain", "Projections", "PaddockTestSupport"]),
         .testTarget(
             name: "PaddockServerTests",
             dependencies: [
                 "PaddockServer",
+                "Paddock",
+                "EventStore",
+                "SeasonDomain",
+                "PaddockTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "PostgresEventStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb"]),
+        .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb", "Paddock", "Projections", "EventStore"]),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["Projections", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Projections", "SeasonDomain", "PaddockTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "PaddockTests",
             dependencies: [
-                "Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", "PostgresEventStore",
+                "Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", "PostgresEventStore", "PaddockTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore"]),
+        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore", "PaddockTestSupport"]),
     ]
 )

@@ -78,10 +78,10 @@ struct CompareCommand: AsyncParsableCommand {
         print("\(championshipName ?? championship) \(season)\(className.map { " (\($0))" } ?? "") — \(teams ? "teams" : "competitors"): \(side(d.from)) → \(side(d.to))")
         if d.hypothetical { print("HYPOTHETICAL: not the official table; nothing was recorded") }
         func pos(_ s: Documents.ComparisonDocument.Standing?) -> String { s.map { $0.excluded ? "EX" : $0.position.map(String.init) ?? "-" } ?? "" }
-        func pts(_ s: Documents.ComparisonDocument.Standing?) -> String { s.map { Standings.format($0.points) } ?? "" }
+        func pts(_ s: Documents.ComparisonDocument.Standing?) -> String { s.map { StandingsCommand.format($0.points) } ?? "" }
         let rows = d.rows.map { r in
             [pos(r.from), pts(r.from), pos(r.to), pts(r.to), r.name,
-             r.points == 0 ? "" : (r.points > 0 ? "+" : "") + Standings.format(r.points),
+             r.points == 0 ? "" : (r.points > 0 ? "+" : "") + StandingsCommand.format(r.points),
              r.positions.map { $0 == 0 ? "" : ($0 > 0 ? "▲\($0)" : "▼\(-$0)") } ?? ""]
         }
         for line in TextTable.render(header: ["FROM", "POINTS", "TO", "POINTS", teams ? "TEAM" : "COMPETITOR", "CHANGE", "PLACES"], rows: rows) {
@@ -93,7 +93,7 @@ struct CompareCommand: AsyncParsableCommand {
             print("  \(row.name):")
             for c in row.causes {
                 let where_ = [c.round.map { "round \($0)" }, c.session].compactMap { $0 }.joined(separator: " ")
-                let amount = c.points == 0 ? "" : (c.points > 0 ? "+" : "") + Standings.format(c.points) + " "
+                let amount = c.points == 0 ? "" : (c.points > 0 ? "+" : "") + StandingsCommand.format(c.points) + " "
                 print("    \(amount)#\(c.logPosition) \(c.kind)\(where_.isEmpty ? "" : " " + where_)\(c.new ? " (new)" : ""): \(c.rule)")
             }
         }

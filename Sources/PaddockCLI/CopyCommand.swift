@@ -4,8 +4,9 @@ import Foundation
 import PaddockServer
 
 /// `paddock copy --from A --to B`: a log moved between SQLite and PostgreSQL, envelope for envelope.
-struct Copy: AsyncParsableCommand {
+struct CopyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "copy",
         abstract: "Copy a log to another database (SQLite file or postgresql:// URL): ids, times and hashes kept.",
         discussion: """
             Every envelope is restored on the target as it was recorded (as 'paddock import events' does), a page \

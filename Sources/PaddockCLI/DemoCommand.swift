@@ -3,8 +3,9 @@ import Foundation
 import Paddock
 import PaddockData
 
-struct Demo: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Load the demo seasons (shipped with paddock, from the seed articles) into the log; loading twice adds nothing.")
     @OptionGroup var options: DatabaseOptions
     @Option(help: "Directory of the demo logs (default: the ones shipped with paddock).") var dir: String?

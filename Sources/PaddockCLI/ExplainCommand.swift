@@ -4,8 +4,8 @@ import Paddock
 import Projections
 import SeasonDomain
 
-struct Explain: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every result that scored or could have, and the rule behind each point.")
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Every result that scored or could have, and the rule behind each point.")
     @OptionGroup var options: DatabaseOptions
     @Argument var championship: String
     @Argument var season: Int
@@ -26,19 +26,19 @@ struct Explain: AsyncParsableCommand {
 
     static func render(_ document: Documents.ExplanationDocument) {
         let unscored = !document.lines.isEmpty && document.lines.allSatisfy { $0.rule.hasPrefix(ExplanationLine.noRulesDeclared) }
-        let points = unscored ? "points not known (no rules declared)" : "\(Standings.format(document.total)) points"
+        let points = unscored ? "points not known (no rules declared)" : "\(StandingsCommand.format(document.total)) points"
         print("\(document.name) — \(document.championship) \(document.season), \(document.cut): position \(document.position.map(String.init) ?? "-"), \(points)")
         let rows = document.lines.map { l in
             [l.round.map { "R\($0)" } ?? "", l.session ?? l.kind, l.classifiedPosition.map(String.init) ?? (l.status ?? ""),
-             unscored ? "-" : Standings.format(l.points), l.counted ? "" : "dropped", "#\(l.logPosition)",
+             unscored ? "-" : StandingsCommand.format(l.points), l.counted ? "" : "dropped", "#\(l.logPosition)",
              ([l.rule] + l.notes).joined(separator: "; ")]
         }
         for line in TextTable.render(header: ["ROUND", "SESSION", "POS", "POINTS", "", "EVENT", "RULE"], rows: rows) { print(line) }
         print(unscored ? "total: not known (no points rules declared for this season)"
-                       : "total: \(Standings.format(document.total)) (the counted lines add up to it)")
+                       : "total: \(StandingsCommand.format(document.total)) (the counted lines add up to it)")
         if let published = document.published, let row = published.rows.first {
             let place = row.position.map { "position \($0)" } ?? "position not given"
-            let points = row.points.map { "\(Standings.format($0)) points" } ?? "points not given"
+            let points = row.points.map { "\(StandingsCommand.format($0)) points" } ?? "points not given"
             print("published\(published.afterRound.map { " after round \($0)" } ?? ""): \(place), \(points) (#\(published.logPosition): \(published.reason))")
         }
     }

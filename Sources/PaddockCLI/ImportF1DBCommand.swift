@@ -5,7 +5,7 @@ import Foundation
 import Paddock
 
 /// `paddock import f1db DIR [--seasons 1950-2026]`: the F1DB tree as events, points left to the rules.
-struct ImportF1DB: AsyncParsableCommand {
+struct ImportF1DBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "f1db",
         abstract: "Import the F1DB database (YAML tree): reference data, calendars, entries, races, sprints, rules and exceptions.",

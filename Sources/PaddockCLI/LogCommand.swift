@@ -1,10 +1,12 @@
 import ArgumentParser
+import Chronology
 import EventStore
 import Foundation
 import Paddock
 
-struct Log: AsyncParsableCommand {
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "List events: a readable table, or --json for full envelopes (NDJSON).")
     @OptionGroup var options: DatabaseOptions
     @Option(help: "Only this stream.") var stream: String?
@@ -50,18 +52,5 @@ struct Log: AsyncParsableCommand {
             out.write(line)
         }
         out.write("\(events.count) event(s)")
-    }
-}
-
-/// Left-aligned plain-text columns.
-enum TextTable {
-    static func render(header: [String], rows: [[String]]) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
     }
 }

@@ -16,9 +16,9 @@ struct PaddockCommand: AsyncParsableCommand {
               --db <path>   The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).
               --store <url> The event log on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE (or $PADDOCK_STORE).
             """,
-        subcommands: [Init.self, Append.self, Log.self, Verify.self, Export.self, Import.self,
-                      Standings.self, CompareCommand.self, Explain.self, CareerCommand.self, CalendarCommand.self, Title.self, Replay.self, Demo.self,
-                      Serve.self, TokenCommand.self, Copy.self]
+        subcommands: [InitCommand.self, AppendCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self,
+                      StandingsCommand.self, CompareCommand.self, ExplainCommand.self, CareerCommand.self, CalendarCommand.self, TitleCommand.self, ReplayCommand.self, DemoCommand.self,
+                      ServeCommand.self, TokenCommand.self, CopyCommand.self]
     )
 
     /// `paddock --db FILE standings …` as well as `paddock standings … --db FILE`: the global option

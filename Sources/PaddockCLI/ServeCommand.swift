@@ -4,7 +4,7 @@ import Foundation
 import PaddockServer
 
 /// `paddock serve`: the HTTP service (see `/openapi.json` once it runs).
-struct Serve: AsyncParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the HTTP service: read any cut, record with bearer tokens, follow the log live (SSE).",

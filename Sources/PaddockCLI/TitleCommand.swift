@@ -3,8 +3,9 @@ import Foundation
 import Paddock
 import Projections
 
-struct Title: AsyncParsableCommand {
+struct TitleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "title",
         abstract: "Title maths after every round (or one): who is champion already, who can still win, what each needs.")
     @OptionGroup var options: DatabaseOptions
     @Argument var championship: String

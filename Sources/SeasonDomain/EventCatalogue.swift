@@ -92,11 +92,6 @@ public enum EventCatalogue {
         (event.eventType, event.schemaVersion, String(decoding: canonicalData(event), as: UTF8.self))
     }
 
-    /// The canonical payload JSON of one typed event.
-    public static func payloadJSON<E: DomainEvent>(_ event: E) -> String {
-        String(decoding: canonicalData(event), as: UTF8.self)
-    }
-
     // MARK: Internals
 
     static func lookup(_ type: String, _ schemaVersion: Int) throws(EventPayloadError) -> CatalogueEntry {

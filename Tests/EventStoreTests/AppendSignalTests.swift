@@ -1,11 +1,12 @@
 import Foundation
+import PaddockTestSupport
 import Testing
 
 @testable import EventStore
 @testable import PostgresEventStore
 
 /// `appendSignals()`: a coalesced "the log may have grown" for followers that read for themselves.
-@Suite("Append signals")
+@Suite("Append signals", .tags(.slow))
 struct AppendSignalTests {
     /// The next signal's arrival, failing after `seconds` instead of hanging.
     static func nextSignal(_ signals: AsyncStream<Void>, within seconds: Double) async throws -> ContinuousClock.Instant {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 @testable import PostgresEventStore
+import PaddockTestSupport
 import PostgresNIO
 import Synchronization
 import Testing
@@ -19,11 +20,9 @@ enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
-    static let postgresVariable = "PADDOCK_TEST_POSTGRES"
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment[postgresVariable].flatMap { $0.isEmpty ? nil : $0 }
-    }
-    static var underCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
+    static var postgresVariable: String { TestEnvironment.postgresVariable }
+    static var postgresURL: String? { TestEnvironment.postgresURL }
+    static var underCI: Bool { TestEnvironment.underCI }
 
     static var underTest: [Backend] { postgresURL != nil || underCI ? [.sqlite, .postgres] : [.sqlite] }
     static var postgresOnly: [Backend] { postgresURL != nil || underCI ? [.postgres] : [] }
@@ -74,7 +73,7 @@ final class TestLog: Sendable {
 
     init(_ backend: Backend, _ label: String = "store") throws {
         self.backend = backend
-        file = TempDatabase(label)
+        file = try TempDatabase(label)
         switch backend {
         case .sqlite:
             postgres = nil

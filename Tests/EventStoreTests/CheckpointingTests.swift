@@ -1,4 +1,5 @@
 import Foundation
+import PaddockTestSupport
 import Testing
 
 @testable import EventStore
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func backgroundCheckpointsCopyTheWALSoonAfterAppends() async throws {
-        let database = TempDatabase("checkpoint-background")
+        let database = try TempDatabase("checkpoint-background")
         defer { database.remove() }
         let store = try SQLiteEventStore(path: database.path, checkpointing: .background(every: .milliseconds(50)))
         try await appendAMegabyte(store)
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func automaticCheckpointsWaitForALargerWAL() async throws {
-        let database = TempDatabase("checkpoint-automatic")
+        let database = try TempDatabase("checkpoint-automatic")
         defer { database.remove() }
         let store = try SQLiteEventStore(path: database.path)
         try await appendAMegabyte(store)

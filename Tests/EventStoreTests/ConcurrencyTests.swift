@@ -1,9 +1,10 @@
 import Foundation
+import PaddockTestSupport
 import Testing
 
 @testable import EventStore
 
-@Suite("Concurrent writers and readers")
+@Suite("Concurrent writers and readers", .tags(.slow))
 struct ConcurrencyTests {
     struct Win: Sendable {
         var expected: Int

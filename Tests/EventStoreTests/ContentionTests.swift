@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaddockTestSupport
 import Testing
 
 @testable import EventStore
@@ -7,7 +8,7 @@ import Testing
 /// Another process holding the log's write lock (a large import beside the service): an append
 /// waits for it rather than failing, gives up with ``EventStoreBusy`` only after the busy timeout,
 /// and reads never wait. And the durability setting reaches SQLite.
-@Suite struct ContentionTests {
+@Suite(.tags(.slow)) struct ContentionTests {
     /// Holds a write transaction on another connection for `duration` (what `paddock append` does
     /// while it writes a page), on a thread of its own. The task returns the instant it let go.
     func holdWriteLock(_ path: String, for duration: Duration) async throws -> Task<ContinuousClock.Instant, any Error> {
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func anAppendWaitsForAnotherWritersLockThenSucceeds() async throws {
-        let db = TempDatabase("busy-wait")
+        let db = try TempDatabase("busy-wait")
         defer { db.remove() }
         let store = try db.open()
         try await store.append(notes(1), to: "s", expecting: .any)
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func anAppendGivesUpAfterTheBusyTimeoutWithNothingWritten() async throws {
-        let db = TempDatabase("busy-timeout")
+        let db = try TempDatabase("busy-timeout")
         defer { db.remove() }
         let store = try SQLiteEventStore(path: db.path, busyTimeout: .milliseconds(200))
         try await store.append(notes(1), to: "s", expecting: .any)
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func durabilityChoosesSQLitesSynchronousSetting() async throws {
-        let db = TempDatabase("durability")
+        let db = try TempDatabase("durability")
         defer { db.remove() }
         let full = try SQLiteEventStore(path: db.path, durability: .everyCommit)
         // PRAGMA synchronous: 1 is NORMAL, 2 is FULL.
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func aSmallPageCacheBoundsEveryConnection() async throws {
-        let db = TempDatabase("page-cache")
+        let db = try TempDatabase("page-cache")
         defer { db.remove() }
         let store = try SQLiteEventStore(path: db.path, pageCache: .small)
         // Negative: KiB. The writer keeps 8 MiB, each reader 2 MiB.
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func appendSignalsCoalesceWhileTheConsumerIsBusy() async throws {
-        let db = TempDatabase("signals")
+        let db = try TempDatabase("signals")
         defer { db.remove() }
         let store = try SQLiteEventStore(path: db.path, pollInterval: .seconds(60))
         var signals = store.appendSignals().makeAsyncIterator()

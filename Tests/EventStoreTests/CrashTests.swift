@@ -1,4 +1,5 @@
 import Foundation
+import PaddockTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -158,7 +159,7 @@ struct CrashTests {
     @Test("SIGKILL during appends: acknowledged batches are all there, no batch is partial, the chain verifies")
     func killedWhileAppending() async throws {
         let driver = try Self.findDriver()
-        let db = TempDatabase("crash")
+        let db = try TempDatabase("crash")
         defer { db.remove() }
 
         var allAcks: [Ack] = []

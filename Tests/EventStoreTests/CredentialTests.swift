@@ -35,10 +35,14 @@ struct CredentialTests {
             #expect(listed.map(\.name) == ["Admin \u{e9}", "b", "timing-desk"])
             #expect(listed[2] == Credential(name: "timing-desk", role: "recorder", createdAt: created, expiresAt: expiry))
             #expect(listed[0].createdAt == storeText(utcDate(2026, 3, 1, 10, 0, 1)))
-            #expect(listed[0].expiresAt == nil && listed[0].revokedAt == nil && listed[0].lastUsedAt == nil)
+            #expect(listed[0].expiresAt == nil)
+            #expect(listed[0].revokedAt == nil)
+            #expect(listed[0].lastUsedAt == nil)
 
             let found = try #require(try await store.credential(forHash: CredentialToken.hash("t1")))
-            #expect(found.name == "timing-desk" && found.role == "recorder" && found.expiresAt == expiry)
+            #expect(found.name == "timing-desk")
+            #expect(found.role == "recorder")
+            #expect(found.expiresAt == expiry)
             #expect(try await store.credential(forHash: CredentialToken.hash("unknown")) == nil)
 
             // Another store on the same log sees them (the table is not kept in memory).

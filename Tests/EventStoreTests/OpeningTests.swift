@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaddockTestSupport
 import Testing
 
 @testable import EventStore
@@ -32,7 +33,7 @@ struct OpeningTests {
 
     @Test("a file that is not SQLite, or a SQLite database Paddock did not create, is not an event log")
     func notAnEventLog() async throws {
-        let db = TempDatabase("garbage")
+        let db = try TempDatabase("garbage")
         defer { db.remove() }
         var generator = SystemRandomNumberGenerator()
         let garbage = Data("this is not a database, just some text and noise: ".utf8)
@@ -49,7 +50,7 @@ struct OpeningTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == garbage)  // untouched
 
         // Someone else's SQLite database with an `events` table.
-        let foreign = TempDatabase("foreign")
+        let foreign = try TempDatabase("foreign")
         defer { foreign.remove() }
         let queue = try foreign.raw()
         try await queue.write { try $0.execute(sql: "CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT)") }

@@ -10,14 +10,20 @@ struct PostgresLocationTests {
     func parsing() throws {
         let tcp = try PostgresLocation("postgresql://paddock:s3cret@db.example.org:6543/league?schema=f1&sslmode=require")
         #expect(tcp.endpoint == .tcp(host: "db.example.org", port: 6543))
-        #expect(tcp.username == "paddock" && tcp.password == "s3cret" && tcp.database == "league")
-        #expect(tcp.schema == "f1" && tcp.tls == .require)
+        #expect(tcp.username == "paddock")
+        #expect(tcp.password == "s3cret")
+        #expect(tcp.database == "league")
+        #expect(tcp.schema == "f1")
+        #expect(tcp.tls == .require)
         #expect(tcp.redacted == "postgresql://paddock@db.example.org:6543/league?schema=f1&sslmode=require")
         #expect(!tcp.description.contains("s3cret"))
 
         let defaults = try PostgresLocation("postgres://me@127.0.0.1")
         #expect(defaults.endpoint == .tcp(host: "127.0.0.1", port: 5432))
-        #expect(defaults.database == "me" && defaults.schema == "public" && defaults.tls == .prefer && defaults.password == nil)
+        #expect(defaults.database == "me")
+        #expect(defaults.schema == "public")
+        #expect(defaults.tls == .prefer)
+        #expect(defaults.password == nil)
 
         // Unix sockets: no host (libpq's default directory), a host that is a directory, or ?host=.
         #expect(try PostgresLocation("postgresql://me@/db").endpoint == .unixSocket(path: "/var/run/postgresql/.s.PGSQL.5432"))

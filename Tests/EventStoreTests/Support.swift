@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaddockTestSupport
 import Synchronization
 import Testing
 
@@ -7,14 +8,15 @@ import Testing
 
 // MARK: - Temporary databases
 
-/// A database file of its own for one test, removed (with its WAL and SHM files) by `remove()`.
+/// A database file of its own for one test, in a ``TemporaryDirectory`` removed (with the WAL and SHM
+/// files) when the last copy of the value goes; ``remove()`` deletes the files sooner.
 struct TempDatabase: Sendable {
+    let directory: TemporaryDirectory
     let path: String
 
-    init(_ label: String = "store") {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-eventstore-tests", isDirectory: true)
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("\(label)-\(UUID().uuidString).sqlite").path
+    init(_ label: String = "store") throws {
+        directory = try TemporaryDirectory("eventstore-\(label)")
+        path = directory.file("\(label).sqlite")
     }
 
     func remove() {

@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
 import GRDB
+import PaddockTestSupport
 import Testing
 
 @testable import EventStore
 
-@Suite("Immutability and verification")
+@Suite("Immutability and verification", .tags(.slow))
 struct TamperTests {
     @Test("raw SQL UPDATE and DELETE (and TRUNCATE, on PostgreSQL) on events are refused by the triggers", arguments: Backend.underTest)
     func triggersRefuseChanges(_ backend: Backend) async throws {
@@ -56,7 +57,7 @@ struct TamperTests {
 
     @Test("INSERT OR REPLACE, which slips past a DELETE trigger (SQLite fires it only with recursive_triggers), is refused")
     func replaceIsCaughtByVerify() async throws {
-        let db = TempDatabase()
+        let db = try TempDatabase()
         defer { db.remove() }
         let store = try db.open()
         try await seedThreeStreams(store, count: 5)

@@ -2,28 +2,14 @@ import EventStore
 import F1DB
 import Foundation
 import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-/// The F1DB snapshot beside the project (`../shared/f1db`, as on every developer's machine and in CI).
-let f1db = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/f1db")
-let rulesDirectory = packageRoot.appendingPathComponent("EventLog/rules/f1")
-
-final class TemporaryStore {
-    let directory: URL
-    let store: SQLiteEventStore
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-f1db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-}
+/// The F1DB snapshot beside the project and the F1 rules catalogue (``TestEnvironment``).
+let f1db = TestEnvironment.f1db
+let rulesDirectory = TestEnvironment.f1Rules
 
 func importSeasons(_ seasons: [Int], into store: SQLiteEventStore) async throws -> (F1DBImporter.Plan, F1DBImporter.Summary, ProjectionService) {
     let plan = try F1DBImporter.plan(f1db: f1db, rules: rulesDirectory, seasons: seasons)
@@ -35,7 +21,7 @@ func importSeasons(_ seasons: [Int], into store: SQLiteEventStore) async throws 
     return (plan, summary, projections)
 }
 
-@Suite("F1DB import and parity (needs ../shared/f1db beside the project)")
+@Suite("F1DB import and parity (needs ../shared/f1db beside the project)", .needsF1DB, .tags(.slow))
 struct F1DBImportTests {
     @Test func everyRuleFileDecodesAndCarriesANote() throws {
         for year in 1950...2026 {

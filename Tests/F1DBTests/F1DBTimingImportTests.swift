@@ -2,15 +2,16 @@ import EventStore
 import F1DB
 import Foundation
 import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
 
 /// Circuits, details, aliases and timing data (grids, fastest laps, qualifying, pit stops) enter the
 /// log through the import, beside the facts standings read, and re-importing stays idempotent.
-@Suite("F1DB timing data (needs ../shared/f1db beside the project)")
+@Suite("F1DB timing data (needs ../shared/f1db beside the project)", .needsF1DB, .tags(.slow))
 struct F1DBTimingImportTests {
-    let aliases = packageRoot.appendingPathComponent("EventLog/aliases/f1/ergast.json")
+    let aliases = TestEnvironment.packageRoot.appendingPathComponent("EventLog/aliases/f1/ergast.json")
 
     /// The plan as an importer without the timing generation would have made it.
     func older(_ plan: F1DBImporter.Plan) -> F1DBImporter.Plan {

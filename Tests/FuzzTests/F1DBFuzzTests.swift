@@ -1,16 +1,17 @@
 import F1DB
 import Foundation
 import PaddockFuzzing
+import PaddockTestSupport
 import Testing
 
 /// The F1DB importer on mutated YAML: a small tree (one season and what it names) in a scratch
 /// directory; a bad file gives an error naming it, never a crash.
-@Suite("Fuzzing: the F1DB importer (needs ../shared/f1db beside the project)", .serialized)
+@Suite("Fuzzing: the F1DB importer (needs ../shared/f1db beside the project)", .serialized, .needsF1DB)
 struct F1DBFuzzTests {
     @Test func mutatedYAML() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-f1db-fuzz-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let tree = try F1DBFuzzTree(f1db: f1dbRoot, rules: packageRoot.appendingPathComponent("EventLog/rules/f1"), season: 1950, scratch: scratch)
+        let scratch = try TemporaryDirectory("f1db-fuzz")
+        defer { withExtendedLifetime(scratch) {} }  // the tree writes into it until the test ends
+        let tree = try F1DBFuzzTree(f1db: f1dbRoot, rules: TestEnvironment.f1Rules, season: 1950, scratch: scratch.url)
         try tree.planOriginal()
         #expect(tree.files.contains("seasons/1950/entrants.yml"))
         let seeds = tree.files.map { Array(($0 + "\n").utf8) + tree.original($0) }

@@ -10,7 +10,8 @@ struct LineFuzzTests {
             try FuzzTarget.line.check(input)
         }
         expectNoNewFindings(run)
-        #expect(run.accepted > corpus.lines.count && run.refused > 0, "\(run.summary)")
+        #expect(run.accepted > corpus.lines.count, "\(run.summary)")
+        #expect(run.refused > 0, "\(run.summary)")
     }
 
     @Test func envelopeLines() {
@@ -18,6 +19,7 @@ struct LineFuzzTests {
             try FuzzTarget.envelope.check(input)
         }
         expectNoNewFindings(run)
-        #expect(run.accepted > corpus.envelopes.count && run.refused > 0, "\(run.summary)")
+        #expect(run.accepted > corpus.envelopes.count, "\(run.summary)")
+        #expect(run.refused > 0, "\(run.summary)")
     }
 }

@@ -11,7 +11,8 @@ struct ScalarFuzzTests {
             input throws(FuzzFinding) in try FuzzTarget.points.check(input)
         }
         expectNoNewFindings(run)
-        #expect(run.accepted > corpus.points.count && run.refused > 0, "\(run.summary)")
+        #expect(run.accepted > corpus.points.count, "\(run.summary)")
+        #expect(run.refused > 0, "\(run.summary)")
     }
 
     @Test func datesAndInstants() {
@@ -19,7 +20,8 @@ struct ScalarFuzzTests {
             input throws(FuzzFinding) in try FuzzTarget.dates.check(input)
         }
         expectNoNewFindings(run)
-        #expect(run.accepted > corpus.dates.count && run.refused > 0, "\(run.summary)")
+        #expect(run.accepted > corpus.dates.count, "\(run.summary)")
+        #expect(run.refused > 0, "\(run.summary)")
     }
 
     /// Any instant of years 0...9999, written by the store clock, reads back as itself.

@@ -1,10 +1,11 @@
 import Foundation
 import PaddockFuzzing
+import PaddockTestSupport
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = TestEnvironment.packageRoot
 /// The F1DB snapshot beside the project (`../shared/f1db`), as on every developer's machine and in CI.
-let f1dbRoot = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/f1db")
+let f1dbRoot = TestEnvironment.f1db
 
 /// The demo log, the rule files and the built-in payloads, read once.
 let corpus: FuzzCorpus = {

@@ -1,3 +1,4 @@
+import PaddockTestSupport
 import Synchronization
 import Foundation
 import GRDB
@@ -9,7 +10,7 @@ import Testing
 /// Another process writing to the same database (a large `paddock append` or import beside
 /// `serve`): recordings wait for its lock without holding the server's threads, reads answer
 /// meanwhile, and a lock held past the busy timeout is `503` with `Retry-After`, never `500`.
-@Suite(.timeLimit(.minutes(2))) struct ContentionRouteTests {
+@Suite(.timeLimit(.minutes(2)), .tags(.slow)) struct ContentionRouteTests {
     /// Holds the write lock on a connection of its own, on a thread of its own, for `seconds`; the
     /// task returns the instant it let go.
     /// Lets a lock holder go before its time is up.

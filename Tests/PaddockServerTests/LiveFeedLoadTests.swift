@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import EventStore
+import PaddockTestSupport
 import Synchronization
 import Testing
 @testable import PaddockServer
@@ -10,7 +11,7 @@ import Testing
 /// thousands of events are appended. Readers get every event in order; clients that read nothing
 /// are disconnected; what the server buffers for them stays bounded. (`Tools/sse-load` runs the
 /// full size: 2,000 subscribers, 500 never reading, 10,000 events, release build.)
-@Suite(.serialized, .timeLimit(.minutes(5))) struct LiveFeedLoadTests {
+@Suite(.serialized, .timeLimit(.minutes(5)), .tags(.slow)) struct LiveFeedLoadTests {
     static let readers = 80
     static let idle = 30
     static let batches = 40

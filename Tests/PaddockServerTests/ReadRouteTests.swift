@@ -64,7 +64,8 @@ import Testing
             }
             let before = try await roundThree()
             #expect(try await roundThree().text == before.text)
-            #expect(before.startDate != nil && before.startDate != "2018-06-17")
+            #expect(before.startDate != nil)
+            #expect(before.startDate != "2018-06-17")
 
             let moved = try await client.execute(uri: Fixture.season + "/rounds/3/reschedule", method: .post,
                                                  headers: fixture.auth(.recorder), body: .json(#"{"startDate":"2018-06-17","reason":"test"}"#))
@@ -129,7 +130,9 @@ import Testing
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(response.contentType == "application/problem+json")
-                #expect(response.object["title"] != nil && response.object["detail"] != nil && response.object["type"] != nil)
+                #expect(response.object["title"] != nil)
+                #expect(response.object["detail"] != nil)
+                #expect(response.object["type"] != nil)
                 #expect((response.object["type"] as? String == "urn:paddock:problem:no-route") == (uri == "/no/such/route"))
             }
         }
@@ -142,7 +145,8 @@ import Testing
             let events = first.object["events"] as? [[String: Any]] ?? []
             #expect(events.map { $0["position"] as? Int } == [1, 2, 3, 4, 5])
             #expect(first.object["next"] as? Int == 5)
-            #expect(events.first?["hash"] is String && events.first?["payload"] is [String: Any])
+            #expect(events.first?["hash"] is String)
+            #expect(events.first?["payload"] is [String: Any])
             let last = try await client.execute(uri: "/events?after=\(Fixture.demoEvents - 2)&limit=100", method: .get)
             #expect((last.object["events"] as? [Any])?.count == 2)
             #expect(last.object["next"] is NSNull)

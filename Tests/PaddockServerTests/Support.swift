@@ -5,11 +5,11 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 @testable import PaddockServer
+import PaddockTestSupport
 
 /// A fresh log in a temporary file, with the demo seasons and one token per role.
 struct Fixture {
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("EventLog/demo").path
+    static let demo = TestEnvironment.demoDirectory.path
     static let season = "/championships/euro-rx-super1600/seasons/2018"
     static let seasonStream = "season:euro-rx-super1600:2018"
     /// How many events the demo files hold: the head position right after loading them.
@@ -32,6 +32,8 @@ struct Fixture {
 
     static let quiet: Logger = { var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger }()
 
+    // Not a TemporaryStore: ARC may release a fixture after its last use while the application it
+    // made still reads the log (LiveFeedLoadTests), and removing the files then empties the log.
     let store: SQLiteEventStore
     let tokens: [Role: String]
 

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 @testable import Paddock
+import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing

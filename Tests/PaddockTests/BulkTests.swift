@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 @testable import Paddock
+import PaddockTestSupport
 import SeasonDomain
 import Testing
 
@@ -73,11 +74,14 @@ struct BulkTests {
         let paged = try TemporaryStore(), single = try TemporaryStore()
         let summary = try await appender(paged).append(try inputFile(text, in: paged), actor: "desk")
         try await NDJSONAppender(store: single.store).append(contentsOf: text, actor: "desk")
-        #expect(summary.appended == 103 && summary.lastPosition == 103)
+        #expect(summary.appended == 103)
+        #expect(summary.lastPosition == 103)
         let a = try await paged.store.read(after: 0, limit: 1_000), b = try await single.store.read(after: 0, limit: 1_000)
         #expect(a.map(\.payload) == b.map(\.payload))
-        #expect(a.map(\.stream) == b.map(\.stream) && a.map(\.streamVersion) == b.map(\.streamVersion))
-        #expect(a.map(\.actor) == b.map(\.actor) && a.allSatisfy { $0.actor == "desk" })
+        #expect(a.map(\.stream) == b.map(\.stream))
+        #expect(a.map(\.streamVersion) == b.map(\.streamVersion))
+        #expect(a.map(\.actor) == b.map(\.actor))
+        #expect(a.allSatisfy { $0.actor == "desk" })
         #expect(try await paged.store.verify().isIntact)
     }
 
@@ -89,7 +93,8 @@ struct BulkTests {
         do {
             try await appender(temp).append(try inputFile(lines.joined(separator: "\n"), in: temp))
         } catch let error as LineError {
-            #expect(error.line == 48 && error.reason.contains("payload.txet"))
+            #expect(error.line == 48)
+            #expect(error.reason.contains("payload.txet"))
         }
         #expect(try await temp.store.headPosition() == 0)
     }
@@ -103,7 +108,8 @@ struct BulkTests {
             try await appender(temp).append(try inputFile(text, in: temp))
             Issue.record("a round scheduled twice was appended")
         } catch let error as LineError {
-            #expect(error.line == 39 && error.reason.contains("round 2 is already scheduled"))
+            #expect(error.line == 39)
+            #expect(error.reason.contains("round 2 is already scheduled"))
         }
         #expect(try await temp.store.headPosition() == 0)
     }
@@ -116,7 +122,8 @@ struct BulkTests {
             try await appender(temp).append(try inputFile(lines.joined(separator: "\n"), in: temp))
             Issue.record("a repeated id was appended")
         } catch let error as LineError {
-            #expect(error.line == 34 && error.reason.contains("given twice in the input (first on line 6)"))
+            #expect(error.line == 34)
+            #expect(error.reason.contains("given twice in the input (first on line 6)"))
         }
         #expect(try await temp.store.headPosition() == 0)
     }
@@ -129,7 +136,8 @@ struct BulkTests {
             try await appender(temp).append(try inputFile(lines.joined(separator: "\n"), in: temp))
             Issue.record("a wrong expectation was appended")
         } catch let error as LineError {
-            #expect(error.line == 21 && error.reason.contains("expected"))
+            #expect(error.line == 21)
+            #expect(error.reason.contains("expected"))
         }
         lines[20] = lines[20].replacingOccurrences(of: #""expectedVersion":3"#, with: #""expectedVersion":20"#)
         let summary = try await appender(temp).append(try inputFile(lines.joined(separator: "\n"), in: temp))
@@ -145,11 +153,14 @@ struct BulkTests {
         }
         #expect(try await temp.store.headPosition() == 40)
         let summary = try await appender(temp).append(try inputFile(text, in: temp))
-        #expect(summary.appended == 60 && summary.alreadyRecorded == 40)
+        #expect(summary.appended == 60)
+        #expect(summary.alreadyRecorded == 40)
         let events = try await temp.store.read(after: 0, limit: 1_000)
-        #expect(events.count == 100 && Set(events.map(\.eventId)).count == 100)
+        #expect(events.count == 100)
+        #expect(Set(events.map(\.eventId)).count == 100)
         let again = try await appender(temp).append(try inputFile(text, in: temp))
-        #expect(again.appended == 0 && again.alreadyRecorded == 100)
+        #expect(again.appended == 0)
+        #expect(again.alreadyRecorded == 100)
     }
 
     @Test func derivedIdsAreTheFilesAndOrderedByLine() throws {
@@ -205,7 +216,8 @@ struct BulkTests {
             _ = try await importer(target.store).importEvents(try inputFile(lines.joined(separator: "\n"), in: target))
             Issue.record("a tampered line was restored")
         } catch let error as LineError {
-            #expect(error.line == 42 && error.reason.contains("hash does not match"))
+            #expect(error.line == 42)
+            #expect(error.reason.contains("hash does not match"))
         }
         #expect(try await target.store.headPosition() == 0)
     }
@@ -219,7 +231,8 @@ struct BulkTests {
         }
         #expect(try await target.store.headPosition() == 20)
         let summary = try await importer(target.store).importEvents(try inputFile(text, in: target))
-        #expect(summary.imported == 25 && summary.alreadyImported == 20)
+        #expect(summary.imported == 25)
+        #expect(summary.alreadyImported == 20)
         #expect(try await exported(target.store) == text)
     }
 
@@ -231,7 +244,8 @@ struct BulkTests {
             _ = try await importer(target.store).importEvents(try inputFile(try await exported(source.store), in: target))
             Issue.record("imported over another log")
         } catch let error as LineError {
-            #expect(error.line == 1 && error.reason.contains("the log holds another event there"))
+            #expect(error.line == 1)
+            #expect(error.reason.contains("the log holds another event there"))
         }
         #expect(try await target.store.headPosition() == 3)
     }
@@ -253,8 +267,7 @@ struct BulkTests {
     }
 
     @Test func demoLinesAreStoredInTheReferenceCanonicalForm() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("EventLog/demo")
+        let directory = TestEnvironment.demoDirectory
         var checked = 0
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".ndjson") {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)

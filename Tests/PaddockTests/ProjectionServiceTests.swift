@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 @testable import Paddock
+import PaddockTestSupport
 import Projections
 import Testing
 
@@ -15,7 +16,8 @@ struct ProjectionServiceTests {
         #expect(try await first.catchUp() == 8)
         try await first.persist()
         let saved = try await temp.store.loadSnapshot(named: "timeline")
-        #expect(saved?.position == 8 && saved?.codeVersion == ProjectionService.codeVersion)
+        #expect(saved?.position == 8)
+        #expect(saved?.codeVersion == ProjectionService.codeVersion)
 
         // A later final: a new service loads the persisted state and folds only the new event.
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.line(
@@ -111,8 +113,7 @@ struct IndexRebuildTests {
     /// the decoded events.
     @Test func aRebuildOfTheDemoEqualsTheFoldOfItsDecodedEvents() async throws {
         let temp = try TemporaryStore()
-        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("EventLog/demo")
+        let demo = TestEnvironment.demoDirectory
         try await DemoLoader.load(from: demo, into: temp.store)
         let events = try await temp.store.read(after: 0, limit: 100_000)
         var reference = TimelineIndex()
@@ -123,7 +124,7 @@ struct IndexRebuildTests {
         #expect(reference.seasons.count > 5)
         // Registrations need their decoded event; every other demo event is read from its payload.
         let registrations: Set<String> = ["ChampionshipRegistered", "CompetitorRegistered", "TeamRegistered"]
-        let unscanned = events.filter { IndexEntry(scanning: $0) == nil }.map(\.type)
+        let unscanned = events.filter { IndexEntry(scanning: EnvelopeDecoder.undecoded($0)) == nil }.map(\.type)
         #expect(Set(unscanned).isSubset(of: registrations), "\(unscanned)")
     }
 }

@@ -1,22 +1,7 @@
 import EventStore
 import Foundation
 import Paddock
-
-/// A fresh store in a temporary file, removed when the test's scope ends.
-final class TemporaryStore {
-    let directory: URL
-    let path: String
-    let store: SQLiteEventStore
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("log.sqlite").path
-        store = try SQLiteEventStore(path: path)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-}
+import PaddockTestSupport
 
 /// NDJSON lines for a small rallycross season, built as a newsroom would write them.
 enum Sample {
@@ -50,8 +35,7 @@ enum Sample {
 func productsDirectory() -> URL {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug"),
+        TestEnvironment.packageRoot.appendingPathComponent(".build/debug"),
     ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("paddock").path) } ?? candidates[1]
 }

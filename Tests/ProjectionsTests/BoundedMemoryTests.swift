@@ -1,4 +1,5 @@
 import Foundation
+import PaddockTestSupport
 import PropertyBased
 @testable import Projections
 import SeasonDomain
@@ -8,7 +9,7 @@ import Testing
 /// with a few events outside the seasons' own streams (registrations, a team change recorded in a
 /// competitor's stream, a title) and positions renumbered.
 func randomLog(seed: Int) -> [DomainEnvelope] {
-    var rng = SplitMix(seed: seed)
+    var rng = SeededRandom(seed: seed)
     var queues: [[DomainEnvelope]] = (0..<Int.random(in: 2...5, using: &rng)).map { i in
         var season = randomSeason(seed: seed &+ i, championship: "series-\(i % 2)", season: 2020 + i / 2)
         if Bool.random(using: &rng) {
@@ -65,7 +66,7 @@ struct BoundedMemoryTests {
             let log = randomLog(seed: seed)
             var timeline = Timeline()
             var bounded = BoundedProjections(log: log, capacity: capacity)
-            var rng = SplitMix(seed: seed &+ 7)
+            var rng = SeededRandom(seed: seed &+ 7)
             for envelope in log {
                 timeline.apply(envelope)
                 bounded.apply(envelope)

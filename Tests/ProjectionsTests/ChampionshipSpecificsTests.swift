@@ -18,7 +18,8 @@ struct ChampionshipSpecificsTests {
         // Round 1: f2car's 2nd place points go to b (6) and c gets 3rd's 4. Round 2: nobody gets 2nd's 6.
         #expect(result.points == ["a": 18, "f2car": 0, "b": 10, "c": 7, "pushed": 0])
         let line = result.explanations["b"]!.lines[0]
-        #expect(line.classifiedPosition == 3 && line.rule.contains("ineligible cars ahead"))
+        #expect(line.classifiedPosition == 3)
+        #expect(line.rule.contains("ineligible cars ahead"))
     }
 
     @Test func countbackCanCountOnlyPointScoringFinishes() {
@@ -33,7 +34,8 @@ struct ChampionshipSpecificsTests {
         // a and b: 9 each, one win and one second each; a also has a (pointless) 3rd place.
         #expect(standings(.countback).order.prefix(2) == ["a", "b"])
         #expect(standings(.countback).positions["b"] == 2)
-        #expect(standings(.countbackScoringFinishes).positions["a"] == 1 && standings(.countbackScoringFinishes).positions["b"] == 1)
+        #expect(standings(.countbackScoringFinishes).positions["a"] == 1)
+        #expect(standings(.countbackScoringFinishes).positions["b"] == 1)
     }
 
     @Test func firstToReachUsesTheOrderAfterThePreviousRound() {
@@ -42,7 +44,8 @@ struct ChampionshipSpecificsTests {
         log.session(1, ["b", "a"])   // b 6, a 3
         log.session(2, ["a", "b"])   // a 6, b 3 → 9 each, b was ahead after round 1
         let result = log.standings()
-        #expect(result.order == ["b", "a"] && result.positions["a"] == 2)
+        #expect(result.order == ["b", "a"])
+        #expect(result.positions["a"] == 2)
         #expect(result.table.rows[1].tieBreak?.contains("previous round") == true)
     }
 

@@ -1,4 +1,3 @@
-import EventStore
 import Foundation
 import Projections
 import SeasonDomain
@@ -8,21 +7,19 @@ import Testing
 /// decoded events (``IndexEntry/init(_:)``): the first is what a rebuild uses, the second the reference.
 @Suite struct IndexEntryTests {
     /// The envelope as the store would hand it back: the catalogue's canonical payload.
-    func stored(_ envelope: DomainEnvelope) -> RecordedEvent {
+    func stored(_ envelope: DomainEnvelope) -> UndecodedEvent {
         let (type, version, payload) = EventCatalogue.encode(envelope.event)
-        return stored(type: type, version: version, payload: payload, stream: envelope.meta.stream, position: envelope.meta.position)
+        return stored(type: type, version: version, payload: payload, stream: envelope.meta.stream)
     }
 
-    func stored(type: String, version: Int = 1, payload: String, stream: String = "season:s:2020", position: Int64 = 1) -> RecordedEvent {
-        RecordedEvent(position: position, eventId: UUID(), stream: stream, streamVersion: 1, type: type, schemaVersion: version,
-                      occurredAt: "2020", recordedAt: "2020-01-01T00:00:00.000000Z", actor: nil, correlationId: nil,
-                      causationId: nil, payload: payload, hash: "")
+    func stored(type: String, version: Int = 1, payload: String, stream: String = "season:s:2020") -> UndecodedEvent {
+        UndecodedEvent(stream: stream, type: type, schemaVersion: version, payload: payload)
     }
 
-    func decoded(_ event: RecordedEvent) throws -> IndexEntry {
+    func decoded(_ event: UndecodedEvent) throws -> IndexEntry {
         let domain = try EventCatalogue.decode(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload.utf8))
-        return IndexEntry(DomainEnvelope(meta: EventMeta(position: event.position, eventId: event.eventId, stream: event.stream,
-                                                         occurredAt: event.occurredAt, recordedAt: event.recordedAt), event: domain))
+        return IndexEntry(DomainEnvelope(meta: EventMeta(position: 1, eventId: UUID(), stream: event.stream,
+                                                         occurredAt: "2020", recordedAt: "2020-01-01T00:00:00.000000Z"), event: domain))
     }
 
     @Test(arguments: 0..<40)

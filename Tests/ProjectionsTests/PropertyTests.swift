@@ -1,26 +1,14 @@
 import Foundation
+import PaddockTestSupport
 import PropertyBased
 @testable import Projections
 import SeasonDomain
 import Testing
 
-/// A small deterministic generator, so that a failing seed reproduces.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: Int) { state = UInt64(bitPattern: Int64(seed)) &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random but plausible season: rules, rounds, races and sprints, shared cars, fastest laps,
 /// retirements, penalties, corrections and retractions.
 func randomSeason(seed: Int, championship: String = "test-series", season: Int = 2020) -> LogBuilder {
-    var rng = SplitMix(seed: seed)
+    var rng = SeededRandom(seed: seed)
     var log = LogBuilder(championship: championship, season: season)
     let drivers = (1...Int.random(in: 4...9, using: &rng)).map { "d\($0)" }
     let counting: [CountingRule] = [.all, .best(3), .split(firstRounds: 2, bestOfFirst: 1, bestOfRest: 2)]
@@ -117,7 +105,7 @@ struct PropertyTests {
     @Test func theRecordingOrderOfOneMomentDoesNotChangeStandings() async {
         await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
             let log = randomSeason(seed: seed)
-            var rng = SplitMix(seed: seed &+ 1)
+            var rng = SeededRandom(seed: seed &+ 1)
             // Shuffle the events that occurred at the same moment, then renumber positions.
             let groups = Dictionary(grouping: log.envelopes, by: \.meta.occurredAt)
             let moments = log.envelopes.map(\.meta.occurredAt).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Projections
+import PaddockTestSupport
 import Testing
 
 @Suite("Ranking")
@@ -7,7 +8,7 @@ struct RankingTests {
     /// The countback visits only the places someone holds: the same verdict as a table of every
     /// place from 1st to the worst, without allocating by the value of a position.
     @Test func sparseCountbackEqualsTheDenseOne() {
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<2_000 {
             func tally() -> [Int: Int] {
                 var t: [Int: Int] = [:]

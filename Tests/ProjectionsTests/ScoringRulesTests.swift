@@ -14,8 +14,10 @@ struct ScoringRulesTests {
         // a: 10 + 6, b: 6 + 10, c: 4 + 0, d: 0 + 4
         #expect(result.points == ["a": 16, "b": 16, "c": 4, "d": 4])
         // a and b tie on 16 and on wins (1 each) and seconds (1 each): they share first place.
-        #expect(result.positions["a"] == 1 && result.positions["b"] == 1)
-        #expect(result.positions["c"] == 3 && result.positions["d"] == 3)
+        #expect(result.positions["a"] == 1)
+        #expect(result.positions["b"] == 1)
+        #expect(result.positions["c"] == 3)
+        #expect(result.positions["d"] == 3)
         #expect(result.table.rows.first { $0.competitor == "c" }?.gap == 12)
     }
 
@@ -29,7 +31,8 @@ struct ScoringRulesTests {
         // b 19, a 16, c 15, d 16: a and d tie on 16 with one win each, one third each (a: 1st, 3rd, 4th; d: 1st, 3rd, 4th) → shared.
         #expect(result.points == ["a": 16, "b": 19, "c": 15, "d": 16])
         #expect(result.order.first == "b")
-        #expect(result.positions["a"] == 2 && result.positions["d"] == 2)
+        #expect(result.positions["a"] == 2)
+        #expect(result.positions["d"] == 2)
         #expect(result.positions["c"] == 4)
 
         var log2 = LogBuilder()
@@ -50,9 +53,11 @@ struct ScoringRulesTests {
         log.session(2, ["x", "b", "a"])  // x 10, b 5, a 5
         log.session(3, ["b", "y", "a"])  // b 10, y 5, a 5 → a 20, b 20, x 15
         let result = log.standings()
-        #expect(result.points["a"] == 20 && result.points["b"] == 20)
+        #expect(result.points["a"] == 20)
+        #expect(result.points["b"] == 20)
         // a: one win, zero seconds, two thirds; b: one win, one second, one third → b ahead on seconds.
-        #expect(result.positions["b"] == 1 && result.positions["a"] == 2)
+        #expect(result.positions["b"] == 1)
+        #expect(result.positions["a"] == 2)
         #expect(result.table.rows[1].tieBreak?.contains("countback") == true)
     }
 
@@ -86,7 +91,8 @@ struct ScoringRulesTests {
         #expect(d2 == Points(37), "got \(String(describing: d2?.numerator))/\(String(describing: d2?.denominator))")
         #expect(result.points["d11"] == 0)
         let line = result.explanations["d11"]!.lines.first { $0.kind == .bonus }
-        #expect(line?.points == .zero && line?.rule.contains("condition not met") == true)
+        #expect(line?.points == .zero)
+        #expect(line?.rule.contains("condition not met") == true)
     }
 
     @Test func sharedFastestLapIsSplitExactlyInSevenths() {

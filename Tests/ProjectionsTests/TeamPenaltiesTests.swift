@@ -138,7 +138,8 @@ struct TeamPenaltiesTests {
         let teams = secondCarsDecide(.bestCar).teams()
         #expect(teams.points == ["red": 13, "blue": 13, "grey": 5])
         // Best cars: red 1st, 2nd; blue 2nd, 1st: equal, so the position is shared.
-        #expect(teams.positions["red"] == 1 && teams.positions["blue"] == 1)
+        #expect(teams.positions["red"] == 1)
+        #expect(teams.positions["blue"] == 1)
         #expect(teams.positions["grey"] == 3)
     }
 

@@ -28,14 +28,14 @@ struct CatalogueTests {
     }
 
     @Test func canonicalJSON() {
-        let json = EventCatalogue.payloadJSON(RoundCancelled(championship: "euro-rx", season: 2020, round: 3))
+        let json = payloadJSON(RoundCancelled(championship: "euro-rx", season: 2020, round: 3))
         #expect(json == #"{"championship":"euro-rx","round":3,"season":2020}"#)
-        let note = EventCatalogue.payloadJSON(Note(text: "x", source: SourceCitation(title: "t", url: "https://a.b/c")))
+        let note = payloadJSON(Note(text: "x", source: SourceCitation(title: "t", url: "https://a.b/c")))
         #expect(note == #"{"source":{"title":"t","url":"https://a.b/c"},"text":"x"}"#)
     }
 
     @Test func classIsEncodedAsClass() {
-        let json = EventCatalogue.payloadJSON(TitleAwarded(championship: "c", season: 2020, className: "Supercar", competitor: "a"))
+        let json = payloadJSON(TitleAwarded(championship: "c", season: 2020, className: "Supercar", competitor: "a"))
         #expect(json.contains(#""class":"Supercar""#))
         #expect(!json.contains("className"))
     }
@@ -74,4 +74,9 @@ struct CatalogueTests {
         let event = try EventCatalogue.decodeStrict(type: "RoundCancelled", schemaVersion: 1, payload: Data(payload.utf8))
         #expect(event == .roundCancelled(RoundCancelled(championship: "euro-rx", season: 2020, round: 3)))
     }
+}
+
+/// The canonical payload JSON of one typed event, as `EventCatalogue.encode` writes it.
+private func payloadJSON(_ event: some DomainEvent) -> String {
+    EventCatalogue.encode(SeasonEvent(event)).payload
 }

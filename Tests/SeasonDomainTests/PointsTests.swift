@@ -27,7 +27,7 @@ struct PointsTests {
         var total: Points = .zero
         for _ in 0..<3 { total += Points(1, 3) }
         #expect(total == 1)
-        #expect(total.isInteger)
+        #expect(total.denominator == 1)
         #expect(Points.zero.isZero)
         #expect(!Points(1, 9).isZero)
     }

@@ -51,7 +51,8 @@ struct TeamRulesCodingTests {
         // Without a table the penalty shapes every table, as before.
         var everywhere = penalty
         everywhere.table = nil
-        #expect(everywhere.applies(to: .teams) && everywhere.applies(to: .competitors))
+        #expect(everywhere.applies(to: .teams))
+        #expect(everywhere.applies(to: .competitors))
         #expect(EventCatalogue.encode(.penaltyApplied(penalty)).payload.contains(#""table":"teams""#))
         #expect(throws: EventPayloadError.self) {
             try decodeStrict("PenaltyApplied", payload.replacingOccurrences(of: #""table":"teams""#, with: #""table":"drivers""#))

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The envelope rules every store checks before touching its database, so that SQLite and

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The store clock's text form: UTC with microseconds, fixed width, so that text order is time order.
@@ -18,7 +19,7 @@ public enum Timestamp {
         let fraction = Int(micros - seconds * 1_000_000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
-        let (y, m, d) = civilFromDays(Int(days))
+        let (y, m, d) = CivilCalendar.civilFromDays(Int(days))
         var bytes = [UInt8](repeating: 0, count: 27)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var v = value
@@ -69,34 +70,11 @@ public enum Timestamp {
     public static func endOfPeriodMillis(_ text: String, start: Int64) -> Int64 {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         switch parts.count {
-        case 1: return Int64(daysFromCivil(year: parts[0] + 1, month: 1, day: 1)) * 86_400_000
+        case 1: return Int64(CivilCalendar.daysFromCivil(year: parts[0] + 1, month: 1, day: 1)) * 86_400_000
         case 2:
             let (y, m) = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
-            return Int64(daysFromCivil(year: y, month: m, day: 1)) * 86_400_000
+            return Int64(CivilCalendar.daysFromCivil(year: y, month: m, day: 1)) * 86_400_000
         default: return start + 86_400_000
         }
-    }
-
-    // Howard Hinnant's civil-date algorithms.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

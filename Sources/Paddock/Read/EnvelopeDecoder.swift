@@ -17,6 +17,11 @@ public enum EnvelopeDecoder {
                   recordedAt: event.recordedAt)
     }
 
+    /// The stored event as the projections' index reads it without decoding (``IndexEntry/init(scanning:)``).
+    public static func undecoded(_ event: RecordedEvent) -> UndecodedEvent {
+        UndecodedEvent(stream: event.stream, type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
+    }
+
     /// Reads the log after `position` page by page and decodes each page (a ``PagePipeline``: the
     /// next pages are read and decoded while `body` takes the current one). Returns the number of
     /// events visited.
@@ -48,7 +53,7 @@ public enum EnvelopeDecoder {
     /// ``decode(_:)-swift.type.method``.
     public static func indexed(_ events: [RecordedEvent]) throws -> IndexedPage {
         IndexedPage(events: events, entries: try parallelMap(events) { event in
-            try IndexEntry(scanning: event) ?? IndexEntry(decode(event))
+            try IndexEntry(scanning: undecoded(event)) ?? IndexEntry(decode(event))
         })
     }
 

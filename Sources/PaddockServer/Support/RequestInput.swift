@@ -1,3 +1,4 @@
+import Chronology
 import EventStore
 import Foundation
 import Hummingbird

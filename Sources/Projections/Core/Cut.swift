@@ -1,4 +1,4 @@
-import EventStore
+import Chronology
 import Foundation
 
 /// Which part of the log a projection shows. Every cut equals a full rebuild of the log truncated there.

@@ -1,4 +1,3 @@
-import EventStore
 import Foundation
 import SeasonDomain
 
@@ -10,7 +9,7 @@ import SeasonDomain
 /// than reading the log. Both routes give the same entry: tests hold them to each other.
 ///
 /// ```swift
-/// let entry = IndexEntry(scanning: stored) ?? IndexEntry(try EnvelopeDecoder.decode(stored))
+/// let entry = IndexEntry(scanning: EnvelopeDecoder.undecoded(stored)) ?? IndexEntry(try EnvelopeDecoder.decode(stored))
 /// index.apply(entry, position: stored.position, stream: stored.stream)
 /// ```
 public enum IndexEntry: Sendable, Equatable {
@@ -42,7 +41,7 @@ public enum IndexEntry: Sendable, Equatable {
 
     /// The entry read from a stored event without decoding it; nil when that takes the decoded event
     /// (registrations, unknown or older types, anything unusual in the payload).
-    public init?(scanning event: RecordedEvent) {
+    public init?(scanning event: UndecodedEvent) {
         switch event.type {
         case Self.noteType where event.schemaVersion == Note.schemaVersion:
             self = .outside

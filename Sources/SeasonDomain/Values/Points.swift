@@ -47,7 +47,6 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible, E
     public init(integerLiteral value: Int) { self.init(Int64(value), 1) }
 
     public var isZero: Bool { numerator == 0 && denominator != 0 }
-    public var isInteger: Bool { denominator == 1 }
     /// True for ``outOfRange``: a computation left the exact range.
     public var isOutOfRange: Bool { denominator == 0 }
     /// An approximation for display or statistics only; never add these up. NaN when out of range.

@@ -105,7 +105,7 @@ public enum OccurredAt {
     private static func millis(
         _ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int, _ s: Int, _ ms: Int, _ offset: Int
     ) -> Int64 {
-        let days = Timestamp.daysFromCivil(year: y, month: m, day: d)
+        let days = CivilCalendar.daysFromCivil(year: y, month: m, day: d)
         let seconds = Int64(days) * 86_400 + Int64(h * 3600 + min * 60 + s) - Int64(offset * 60)
         return seconds * 1000 + Int64(ms)
     }
