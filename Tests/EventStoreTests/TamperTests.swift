@@ -315,7 +315,7 @@ struct TamperTests {
     }
 }
 
-/// SHA-256 of the previous hash and the row's canonical bytes, written here from README.md's description
+/// SHA-256 of the previous hash and the row's canonical bytes, written here from the hash chain's description (Sources/EventStore/EventStore.docc/HashChain.md)
 /// (every column in table order except occurred_utc_ms, 4-byte big-endian length + UTF-8, 0xFFFFFFFF for NULL).
 func independentHash(previous: [UInt8], _ event: RecordedEvent) -> [UInt8] {
     var bytes = previous

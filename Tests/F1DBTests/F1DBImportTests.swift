@@ -138,7 +138,7 @@ struct F1DBImportTests {
         let report = try await F1DBParity.check(projections: projections, source: plan.source)
         #expect(!report.mismatches.contains { $0.id == "mclaren" }, "\(report.text)")
         // What is left is F1DB's own: its round-6 constructors' table starts at position 2, and one
-        // zero-point driver's order (see the README's parity paragraph).
+        // zero-point driver's order (see Sources/F1DB/F1DB.docc/Parity.md).
         let others = report.mismatches.filter { !($0.table == "constructors" && $0.round == 6) && !$0.expected.hasSuffix("/ 0") }
         #expect(others.isEmpty, "\(report.text)")
     }
