@@ -108,4 +108,14 @@ import Testing
         #expect(ErgastSeason.format(62_345) == "1:02.345")
         #expect(ErgastSeason.format(3_605_007) == "1:00:05.007")
     }
+
+    @Test func segmentsAreDecodedOnlyWhereTheyHoldEscapes() throws {
+        #expect(RequestInput.percentDecoded("max-verstappen") == "max-verstappen")
+        #expect(RequestInput.percentDecoded("driverStandings.json"[...]) == "driverStandings.json")
+        #expect(RequestInput.percentDecoded("r%C3%A4ikk%C3%B6nen") == "räikkönen")
+        #expect(RequestInput.percentDecoded("a%2Fb") == "a/b")
+        #expect(RequestInput.percentDecoded("%E0%A4%A") == nil)
+        #expect(RequestInput.percentDecoded("%FF") == nil)
+        #expect(try ErgastRoutes.segments(of: "/ergast/f1/2021/drivers/r%C3%A4ikk%C3%B6nen/results.json") == ["2021", "drivers", "räikkönen", "results.json"])
+    }
 }

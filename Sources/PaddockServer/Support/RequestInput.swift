@@ -8,10 +8,16 @@ import Projections
 /// Anything wrong is a 400 problem naming the parameter.
 enum RequestInput {
     static func path(_ name: String, _ context: PaddockRequestContext) throws -> String {
-        guard let raw = context.parameters.get(name), let value = raw.removingPercentEncoding, !value.isEmpty else {
+        guard let raw = context.parameters.get(name), let value = percentDecoded(raw), !value.isEmpty else {
             throw Problem.badParameter(name, "missing")
         }
         return value
+    }
+
+    /// A path segment percent-decoded; nil when its escapes are not valid UTF-8. Most segments hold
+    /// no escape, and Foundation's decoding costs more than the rest of a cached answer.
+    static func percentDecoded(_ segment: some StringProtocol) -> String? {
+        segment.utf8.contains(UInt8(ascii: "%")) ? String(segment).removingPercentEncoding : String(segment)
     }
 
     static func pathInt(_ name: String, _ context: PaddockRequestContext) throws -> Int {

@@ -71,7 +71,7 @@ enum ErgastRoutes {
     static func segments(of uriPath: String) throws -> [String] {
         let parts = uriPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
         return try parts.map { part in
-            guard let decoded = String(part).removingPercentEncoding else {
+            guard let decoded = RequestInput.percentDecoded(part) else {
                 throw Problem(.badRequest, "ergast-request", "The Ergast request is not supported", detail: "'\(part.prefix(40))' is not valid percent-encoding")
             }
             return decoded
