@@ -88,7 +88,7 @@ struct BoundedProjectionServiceTests {
     @Test func readersOfAnUncachedSeasonShareOneDerivation() async throws {
         let log = try SeasonsLog()
         try await log.season("rx", 2020, drivers: ["ann", "bob", "cid"])
-        let store = ReadCountingStore(inner: log.store)
+        let store = InstrumentedStore(inner: log.store)
         let service = ProjectionService(store: store, snapshots: NoPersistedState())
         try await service.catchUp()
         let before = store.reads.value
@@ -155,34 +155,4 @@ struct BoundedProjectionServiceTests {
 struct NoPersistedState: ProjectionSnapshotStore {
     func saveSnapshot(_ snapshot: ProjectionSnapshot) async throws {}
     func loadSnapshot(named name: String) async throws -> ProjectionSnapshot? { nil }
-}
-
-/// A store that counts its reads (the projections' cost of deriving a ledger).
-struct ReadCountingStore: EventStore {
-    let inner: SQLiteEventStore
-    let reads = ReadCount()
-
-    final class ReadCount: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        var value: Int { lock.withLock { count } }
-        func add() { lock.withLock { count += 1 } }
-    }
-
-    func append(_ events: [NewEvent], to stream: String, expecting expected: ExpectedVersion) async throws -> AppendResult {
-        try await inner.append(events, to: stream, expecting: expected)
-    }
-    func append(_ batches: [AppendBatch]) async throws -> [AppendResult] { try await inner.append(batches) }
-    func restore(_ events: [RecordedEvent]) async throws { try await inner.restore(events) }
-    func read(_ query: EventQuery) async throws -> [RecordedEvent] {
-        reads.add()
-        return try await inner.read(query)
-    }
-    func recordedEventIds(among ids: [UUID]) async throws -> Set<UUID> { try await inner.recordedEventIds(among: ids) }
-    func headPosition() async throws -> Int64 { try await inner.headPosition() }
-    func version(of stream: String) async throws -> Int { try await inner.version(of: stream) }
-    func streams() async throws -> [(stream: String, version: Int)] { try await inner.streams() }
-    func subscribe(after position: Int64) -> AsyncThrowingStream<RecordedEvent, any Error> { inner.subscribe(after: position) }
-    func appendSignals() -> AsyncStream<Void> { inner.appendSignals() }
-    func verify() async throws -> VerificationReport { try await inner.verify() }
 }

@@ -5,42 +5,6 @@ import PaddockTestSupport
 import SeasonDomain
 import Testing
 
-/// A store that refuses every append and restore after the first `pages`: a bulk run killed half way.
-struct StoppingStore: EventStore {
-    let inner: SQLiteEventStore
-    let pages: Int
-    let done = Counter()
-
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func next() -> Int { lock.withLock { count += 1; return count } }
-    }
-
-    struct Stopped: Error {}
-
-    func append(_ events: [NewEvent], to stream: String, expecting expected: ExpectedVersion) async throws -> AppendResult {
-        guard done.next() <= pages else { throw Stopped() }
-        return try await inner.append(events, to: stream, expecting: expected)
-    }
-    func append(_ batches: [AppendBatch]) async throws -> [AppendResult] {
-        guard done.next() <= pages else { throw Stopped() }
-        return try await inner.append(batches)
-    }
-    func restore(_ events: [RecordedEvent]) async throws {
-        guard done.next() <= pages else { throw Stopped() }
-        try await inner.restore(events)
-    }
-    func read(_ query: EventQuery) async throws -> [RecordedEvent] { try await inner.read(query) }
-    func recordedEventIds(among ids: [UUID]) async throws -> Set<UUID> { try await inner.recordedEventIds(among: ids) }
-    func headPosition() async throws -> Int64 { try await inner.headPosition() }
-    func version(of stream: String) async throws -> Int { try await inner.version(of: stream) }
-    func streams() async throws -> [(stream: String, version: Int)] { try await inner.streams() }
-    func subscribe(after position: Int64) -> AsyncThrowingStream<RecordedEvent, any Error> { inner.subscribe(after: position) }
-    func appendSignals() -> AsyncStream<Void> { inner.appendSignals() }
-    func verify() async throws -> VerificationReport { try await inner.verify() }
-}
-
 /// Writes `text` to a file in the store's directory and opens it as an input.
 func inputFile(_ text: String, in temp: TemporaryStore, name: String = "input.ndjson") throws -> InputFile {
     let path = temp.directory.appendingPathComponent(name).path
@@ -147,7 +111,7 @@ struct BulkTests {
     @Test func aRunStoppedHalfWayCompletesWhenRunAgainWithoutDoubling() async throws {
         let temp = try TemporaryStore()
         let text = Sample.season + "\n" + noteLines(92).joined(separator: "\n")
-        let stopping = StoppingStore(inner: temp.store, pages: 4)
+        let stopping = InstrumentedStore(inner: temp.store, writesAllowed: 4)
         await #expect(throws: (any Error).self) {
             try await appender(temp, store: stopping).append(try inputFile(text, in: temp))
         }
@@ -227,7 +191,7 @@ struct BulkTests {
         try await NDJSONAppender(store: source.store).append(contentsOf: noteLines(45).joined(separator: "\n"))
         let text = try await exported(source.store)
         await #expect(throws: (any Error).self) {
-            _ = try await importer(StoppingStore(inner: target.store, pages: 2)).importEvents(try inputFile(text, in: target))
+            _ = try await importer(InstrumentedStore(inner: target.store, writesAllowed: 2)).importEvents(try inputFile(text, in: target))
         }
         #expect(try await target.store.headPosition() == 20)
         let summary = try await importer(target.store).importEvents(try inputFile(text, in: target))
