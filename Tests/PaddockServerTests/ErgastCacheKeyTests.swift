@@ -30,5 +30,7 @@ import Testing
         // The first of a repeated item counts: its order matters.
         #expect(key("/ergast/f1/2023/results.json?limit=5&limit=10") != key("/ergast/f1/2023/results.json?limit=10&limit=5"))
         #expect(key("/ergast/f1/2022/driverStandings.json") != plain)
+        // An escaped `&` is part of a value, not a second item.
+        #expect(key("/ergast/f1/2023/results.json?limit=5%26offset%3D10") != key("/ergast/f1/2023/results.json?limit=5&offset=10"))
     }
 }

@@ -56,14 +56,16 @@ enum ErgastRoutes {
         return JSONResponses.text(body.text, headers: headers, contentType: body.contentType)
     }
 
-    /// The URI as the body depends on it: its path and its query, less an `atPosition` at or past the
-    /// projected position (such a cut shows everything the body is computed from: the same table as
-    /// without it, not a new one). The items keep their order: the first of a repeated name counts.
+    /// The URI as the body depends on it: its path and its query as sent (escapes kept, so that an
+    /// escaped `&` stays apart from a real one), less an `atPosition` at or past the projected position
+    /// (such a cut shows everything the body is computed from: the same table as without it, not a
+    /// new one). The items keep their order: the first of a repeated name counts.
     static func cacheKey(_ request: Request, position: Int64) -> String {
         let uri = request.uri
-        let items = uri.queryParameters.filter { name, value in
-            !(name == "atPosition" && Int64(value).map { $0 >= position } == true)
-        }.map { "\($0.key)=\($0.value)" }
+        let items = (uri.query ?? "").split(separator: "&").filter { item in
+            guard item.hasPrefix("atPosition="), let value = Int64(item.dropFirst("atPosition=".count)) else { return true }
+            return value < position
+        }
         return items.isEmpty ? uri.path : uri.path + "?" + items.joined(separator: "&")
     }
 
