@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Paddock", targets: ["Paddock"]),
+        .library(name: "Credentials", targets: ["Credentials"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -56,6 +57,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Bearer credentials (the application's, not the log's): their rules, tokens and hashes, and
+        // one adapter per backend keeping their table beside the log, with migrations of its own.
+        .target(
+            name: "Credentials",
+            dependencies: [
+                "EventStore",
+                "PostgresEventStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The season domain's language: typed, versioned events. No storage, no I/O.
         .target(name: "SeasonDomain"),
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
@@ -82,6 +96,7 @@ let package = Package(
             dependencies: [
                 "Paddock",
                 "PaddockWeb",
+                "Credentials",
                 "EventStore",
                 "Chronology",
                 "SeasonDomain",
@@ -108,6 +123,7 @@ let package = Package(
                 "PaddockData",
                 "F1DB",
                 "PaddockServer",
+                "Credentials",
                 "PostgresEventStore",
                 "EventStore",
                 "Chronology",
@@ -148,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
-                "EventStore", "Chronology", "PostgresEventStore", "paddock-crashdriver", "PaddockTestSupport",
+                "EventStore", "Chronology", "PostgresEventStore", "Credentials", "paddock-crashdriver", "PaddockTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -162,6 +178,7 @@ let package = Package(
             dependencies: [
                 "PaddockServer",
                 "Paddock",
+                "Credentials",
                 "EventStore",
                 "SeasonDomain",
                 "PaddockTestSupport",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 import EventStore
 import Foundation
 import Paddock
@@ -85,8 +86,13 @@ struct DatabaseOptions: ParsableArguments {
     /// The log; `durability` and `pageCache` tune a SQLite file (PostgreSQL commits durably, and
     /// its server sizes its own caches).
     func openStore(checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
-                   pageCache: PageCache = .large) async throws -> any ServerStore {
+                   pageCache: PageCache = .large) async throws -> any EventStore {
         try await StoreLocation.open(location, checkpointing: checkpointing, durability: durability, pageCache: pageCache)
+    }
+
+    /// The bearer credentials kept beside the log (their table is created or migrated on opening).
+    func openCredentials() async throws -> any CredentialStore {
+        try await CredentialStores.beside(try await openStore())
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 import EventStore
 import Foundation
 import PaddockServer
@@ -35,7 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await options.openStore(checkpointing: .background(every: .seconds(1)),
                                           durability: durability == "every-commit" ? .everyCommit : .checkpointed,
                                           pageCache: .small)
-        try await PaddockServer.serve(store: store, settings: .init(host: host, port: port, maxSubscribers: maxSubscribers),
+        let credentials = try await CredentialStores.beside(store)
+        try await PaddockServer.serve(store: store, credentials: credentials, settings: .init(host: host, port: port, maxSubscribers: maxSubscribers),
                                       demoDirectory: demo ? try demoDir ?? shippedDirectory("demo") : nil, databasePath: options.path)
     }
 }

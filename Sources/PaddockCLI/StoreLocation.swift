@@ -1,6 +1,5 @@
 import EventStore
 import Foundation
-import PaddockServer
 import PostgresEventStore
 
 /// Opens a log from what a user typed: a `postgresql://` URL, or else a SQLite file's path.
@@ -10,7 +9,7 @@ import PostgresEventStore
 /// ```
 enum StoreLocation {
     static func open(_ text: String, checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
-                     pageCache: PageCache = .large) async throws -> any ServerStore {
+                     pageCache: PageCache = .large) async throws -> any EventStore {
         if PostgresLocation.isPostgresURL(text) {
             let location: PostgresLocation
             do { location = try PostgresLocation(text) } catch { throw UserError(error.description) }
@@ -26,7 +25,7 @@ enum StoreLocation {
     }
 
     /// Releases the store's connections (PostgreSQL) or its file (SQLite).
-    static func close(_ store: any ServerStore) async {
+    static func close(_ store: any EventStore) async {
         if let postgres = store as? PostgresEventStore { await postgres.close() }
         if let sqlite = store as? SQLiteEventStore { try? sqlite.close() }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 import EventStore
 import Foundation
 import Paddock
@@ -39,7 +40,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
         let token = CredentialToken.generate()
         let expiresAt = expiresIn.flatMap(Self.seconds).map { Timestamp.format(Date().addingTimeInterval(TimeInterval($0))) }
         do {
-            try await options.openStore().saveCredential(name: name, role: role, hash: CredentialToken.hash(token), expiresAt: expiresAt)
+            try await options.openCredentials().saveCredential(name: name, role: role, hash: CredentialToken.hash(token), expiresAt: expiresAt)
         } catch let error as CredentialError {
             throw UserError(error.description)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 import EventStore
 import Foundation
 import Paddock
@@ -12,7 +13,7 @@ struct TokenListCommand: AsyncParsableCommand {
 
     func run() async throws {
         print(["name", "role", "created", "expires", "last used", "revoked"].joined(separator: "\t"))
-        for c in try await options.openStore().listCredentials() {
+        for c in try await options.openCredentials().listCredentials() {
             print([c.name, c.role, c.createdAt, c.expiresAt ?? "-", c.lastUsedAt ?? "never", c.revokedAt ?? "-"].joined(separator: "\t"))
         }
     }

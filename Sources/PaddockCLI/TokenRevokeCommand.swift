@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 import EventStore
 import Foundation
 import Paddock
@@ -12,7 +13,7 @@ struct TokenRevokeCommand: AsyncParsableCommand {
     @Argument(help: "The token's name.") var name: String
 
     func run() async throws {
-        guard try await options.openStore().revokeCredential(name: name) else { throw UserError("no token named '\(name)'") }
+        guard try await options.openCredentials().revokeCredential(name: name) else { throw UserError("no token named '\(name)'") }
         print("token '\(name)' revoked")
     }
 }

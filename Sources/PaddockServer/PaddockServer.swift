@@ -1,3 +1,4 @@
+import Credentials
 import EventStore
 import Foundation
 import Hummingbird
@@ -10,17 +11,19 @@ import Paddock
 /// ```swift
 /// let store = try SQLiteEventStore(path: "paddock.sqlite")
 /// try await PaddockServer.loadDemoIfEmpty(store: store, directory: "EventLog/demo", logger: logger)
-/// let app = try await PaddockServer.makeApplication(store: store, settings: .init(port: 8080))
+/// let credentials = try await CredentialStores.beside(store)
+/// let app = try await PaddockServer.makeApplication(store: store, credentials: credentials, settings: .init(port: 8080))
 /// try await app.runService()
 /// ```
 public enum PaddockServer {
     /// Builds the application: projections caught up, routes registered, the projection follower
-    /// added as a service (it keeps the in-memory projections up to date with the log).
+    /// added as a service (it keeps the in-memory projections up to date with the log). Bearer
+    /// tokens are checked against `credentials`.
     public static func makeApplication(
-        store: any ServerStore, settings: ServerSettings = ServerSettings(), logger: Logger? = nil
+        store: any EventStore, credentials: any CredentialStore, settings: ServerSettings = ServerSettings(), logger: Logger? = nil
     ) async throws -> some ApplicationProtocol {
         let logger = logger ?? Logger(label: "paddock.server")
-        let state = try await ServerState.make(store: store, settings: settings, logger: logger)
+        let state = try await ServerState.make(store: store, credentials: credentials, settings: settings, logger: logger)
         return Application(
             router: makeRouter(state: state),
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
@@ -30,10 +33,11 @@ public enum PaddockServer {
     }
 
     /// Loads the demo into an empty log, then serves until SIGINT or SIGTERM (graceful shutdown).
-    public static func serve(store: any ServerStore, settings: ServerSettings, demoDirectory: String?, databasePath: String) async throws {
+    public static func serve(store: any EventStore, credentials: any CredentialStore, settings: ServerSettings, demoDirectory: String?,
+                             databasePath: String) async throws {
         let logger = Logger(label: "paddock.server")
         if let demoDirectory { try await loadDemoIfEmpty(store: store, directory: demoDirectory, logger: logger) }
-        let app = try await makeApplication(store: store, settings: settings, logger: logger)
+        let app = try await makeApplication(store: store, credentials: credentials, settings: settings, logger: logger)
         logger.info("serving \(databasePath) on http://\(settings.host):\(settings.port) (OpenAPI at /openapi.json)")
         try await app.runService()
     }
@@ -68,9 +72,6 @@ public enum PaddockServer {
         return summary.appended
     }
 }
-
-/// What the server needs of the database: the log and the credentials beside it.
-public typealias ServerStore = EventStore & CredentialStore
 
 /// How the server runs.
 public struct ServerSettings: Sendable {
@@ -113,7 +114,7 @@ public struct ServerSettings: Sendable {
 
 /// Everything a handler needs, shared by all requests.
 final class ServerState: Sendable {
-    let store: any ServerStore
+    let store: any EventStore
     let live: LiveProjections
     let metrics: ServerMetrics
     let auth: BearerAuthenticator
@@ -125,11 +126,12 @@ final class ServerState: Sendable {
     let settings: ServerSettings
     let logger: Logger
 
-    private init(store: any ServerStore, live: LiveProjections, head: Int64, settings: ServerSettings, logger: Logger) {
+    private init(store: any EventStore, credentials: any CredentialStore, live: LiveProjections, head: Int64, settings: ServerSettings,
+                 logger: Logger) {
         self.store = store
         self.live = live
         self.metrics = ServerMetrics()
-        self.auth = BearerAuthenticator(credentials: store, rememberFor: settings.rememberTokensFor)
+        self.auth = BearerAuthenticator(credentials: credentials, rememberFor: settings.rememberTokensFor)
         self.logHeads = LogHeads(store: store)
         self.settings = settings
         self.logger = logger
@@ -141,9 +143,10 @@ final class ServerState: Sendable {
                                  projectionWait: settings.projectionWait, metrics: metrics, logger: logger)
     }
 
-    static func make(store: any ServerStore, settings: ServerSettings, logger: Logger) async throws -> ServerState {
+    static func make(store: any EventStore, credentials: any CredentialStore, settings: ServerSettings, logger: Logger) async throws -> ServerState {
         let live = LiveProjections(store: store, logger: logger)
         try await live.start()
-        return ServerState(store: store, live: live, head: try await store.headPosition(), settings: settings, logger: logger)
+        return ServerState(store: store, credentials: credentials, live: live, head: try await store.headPosition(), settings: settings,
+                           logger: logger)
     }
 }

@@ -57,7 +57,7 @@ enum PostgresMigrator {
             .decode(String.self) {
             applied.insert(identifier)
         }
-        let known = Set(PostgresSchema.migrations.map(\.identifier))
+        let known = Set(PostgresSchema.migrations.map(\.identifier)).union(PostgresSchema.handedOver)
         let unknown = applied.subtracting(known).sorted()
         guard unknown.isEmpty else {
             throw EventStoreError.databaseTooNew(path: location.redacted, unknownMigrations: unknown)

@@ -1,8 +1,8 @@
 /// The log's tables on PostgreSQL, as versioned migrations named like the SQLite ones. A schema
 /// with migrations this build does not know was written by a newer Paddock and is refused.
 ///
-/// Every text column compares by code point (`COLLATE "C"`), as SQLite's do: `streams()` and
-/// credentials sort the same on both backends, and `recorded_at` cuts compare store times as text.
+/// Every text column compares by code point (`COLLATE "C"`), as SQLite's do: `streams()` sorts
+/// the same on both backends, and `recorded_at` cuts compare store times as text.
 enum PostgresSchema {
     /// One version of the schema: statements run in order, in the migrating transaction (the
     /// extended query protocol takes one statement at a time).
@@ -132,16 +132,6 @@ enum PostgresSchema {
             )
             """,
         ]),
-        Migration(identifier: "v3-credentials", statements: [
-            """
-            CREATE TABLE credentials (
-                name       text COLLATE "C" PRIMARY KEY,
-                role       text COLLATE "C" NOT NULL,
-                token_hash text COLLATE "C" NOT NULL UNIQUE,
-                created_at text COLLATE "C" NOT NULL
-            )
-            """,
-        ]),
         // The writers' lock also reads the log's last row, so that an append refuses a log whose end
         // disagrees with chain_head (cut, edited or extended behind the store's back) in the same
         // round trip. SQLite's v4 (refusing INSERT OR REPLACE) has nothing to guard here: PostgreSQL
@@ -181,16 +171,11 @@ enum PostgresSchema {
             END $$
             """,
         ]),
-        // Token lifecycle, as SQLite's v5: store times (text, UTC microseconds) that compare as text.
-        Migration(identifier: "v5-credential-lifecycle", statements: [
-            """
-            ALTER TABLE credentials
-                ADD COLUMN expires_at   text COLLATE "C",
-                ADD COLUMN revoked_at   text COLLATE "C",
-                ADD COLUMN last_used_at text COLLATE "C"
-            """,
-        ]),
     ]
+
+    /// Migrations this log once ran for a table the application now keeps beside it, with
+    /// migrations of its own (recorded in schemas in the field: not a sign of a newer program).
+    static let handedOver: Set<String> = ["v3-credentials", "v5-credential-lifecycle"]
 
     /// The triggers `verify` expects on `events`, present and enabled.
     static let immutabilityTriggers = ["events_refuse_delete", "events_refuse_truncate", "events_refuse_update"]

@@ -44,8 +44,8 @@ struct PostgresBackendAvailability {
     }
 }
 
-/// What the suites need of a store beyond the log: its credentials, its lookup by id, and closing it.
-protocol TestStore: EventStore, CredentialStore, StoredEventLookup {
+/// What the suites need of a store beyond the log: its lookup by id, and closing it.
+protocol TestStore: EventStore, StoredEventLookup {
     func shutdown() async throws
 }
 
@@ -199,8 +199,8 @@ final class TestLog: Sendable {
     /// against its INSERT OR REPLACE, PostgreSQL's v4 lets the writers' lock read the last row).
     var migrations: [String] {
         backend == .sqlite
-            ? ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-refuse-replace", "v5-credential-lifecycle"]
-            : ["v1-events", "v2-projection-snapshots", "v3-credentials", "v4-lock-reads-last-row", "v5-credential-lifecycle"]
+            ? ["v1-events", "v2-projection-snapshots", "v4-refuse-replace"]
+            : ["v1-events", "v2-projection-snapshots", "v4-lock-reads-last-row"]
     }
 
     /// The immutability triggers on `events`, by name.

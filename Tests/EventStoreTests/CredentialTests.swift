@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import Testing
 
@@ -22,7 +23,7 @@ struct CredentialTests {
     func saveListFind(_ backend: Backend) async throws {
         try await withLog(backend) { db in
             let clock = TestClock()
-            let store = try await db.open(clock: clock)
+            let store = try await db.openCredentials(clock: clock)
             let created = storeText(utcDate(2026, 3, 1, 10, 0, 0))
             let expiry = storeText(utcDate(2026, 4, 1, 0, 0, 0), micros: 250)
             try await store.saveCredential(name: "timing-desk", role: "recorder", hash: CredentialToken.hash("t1"), expiresAt: expiry)
@@ -46,7 +47,7 @@ struct CredentialTests {
             #expect(try await store.credential(forHash: CredentialToken.hash("unknown")) == nil)
 
             // Another store on the same log sees them (the table is not kept in memory).
-            let other = try await db.open()
+            let other = try await db.openCredentials()
             #expect(try await other.listCredentials().map(\.name) == ["Admin \u{e9}", "b", "timing-desk"])
         }
     }
@@ -55,7 +56,7 @@ struct CredentialTests {
     func lastUse(_ backend: Backend) async throws {
         try await withLog(backend) { db in
             let clock = TestClock()
-            let store = try await db.open(clock: clock)
+            let store = try await db.openCredentials(clock: clock)
             try await store.saveCredential(name: "desk", role: "recorder", hash: CredentialToken.hash("t"))
             #expect(try await store.listCredentials()[0].lastUsedAt == nil)
 
@@ -79,7 +80,7 @@ struct CredentialTests {
     func revokeAndExpire(_ backend: Backend) async throws {
         try await withLog(backend) { db in
             let clock = TestClock()
-            let store = try await db.open(clock: clock)
+            let store = try await db.openCredentials(clock: clock)
             let now = storeText(utcDate(2026, 3, 1, 10, 0, 0))
             let past = storeText(utcDate(2026, 2, 1, 0, 0, 0))
             let future = storeText(utcDate(2026, 3, 1, 10, 0, 0), micros: 1)
@@ -115,7 +116,7 @@ struct CredentialTests {
           arguments: Backend.underTest)
     func refusals(_ backend: Backend) async throws {
         try await withLog(backend) { db in
-            let store = try await db.open()
+            let store = try await db.openCredentials()
             try await store.saveCredential(name: "desk", role: "recorder", hash: CredentialToken.hash("t"))
 
             func refusal(_ name: String, _ role: String = "recorder", hash: String = CredentialToken.hash(UUID().uuidString),
@@ -152,5 +153,12 @@ struct CredentialTests {
                                            expiresAt: "9999-12-31T23:59:59.999999Z")
             #expect(try await store.credential(forHash: CredentialToken.hash("l"))?.name == longest)
         }
+    }
+}
+
+extension TestLog {
+    /// The credentials beside a store opened on the log (closed with the log's other stores).
+    func openCredentials(clock: TestClock? = nil) async throws -> any CredentialStore {
+        try await CredentialStores.beside(try await open(clock: clock))
     }
 }

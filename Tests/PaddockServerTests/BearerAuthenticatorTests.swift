@@ -1,3 +1,4 @@
+import Credentials
 import Paddock
 import EventStore
 import HTTPTypes

@@ -1,3 +1,4 @@
+import Credentials
 import EventStore
 import Foundation
 import Hummingbird
@@ -78,13 +79,13 @@ import Testing
         try await fixture.app(rememberTokensFor: .milliseconds(300)).test(.router) { client in
             let first = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder), body: .json(retirementEvent()))
             #expect(first.status == .created)
-            #expect(try await fixture.store.revokeCredential(name: "recorder-token"))
+            #expect(try await fixture.credentials.revokeCredential(name: "recorder-token"))
             try await Task.sleep(for: .milliseconds(400))
             let refused = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder), body: .json(retirementEvent()))
             #expect(refused.status == .unauthorized)
             #expect(refused.text.contains("revoked"))
         }
-        let listed = try await fixture.store.listCredentials().first { $0.name == "recorder-token" }
+        let listed = try await fixture.credentials.listCredentials().first { $0.name == "recorder-token" }
         #expect(listed?.revokedAt != nil)
         #expect(listed?.lastUsedAt != nil)
     }
@@ -92,7 +93,7 @@ import Testing
     @Test func anExpiredTokenIsRefused() async throws {
         let fixture = try await Fixture()
         let token = CredentialToken.generate()
-        try await fixture.store.saveCredential(name: "short", role: "recorder", hash: CredentialToken.hash(token),
+        try await fixture.credentials.saveCredential(name: "short", role: "recorder", hash: CredentialToken.hash(token),
                                                expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
         try await fixture.app().test(.router) { client in
             let response = try await client.execute(uri: events, method: .post, headers: [.authorization: "Bearer \(token)"],

@@ -1,3 +1,4 @@
+import Credentials
 import EventStore
 import Foundation
 import Hummingbird
@@ -28,7 +29,7 @@ import Testing
         do {
             try await PaddockServer.loadDemoIfEmpty(store: first, directory: Fixture.demo, logger: Fixture.quiet)
             let token = CredentialToken.generate()
-            try await first.saveCredential(name: "desk", role: "steward", hash: CredentialToken.hash(token))
+            try await PostgresCredentialStore.open(beside: first).saveCredential(name: "desk", role: "steward", hash: CredentialToken.hash(token))
             try await body(first, second, token)
         } catch {
             try? await cleanUp()
@@ -38,7 +39,8 @@ import Testing
     }
 
     static func app(_ store: PostgresEventStore) async throws -> some ApplicationProtocol {
-        try await PaddockServer.makeApplication(store: store, settings: .init(host: "127.0.0.1", port: 0), logger: Fixture.quiet)
+        try await PaddockServer.makeApplication(store: store, credentials: try await PostgresCredentialStore.open(beside: store),
+                                                settings: .init(host: "127.0.0.1", port: 0), logger: Fixture.quiet)
     }
 
     /// jesse-kallio's points in the 2018 table, as a service answers them.
@@ -110,13 +112,15 @@ import Testing
     func tokensAcrossServices() async throws {
         try await withTwoStores { first, second, token in
             let settings = ServerSettings(host: "127.0.0.1", port: 0, rememberTokensFor: .milliseconds(300))
-            let other = try await PaddockServer.makeApplication(store: second, settings: settings, logger: Fixture.quiet)
+            let other = try await PaddockServer.makeApplication(
+                store: second, credentials: try await PostgresCredentialStore.open(beside: second), settings: settings, logger: Fixture.quiet)
+            let credentials = try await PostgresCredentialStore.open(beside: first)
             let expiring = CredentialToken.generate()
-            try await first.saveCredential(name: "short", role: "steward", hash: CredentialToken.hash(expiring),
-                                           expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
+            try await credentials.saveCredential(name: "short", role: "steward", hash: CredentialToken.hash(expiring),
+                                                 expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
             try await other.test(.router) { client in
                 #expect(try await Self.tryPenalty(client, token: token).status == .created)
-                #expect(try await first.revokeCredential(name: "desk"))
+                #expect(try await credentials.revokeCredential(name: "desk"))
                 try await Task.sleep(for: .milliseconds(400))
                 let revoked = try await Self.tryPenalty(client, token: token)
                 #expect(revoked.status == .unauthorized)
@@ -125,7 +129,7 @@ import Testing
                 #expect(expired.status == .unauthorized)
                 #expect(expired.text.contains("token 'short' expired at"), "\(expired.text)")
             }
-            let listed = try await first.listCredentials()
+            let listed = try await credentials.listCredentials()
             #expect(listed.map(\.name) == ["desk", "short"])
             #expect(listed[0].revokedAt != nil, "noted by the other service on the shared log")
             #expect(listed[0].lastUsedAt != nil, "noted by the other service on the shared log")

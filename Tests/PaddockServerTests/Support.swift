@@ -1,3 +1,4 @@
+import Credentials
 import Paddock
 import EventStore
 import Foundation
@@ -35,6 +36,7 @@ struct Fixture {
     // Not a TemporaryStore: ARC may release a fixture after its last use while the application it
     // made still reads the log (LiveFeedLoadTests), and removing the files then empties the log.
     let store: SQLiteEventStore
+    let credentials: SQLiteCredentialStore
     let tokens: [Role: String]
 
     init(demo: Bool = true, busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout) async throws {
@@ -43,10 +45,11 @@ struct Fixture {
         store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100),
                                      busyTimeout: busyTimeout)
         if demo { try await PaddockServer.loadDemoIfEmpty(store: store, directory: Self.demo, logger: Self.quiet) }
+        credentials = try SQLiteCredentialStore(beside: store)
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
             let token = CredentialToken.generate()
-            try await store.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
+            try await credentials.saveCredential(name: "\(role.rawValue)-token", role: role.rawValue, hash: CredentialToken.hash(token))
             tokens[role] = token
         }
         self.tokens = tokens
@@ -59,7 +62,7 @@ struct Fixture {
     func app(settings: ServerSettings) async throws -> some ApplicationProtocol {
         var logger = Logger(label: "paddock.test")
         logger.logLevel = .warning
-        return try await PaddockServer.makeApplication(store: store, settings: settings, logger: logger)
+        return try await PaddockServer.makeApplication(store: store, credentials: credentials, settings: settings, logger: logger)
     }
 
     func auth(_ role: Role, _ extra: HTTPFields = [:]) -> HTTPFields {

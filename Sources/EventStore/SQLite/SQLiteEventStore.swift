@@ -56,12 +56,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.write { db in
-                let migrator = Schema.migrator
-                if try migrator.hasBeenSuperseded(db) {
-                    let known = Set(migrator.migrations)
-                    let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
-                    throw EventStoreError.databaseTooNew(path: path, unknownMigrations: unknown)
-                }
+                let unknown = try Schema.unknownMigrations(db)
+                if !unknown.isEmpty { throw EventStoreError.databaseTooNew(path: path, unknownMigrations: unknown) }
                 if try db.tableExists("events"), try !db.tableExists("grdb_migrations") {
                     throw EventStoreError.notAnEventLog(path: path, reason: "it has an events table that Paddock did not create")
                 }
@@ -83,7 +79,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     /// Creates a missing database file readable and writable by its owner only (SQLite gives its
     /// WAL and shared-memory files the database file's permissions): results not yet published and
-    /// token hashes are nobody else's to read.
+    /// the application's tables beside the log are nobody else's to read.
     static func createOwnerOnly(_ path: String) {
         guard path != ":memory:", !path.isEmpty, !FileManager.default.fileExists(atPath: path) else { return }
         FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])

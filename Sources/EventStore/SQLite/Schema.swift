@@ -48,16 +48,6 @@ enum Schema {
                 );
                 """)
         }
-        migrator.registerMigration("v3-credentials") { db in
-            try db.execute(sql: """
-                CREATE TABLE credentials (
-                    name       TEXT PRIMARY KEY,
-                    role       TEXT NOT NULL,
-                    token_hash TEXT NOT NULL UNIQUE,
-                    created_at TEXT NOT NULL
-                );
-                """)
-        }
         migrator.registerMigration("v4-refuse-replace") { db in
             // INSERT OR REPLACE deletes the conflicting row without firing delete triggers (unless a
             // connection turns recursive_triggers on): refuse any insert that would collide.
@@ -72,14 +62,19 @@ enum Schema {
                 END;
                 """)
         }
-        migrator.registerMigration("v5-credential-lifecycle") { db in
-            try db.execute(sql: """
-                ALTER TABLE credentials ADD COLUMN expires_at TEXT;
-                ALTER TABLE credentials ADD COLUMN revoked_at TEXT;
-                ALTER TABLE credentials ADD COLUMN last_used_at TEXT;
-                """)
-        }
         return migrator
+    }
+
+    /// Migrations this log once ran for a table the application now keeps beside it, with
+    /// migrations of its own (recorded in databases in the field: not a sign of a newer program).
+    static let handedOver: Set<String> = ["v3-credentials", "v5-credential-lifecycle"]
+
+    /// Migrations recorded in `db` that neither this build nor an older one ran: the database was
+    /// written by a newer Paddock.
+    static func unknownMigrations(_ db: Database) throws -> [String] {
+        let migrator = self.migrator
+        let known = Set(migrator.migrations).union(handedOver)
+        return try migrator.appliedIdentifiers(db).subtracting(known).sorted()
     }
 
     /// The trigger's message for an event id stored already (an idempotent retry, handled by the store).

@@ -1,3 +1,4 @@
+import Credentials
 import EventStore
 import Foundation
 import Hummingbird

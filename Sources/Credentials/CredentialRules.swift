@@ -1,14 +1,16 @@
+import EventStore
+
 /// What every credential store checks before saving one, so that SQLite and PostgreSQL refuse the
 /// same credentials with the same ``CredentialError``.
 ///
 /// ```swift
 /// try CredentialRules.validate(name: "timing-desk", role: "recorder", expiresAt: nil)
 /// ```
-package enum CredentialRules {
+enum CredentialRules {
     /// A name of 1 to 100 characters without control characters (NUL and line breaks among them),
     /// a role without NUL (which PostgreSQL cannot store), and an expiry, if any, in the store
     /// clock's form (`YYYY-MM-DDTHH:MM:SS.ffffffZ`), since expiry is decided by comparing texts.
-    package static func validate(name: String, role: String, expiresAt: String?) throws(CredentialError) {
+    static func validate(name: String, role: String, expiresAt: String?) throws(CredentialError) {
         guard !name.isEmpty, name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalid("a credential name must be 1 to 100 characters without control characters")
         }
@@ -20,5 +22,5 @@ package enum CredentialRules {
     }
 
     /// The refusal of a second credential with the same token hash.
-    package static let hashTaken = CredentialError.invalid("a credential with this token is already stored")
+    static let hashTaken = CredentialError.invalid("a credential with this token is already stored")
 }

@@ -1,14 +1,42 @@
 import EventStore
 import Foundation
+import Logging
+import PostgresEventStore
 import PostgresNIO
 
-extension PostgresEventStore: CredentialStore {
+/// Credentials in a table beside a PostgreSQL log, in the same schema, through the log's own pool
+/// (``PostgresEventStore``'s tables beside the log): every service sharing the log shares them.
+///
+/// ```swift
+/// let log = try await PostgresEventStore.open(url: "postgresql://paddock@127.0.0.1:5432/paddock")
+/// let credentials = try await PostgresCredentialStore.open(beside: log)
+/// try await credentials.saveCredential(name: "timing-desk", role: "recorder", hash: CredentialToken.hash(token))
+/// ```
+public final class PostgresCredentialStore: CredentialStore {
+    /// The log whose schema holds the table.
+    public let log: PostgresEventStore
+    private var logger: Logger { log.loggerBesideTheLog }
+
+    private init(log: PostgresEventStore) { self.log = log }
+
+    /// Creates the credentials table, or brings one already there (from any earlier Paddock) to
+    /// this build's version, once, whichever of several starting services gets there first.
+    ///
+    /// - Throws: ``EventStoreError/databaseTooNew(path:unknownMigrations:)`` when the table was
+    ///   migrated by a newer Paddock; ``PostgresStoreError`` when the server refuses.
+    public static func open(beside log: PostgresEventStore) async throws -> PostgresCredentialStore {
+        try await log.inTransactionBesideTheLog { connection in
+            try await PostgresCredentialSchema.migrate(connection, location: log.location, logger: log.loggerBesideTheLog)
+        }
+        return PostgresCredentialStore(log: log)
+    }
+
     public func saveCredential(name: String, role: String, hash: String, expiresAt: String?) async throws {
         try CredentialRules.validate(name: name, role: role, expiresAt: expiresAt)
         guard !AppendRules.containsNUL(hash) else { throw CredentialError.invalid("a token hash must not contain the NUL character") }
-        let createdAt = storeNow()
+        let createdAt = log.storeNow
         do {
-            try await withConnection { connection in
+            try await log.withConnectionBesideTheLog { connection in
                 try await connection.run("""
                     INSERT INTO credentials (name, role, token_hash, created_at, expires_at)
                     VALUES (\(name), \(role), \(hash), \(createdAt), \(expiresAt))
@@ -22,7 +50,7 @@ extension PostgresEventStore: CredentialStore {
     }
 
     private func credentialNamed(_ name: String) async throws -> Bool {
-        try await withConnection { connection in
+        try await log.withConnectionBesideTheLog { connection in
             try await connection.query("SELECT 1 FROM credentials WHERE name = \(name)", logger: logger)
                 .decode(Int32.self).first { _ in true } != nil
         }
@@ -31,8 +59,8 @@ extension PostgresEventStore: CredentialStore {
     /// Finds the credential and notes its last use in one statement (a row lock on that credential
     /// only: no append waits for it).
     public func credential(forHash hash: String) async throws -> Credential? {
-        let now = storeNow()
-        return try await withConnection { connection in
+        let now = log.storeNow
+        return try await log.withConnectionBesideTheLog { connection in
             try await connection.query("""
                 UPDATE credentials SET last_used_at = \(now) WHERE token_hash = \(hash)
                 RETURNING \(unescaped: Self.credentialColumns)
@@ -41,8 +69,8 @@ extension PostgresEventStore: CredentialStore {
     }
 
     public func revokeCredential(name: String) async throws -> Bool {
-        let now = storeNow()
-        return try await withConnection { connection in
+        let now = log.storeNow
+        return try await log.withConnectionBesideTheLog { connection in
             // The CTE and the outer SELECT share one snapshot: the existence test sees the row as it was.
             try await connection.query("""
                 WITH revoked AS (UPDATE credentials SET revoked_at = \(now) WHERE name = \(name) AND revoked_at IS NULL)
@@ -52,7 +80,7 @@ extension PostgresEventStore: CredentialStore {
     }
 
     public func listCredentials() async throws -> [Credential] {
-        try await withConnection { connection in
+        try await log.withConnectionBesideTheLog { connection in
             var credentials: [Credential] = []
             for try await row in try await connection.query(
                 "SELECT \(unescaped: Self.credentialColumns) FROM credentials ORDER BY name", logger: logger).decode(CredentialRow.self) {
@@ -67,33 +95,5 @@ extension PostgresEventStore: CredentialStore {
 
     private static func credential(_ row: CredentialRow) -> Credential {
         Credential(name: row.0, role: row.1, createdAt: row.2, expiresAt: row.3, revokedAt: row.4, lastUsedAt: row.5)
-    }
-
-    /// The store time of a credential change: the injected clock's, or this machine's (credentials
-    /// are not chained, so the database clock is not needed to order them).
-    private func storeNow() -> String { Timestamp.format(clock?() ?? Date()) }
-}
-
-extension PostgresEventStore: ProjectionSnapshotStore {
-    public func saveSnapshot(_ snapshot: ProjectionSnapshot) async throws {
-        let savedAt = storeNow()
-        try await withConnection { connection in
-            try await connection.run("""
-                INSERT INTO projection_snapshots (name, code_version, position, state, saved_at)
-                VALUES (\(snapshot.name), \(snapshot.codeVersion), \(snapshot.position), \(snapshot.state), \(savedAt))
-                ON CONFLICT (name) DO UPDATE SET code_version = excluded.code_version, position = excluded.position,
-                    state = excluded.state, saved_at = excluded.saved_at
-                """, logger: logger)
-        }
-    }
-
-    public func loadSnapshot(named name: String) async throws -> ProjectionSnapshot? {
-        let found = try await withConnection { connection in
-            try await connection.query(
-                "SELECT code_version, position, state FROM projection_snapshots WHERE name = \(name)", logger: logger)
-                .decode((Int, Int64, Data).self).first { _ in true }
-                .map { ProjectionSnapshot(name: name, codeVersion: $0.0, position: $0.1, state: $0.2) }
-        }
-        return found
     }
 }

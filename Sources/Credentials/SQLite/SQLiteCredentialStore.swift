@@ -1,11 +1,33 @@
+import EventStore
 import Foundation
 import GRDB
 
-extension SQLiteEventStore: CredentialStore {
+/// Credentials in a table beside a SQLite log, in the same file, written through the log's own
+/// connections (``SQLiteEventStore``'s tables beside the log).
+///
+/// ```swift
+/// let log = try SQLiteEventStore(path: "paddock.sqlite")
+/// let credentials = try SQLiteCredentialStore(beside: log)
+/// try await credentials.saveCredential(name: "timing-desk", role: "recorder", hash: CredentialToken.hash(token))
+/// ```
+public final class SQLiteCredentialStore: CredentialStore {
+    /// The log whose database holds the table.
+    public let log: SQLiteEventStore
+
+    /// Creates the credentials table, or brings one already there (from any earlier Paddock) to
+    /// this build's version.
+    ///
+    /// - Throws: ``EventStoreError/databaseTooNew(path:unknownMigrations:)`` when the table was
+    ///   migrated by a newer Paddock.
+    public init(beside log: SQLiteEventStore) throws {
+        self.log = log
+        try log.writeBesideTheLogNow { db in try SQLiteCredentialSchema.migrate(db, path: log.path) }
+    }
+
     public func saveCredential(name: String, role: String, hash: String, expiresAt: String?) async throws {
         try CredentialRules.validate(name: name, role: role, expiresAt: expiresAt)
-        let createdAt = Timestamp.format(clock())
-        try await pool.write { db in
+        let createdAt = log.storeNow
+        try await log.writeBesideTheLog { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM credentials WHERE name = ?", arguments: [name]) == true {
                 throw CredentialError.nameTaken(name)
             }
@@ -19,16 +41,16 @@ extension SQLiteEventStore: CredentialStore {
     }
 
     public func credential(forHash hash: String) async throws -> Credential? {
-        let now = Timestamp.format(clock())
-        let found = try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.credentialColumns) FROM credentials WHERE token_hash = ?", arguments: [hash])
+        let now = log.storeNow
+        let found = try await log.readBesideTheLog { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM credentials WHERE token_hash = ?", arguments: [hash])
                 .map(Self.credential)
         }
         guard var credential = found else { return nil }
         // Noting the use must not hold the request behind a long write of another process.
-        let pool = self.pool
+        let log = self.log
         Task.detached {
-            try? await pool.write { db in
+            try? await log.writeBesideTheLog { db in
                 try db.execute(sql: "UPDATE credentials SET last_used_at = ? WHERE token_hash = ?", arguments: [now, hash])
             }
         }
@@ -37,20 +59,20 @@ extension SQLiteEventStore: CredentialStore {
     }
 
     public func revokeCredential(name: String) async throws -> Bool {
-        let now = Timestamp.format(clock())
-        return try await pool.write { db in
+        let now = log.storeNow
+        return try await log.writeBesideTheLog { db in
             try db.execute(sql: "UPDATE credentials SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now, name])
             return try Bool.fetchOne(db, sql: "SELECT 1 FROM credentials WHERE name = ?", arguments: [name]) == true
         }
     }
 
     public func listCredentials() async throws -> [Credential] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.credentialColumns) FROM credentials ORDER BY name").map(Self.credential)
+        try await log.readBesideTheLog { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.columns) FROM credentials ORDER BY name").map(Self.credential)
         }
     }
 
-    private static let credentialColumns = "name, role, created_at, expires_at, revoked_at, last_used_at"
+    private static let columns = "name, role, created_at, expires_at, revoked_at, last_used_at"
 
     private static func credential(_ row: Row) -> Credential {
         Credential(name: row["name"], role: row["role"], createdAt: row["created_at"], expiresAt: row["expires_at"],
