@@ -44,7 +44,7 @@ struct OpenAPIContract {
         }
         let label = "\(route) → \(status)"
         var broken = checkHeaders(response, headers, label)
-        let mediaType = headers["content-type"].map { String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces).lowercased() }
+        let mediaType = headers["content-type"].map { String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
         guard let content = response["content"]?.objectMembers, !content.isEmpty else {
             if !body.isEmpty { broken.append("\(label): a body (\(body.count) bytes) where the document has none") }
             return broken
@@ -117,7 +117,9 @@ struct OpenAPIContract {
             for key in ["properties"] {
                 for (name, child) in node[key]?.objectMembers ?? [:] { schema(child, "\(path)/\(key)/\(name)") }
             }
-            for key in ["items", "additionalProperties"] where node[key]?.objectMembers != nil { schema(node[key]!, "\(path)/\(key)") }
+            for key in ["items", "additionalProperties"] {
+                if let child = node[key], child.objectMembers != nil { schema(child, "\(path)/\(key)") }
+            }
             for key in ["oneOf", "anyOf", "allOf"] {
                 if case .array(let branches)? = node[key] { for (index, branch) in branches.enumerated() { schema(branch, "\(path)/\(key)/\(index)") } }
             }

@@ -11,7 +11,7 @@ import Testing
 /// naming the route, the JSON path and the rule, before CI's schemathesis run.
 @Suite struct OpenAPIContractTests {
     /// One request and the status it must get; `route` is the documented `METHOD /template`.
-    struct Exchange: CustomStringConvertible {
+    struct Exchange: CustomStringConvertible, Sendable {
         let route: String
         let uri: String
         var role: Role? = nil
