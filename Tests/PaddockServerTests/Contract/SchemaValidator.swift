@@ -53,7 +53,7 @@ struct SchemaValidator {
         switch keyword {
         case "$ref":
             guard case .string(let reference) = argument, let target = resolve(reference) else {
-                return [Violation(path: path, rule: "$ref \(argument) does not resolve")]
+                return [Violation(path: path, rule: "$ref \(Self.brief(argument)) does not resolve")]
             }
             depth += 1
             defer { depth -= 1 }
@@ -79,7 +79,7 @@ struct SchemaValidator {
         case "pattern":
             guard case .string(let text) = value else { return [] }
             guard case .string(let pattern) = argument, let expression = try? NSRegularExpression(pattern: pattern) else {
-                return [Violation(path: path, rule: "pattern \(argument) is not a regular expression")]
+                return [Violation(path: path, rule: "pattern \(Self.brief(argument)) is not a regular expression")]
             }
             let whole = NSRange(text.startIndex..., in: text)
             return expression.firstMatch(in: text, range: whole) != nil ? [] : [Violation(path: path, rule: "pattern \(pattern): \(Self.brief(value)) does not match")]

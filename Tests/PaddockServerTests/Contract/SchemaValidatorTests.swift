@@ -54,7 +54,7 @@ import Testing
 
     @Test func whatTheValidatorCannotCheckIsAViolationNotAPass() {
         #expect(violations("{}", "Odd") == ["$: keyword patternProperties is not supported by this validator"])
-        #expect(violations("{}", "Lost") == [#"$: $ref "#/components/schemas/Nowhere" does not resolve"#])
+        #expect(violations("{}", "Lost") == [##"$: $ref "#/components/schemas/Nowhere" does not resolve"##])
     }
 
     @Test func numbersAreComparedAsJSONDoes() {
