@@ -110,7 +110,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("openapi.yaml")]
+            resources: [.copy("openapi.json")]
         ),
         // The demo seasons and the F1 rules catalogue, shipped with the binary as resources (the
         // target is EventLog/ itself, so the data has one home).

@@ -110,7 +110,7 @@ import Testing
             let etag = try #require(js.headers[.eTag])
             let again = try await client.execute(uri: "/assets/paddock.js", method: .get, headers: [.ifNoneMatch: etag])
             #expect(again.status == .notModified)
-            let none = try await client.execute(uri: "/assets/../openapi.yaml", method: .get)
+            let none = try await client.execute(uri: "/assets/../openapi.json", method: .get)
             #expect(none.status == .notFound)
         }
     }

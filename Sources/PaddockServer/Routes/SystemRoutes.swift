@@ -20,8 +20,8 @@ enum SystemRoutes {
         return JSONResponses.text(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
 
-    /// The OpenAPI 3.1 document (`openapi.yaml` holds it as JSON, which is also YAML), served verbatim.
-    static let document: String? = Bundle.module.url(forResource: "openapi", withExtension: "yaml")
+    /// The OpenAPI 3.1 document, `openapi.json` (JSON, as it is served), served verbatim.
+    static let document: String? = Bundle.module.url(forResource: "openapi", withExtension: "json")
         .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
 
     static func openAPI(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
