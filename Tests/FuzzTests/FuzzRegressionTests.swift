@@ -1,6 +1,7 @@
 import EventStore
 import F1DB
 import Foundation
+import JSONToolkit
 import Paddock
 import PaddockFuzzing
 @_spi(DecodingPaths) import SeasonDomain
@@ -78,14 +79,14 @@ struct FuzzRegressionTests {
     ])
     func scalarsMustBeJSON(_ member: String) throws {
         let line = #"{"stream":"season:rx:2020","type":"RoundCancelled","occurredAt":"2020","payload":{"championship":"rx","season":2020,"round":3},"# + member + "}"
-        #expect(throws: JSONObjectScanner.SyntaxError.self) { try JSONObjectScanner.members(of: line) }
+        #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: line) }
         #expect(try FuzzTarget.line.check(Array(line.utf8)) == .refused)
     }
 
     @Test func bracketsMustMatch() throws {
-        #expect(throws: JSONObjectScanner.SyntaxError.self) { try JSONObjectScanner.members(of: #"{"payload":{"a":[1}]}"#) }
-        #expect(throws: JSONObjectScanner.SyntaxError.self) { try JSONObjectScanner.members(of: #"{"payload":{"a":1]}"#) }
-        #expect(try JSONObjectScanner.members(of: #"{"payload":{"a":[1,{"b":"]}"}]},"n":-0.5e+3,"t":true}"#)["n"] == "-0.5e+3")
+        #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: #"{"payload":{"a":[1}]}"#) }
+        #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: #"{"payload":{"a":1]}"#) }
+        #expect(try JSONScanner.memberTexts(of: #"{"payload":{"a":[1,{"b":"]}"}]},"n":-0.5e+3,"t":true}"#).first { $0.key == "n" }?.value == "-0.5e+3")
     }
 
     /// Entry rounds were expanded before any check: `1-9223372036854775807` asked for an array of
