@@ -51,7 +51,8 @@ struct FuzzRegressionTests {
             _ = try EventCatalogue.decodeStrict(type: "RoundCancelled", schemaVersion: 1, payload: Data(payload.utf8))
             Issue.record("accepted")
         } catch {
-            #expect(error.description.hasPrefix("payload: is not valid JSON"))
+            // The toolkit's reader keeps `1e400` as text, so the check reads the input and names the typo.
+            #expect(error.description == "payload.reson: unknown field (not defined by RoundCancelled)")
         }
         let line = #"{"stream":"season:euro-rx-super1600:2018","type":"StandingsPublished","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"afterRound":6,"rows":[{"organiser":1e400,"position":6,"competitor":"jesse-kallio"}],"reason":"article"}}"#
         #expect(try FuzzTarget.line.check(Array(line.utf8)) == .refused)

@@ -21,13 +21,18 @@ struct JSONScannerTests {
     @Test("accepts what JSONSerialization accepts, refuses what it refuses", arguments: [
         "{}", "[]", "0", "-0", "-0.5e+3", "1E9", "\"a\\u00e9\\n\"", "true", "null", " [1, {\"a\": [false, null]}, \"x\"] ",
         "[\"\\ud83c\\udfc1\"]",
-        "", " ", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "01", "+1", ".5", "1.", "1e", "NaN", "tru", "nul", "[1 2]",
+        "", " ", "{", "{\"a\" 1}", "01", "+1", ".5", "1.", "1e", "NaN", "tru", "nul", "[1 2]",
         "{\"a\":1]", "[1}", "\"\\x\"", "\"\\u12G4\"", "\"a\nb\"", "{1:2}", "[1] [2]", "\"unterminated",
     ])
     func agreesWithFoundation(text: String) {
         let foundation = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil
         let scanned = (try? document(text)) != nil
         #expect(scanned == foundation, "\(text)")
+    }
+
+    @Test("trailing commas are refused, as RFC 8259 says (Foundation on Linux accepts them)", arguments: ["[1,]", "{\"a\":1,}", "[{},]"])
+    func trailingCommas(text: String) {
+        #expect(throws: JSONSyntaxError.self) { try document(text) }
     }
 
     @Test("an object's members keep their keys' and values' exact text")
