@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Chronology", targets: ["Chronology"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "PostgresEventStore", targets: ["PostgresEventStore"]),
+        .library(name: "JSONToolkit", targets: ["JSONToolkit"]),
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Paddock", targets: ["Paddock"]),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
+        // JSON over bytes: one scanner (exact texts, bounded depth, positions), one writer. Knows nothing of motorsport.
+        .target(name: "JSONToolkit"),
         // ISO-8601 texts the log and the domain share: an event's occurredAt and civil-date arithmetic. No dependencies.
         .target(name: "Chronology"),
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
@@ -71,13 +74,13 @@ let package = Package(
             ]
         ),
         // The season domain's language: typed, versioned events. No storage, no I/O.
-        .target(name: "SeasonDomain"),
+        .target(name: "SeasonDomain", dependencies: ["JSONToolkit"]),
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
         .target(name: "Projections", dependencies: ["SeasonDomain", "Chronology"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
         .target(
             name: "Paddock",
-            dependencies: ["EventStore", "Chronology", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["EventStore", "Chronology", "JSONToolkit", "SeasonDomain", "Projections", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // F1DB (the open Formula 1 database, YAML) turned into events through the same append path.
         .target(
@@ -87,7 +90,7 @@ let package = Package(
         // The web app's pages as HTML (and SVG charts), rendered from the projections' documents; its style sheet and script.
         .target(
             name: "PaddockWeb",
-            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore", "Chronology"],
+            dependencies: ["Paddock", "Projections", "SeasonDomain", "EventStore", "Chronology", "JSONToolkit"],
             resources: [.copy("Assets/Resources")]
         ),
         // The HTTP service: recording live and reading any cut, with a live feed, auth and an OpenAPI document.
@@ -99,6 +102,7 @@ let package = Package(
                 "Credentials",
                 "EventStore",
                 "Chronology",
+                "JSONToolkit",
                 "SeasonDomain",
                 "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -150,7 +154,7 @@ let package = Package(
         ),
         .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
         // Fuzzing (Tools/fuzz, FuzzTests): the targets, their properties, a mutator and the seed corpus.
-        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "SeasonDomain", "EventStore", "Chronology"], path: "Tools/Fuzz/Targets"),
+        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "JSONToolkit", "SeasonDomain", "EventStore", "Chronology"], path: "Tools/Fuzz/Targets"),
         // libFuzzer's entry points when built by Tools/fuzz (-sanitize=fuzzer); else a reproducer of saved inputs.
         .executableTarget(name: "paddock-fuzz", dependencies: ["PaddockFuzzing"], path: "Tools/Fuzz/Driver"),
         .executableTarget(
@@ -171,6 +175,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .testTarget(name: "JSONToolkitTests", dependencies: ["JSONToolkit"]),
         .testTarget(name: "SeasonDomainTests", dependencies: ["SeasonDomain", "PaddockTestSupport"]),
         .testTarget(name: "F1DBTests", dependencies: ["F1DB", "Paddock", "EventStore", "SeasonDomain", "Projections", "PaddockTestSupport"]),
         .testTarget(
@@ -204,6 +209,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "SeasonDomain", "EventStore", "PaddockTestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "JSONToolkit", "SeasonDomain", "EventStore", "PaddockTestSupport"]),
     ]
 )

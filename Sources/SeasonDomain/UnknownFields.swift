@@ -1,4 +1,5 @@
 import Foundation
+import JSONToolkit
 
 /// Finds a field in user input that the decoded type does not define, by comparing the input's
 /// object keys with those of the canonical re-encoding (every `encode(to:)` writes each field that
@@ -15,7 +16,7 @@ enum UnknownFields {
 
     static func find(in input: Data, comparedWith canonical: Data) -> Finding {
         let found: String?
-        if let given = FastJSON.parse(input), let known = FastJSON.parse(canonical) {
+        if let given = JSONValue.parse(input), let known = JSONValue.parse(canonical) {
             found = compare(given, known, path: "")
         } else {
             guard let given = try? JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed]),
@@ -29,10 +30,10 @@ enum UnknownFields {
 
     // MARK: Over the fast reader's tree
 
-    private static func compare(_ given: FastJSON.Value, _ known: FastJSON.Value, path: String) -> String? {
+    private static func compare(_ given: JSONValue, _ known: JSONValue, path: String) -> String? {
         switch (given, known) {
         case (.object(let members), _):
-            var knownMembers: [String: FastJSON.Value] = [:]
+            var knownMembers: [String: JSONValue] = [:]
             if case .object(let k) = known { for (key, value) in k { knownMembers[key] = value } }
             for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                 if value.isNull { continue }
@@ -49,7 +50,7 @@ enum UnknownFields {
         return nil
     }
 
-    // MARK: Over Foundation's tree (input with escapes and the like)
+    // MARK: Over Foundation's tree (what the fast reader gives up on: deep nesting, invalid text)
 
     private static func compare(_ given: Any, _ known: Any, path: String) -> String? {
         if let object = given as? [String: Any] {

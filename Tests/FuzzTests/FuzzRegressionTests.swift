@@ -1,6 +1,7 @@
 import EventStore
 import F1DB
 import Foundation
+import JSONToolkit
 import Paddock
 import PaddockFuzzing
 @_spi(DecodingPaths) import SeasonDomain
@@ -50,7 +51,8 @@ struct FuzzRegressionTests {
             _ = try EventCatalogue.decodeStrict(type: "RoundCancelled", schemaVersion: 1, payload: Data(payload.utf8))
             Issue.record("accepted")
         } catch {
-            #expect(error.description.hasPrefix("payload: is not valid JSON"))
+            // The toolkit's reader keeps `1e400` as text, so the check reads the input and names the typo.
+            #expect(error.description == "payload.reson: unknown field (not defined by RoundCancelled)")
         }
         let line = #"{"stream":"season:euro-rx-super1600:2018","type":"StandingsPublished","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"afterRound":6,"rows":[{"organiser":1e400,"position":6,"competitor":"jesse-kallio"}],"reason":"article"}}"#
         #expect(try FuzzTarget.line.check(Array(line.utf8)) == .refused)
@@ -78,14 +80,14 @@ struct FuzzRegressionTests {
     ])
     func scalarsMustBeJSON(_ member: String) throws {
         let line = #"{"stream":"season:rx:2020","type":"RoundCancelled","occurredAt":"2020","payload":{"championship":"rx","season":2020,"round":3},"# + member + "}"
-        #expect(throws: JSONObjectScanner.SyntaxError.self) { try JSONObjectScanner.members(of: line) }
+        #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: line) }
         #expect(try FuzzTarget.line.check(Array(line.utf8)) == .refused)
     }
 
     @Test func bracketsMustMatch() throws {
-        #expect(throws: JSONObjectScanner.SyntaxError.self) { try JSONObjectScanner.members(of: #"{"payload":{"a":[1}]}"#) }
-        #expect(throws: JSONObjectScanner.SyntaxError.self) { try JSONObjectScanner.members(of: #"{"payload":{"a":1]}"#) }
-        #expect(try JSONObjectScanner.members(of: #"{"payload":{"a":[1,{"b":"]}"}]},"n":-0.5e+3,"t":true}"#)["n"] == "-0.5e+3")
+        #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: #"{"payload":{"a":[1}]}"#) }
+        #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: #"{"payload":{"a":1]}"#) }
+        #expect(try JSONScanner.memberTexts(of: #"{"payload":{"a":[1,{"b":"]}"}]},"n":-0.5e+3,"t":true}"#).first { $0.key == "n" }?.value == "-0.5e+3")
     }
 
     /// Entry rounds were expanded before any check: `1-9223372036854775807` asked for an array of

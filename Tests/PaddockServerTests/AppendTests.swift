@@ -114,6 +114,24 @@ import Testing
         }
     }
 
+    /// The body is scanned once, by the JSON toolkit: a 400 says where the text went wrong, and too
+    /// deep a nesting is named as such.
+    @Test func malformedBodiesNameWhereTheyWentWrong() async throws {
+        let fixture = try await Fixture()
+        try await fixture.app().test(.router) { client in
+            for uri in [events, Fixture.season + "/rounds"] {
+                let broken = try await client.execute(uri: uri, method: .post, headers: fixture.auth(.admin), body: .json(#"{"type": ,"x":1}"#))
+                #expect(broken.status == .badRequest)
+                #expect(broken.object["detail"] as? String == "the body is not JSON: invalid JSON at character 10: expected a value")
+                let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+                let tooDeep = try await client.execute(uri: uri, method: .post, headers: fixture.auth(.admin), body: .json(deep))
+                #expect(tooDeep.status == .badRequest)
+                #expect(tooDeep.object["detail"] as? String == "JSON nested deeper than 64 levels")
+            }
+            #expect(try await fixture.store.headPosition() == Fixture.demoHead)
+        }
+    }
+
     @Test func bodiesOverOneMebibyteAre413() async throws {
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import JSONToolkit
 import SeasonDomain
 
 /// Appends a whole NDJSON file through the same checks as ``NDJSONAppender``, in memory that does
@@ -99,17 +100,19 @@ public struct BulkAppender: Sendable {
     private func parse(_ chunk: LineChunks.Chunk, digest: [UInt8], author: Author, recorder: Recorder)
         -> [Result<(InputLine, UUID), any Error>] {
         chunk.bytes.withUnsafeBufferPointer { buffer in
-            ParallelMap.map(count: chunk.lines.count, workers: workers, scratch: { [JSONBytes.Member]() }) { index, scratch in
+            ParallelMap.map(count: chunk.lines.count, workers: workers, scratch: { [JSONMember]() }) { index, scratch in
                 let (range, number) = chunk.lines[index]
                 let bytes = UnsafeBufferPointer(rebasing: buffer[range])
                 let derived = DerivedEventId.make(fileDigest: digest, line: number)
                 return Result {
-                    guard JSONBytes.isValidUTF8(bytes) else { throw LineError(line: number, reason: "not UTF-8 text") }
-                    if author.role != .admin {
-                        try recorder.authorize(String(decoding: bytes, as: UTF8.self), line: number, by: author)
+                    guard JSONText.isValidUTF8(bytes) else { throw LineError(line: number, reason: "not UTF-8 text") }
+                    // One scan: the role check reads the type from it, then the line is parsed from it.
+                    try LineObject.scan(bytes, line: number, into: &scratch)
+                    if author.role != .admin, let type = LineObject.string("type", in: scratch, of: bytes) {
+                        try recorder.authorize(type: type, line: number, by: author)
                     }
-                    let line = try InputLine.parse(bytes: bytes, line: number, defaultActor: author.name, eventIdIfAbsent: derived,
-                                                   scratch: &scratch)
+                    let line = try InputLine.parse(bytes: bytes, scanned: scratch, line: number, defaultActor: author.name,
+                                                   eventIdIfAbsent: derived)
                     try recorder.authorize(type: line.event.type, line: number, by: author)
                     try Recorder.checkActor(line.event.actor, line: number)
                     return (line, derived)

@@ -1,6 +1,7 @@
 import Chronology
 import EventStore
 import Foundation
+import JSONToolkit
 import SeasonDomain
 
 /// Restores a whole export (``EnvelopeLine`` per line) at the end of the log in memory that does
@@ -111,10 +112,10 @@ public struct BulkImporter: Sendable {
     /// Decodes and checks each line on every core: what `append` would check of the event.
     private func decode(_ chunk: LineChunks.Chunk, latest: String) -> [Result<RecordedEvent, LineError>] {
         chunk.bytes.withUnsafeBufferPointer { buffer in
-            ParallelMap.map(count: chunk.lines.count, workers: workers, scratch: { [JSONBytes.Member]() }) { index, scratch in
+            ParallelMap.map(count: chunk.lines.count, workers: workers, scratch: { [JSONMember]() }) { index, scratch in
                 let (range, number) = chunk.lines[index]
                 let bytes = UnsafeBufferPointer(rebasing: buffer[range])
-                guard JSONBytes.isValidUTF8(bytes) else { return .failure(LineError(line: number, reason: "not UTF-8 text")) }
+                guard JSONText.isValidUTF8(bytes) else { return .failure(LineError(line: number, reason: "not UTF-8 text")) }
                 do throws(LineError.Reason) {
                     let event = try EnvelopeLine.decode(bytes: bytes, scratch: &scratch)
                     try NDJSONTransfer.check(event, latest: latest)

@@ -48,8 +48,7 @@ public struct NDJSONAppender: Sendable {
         var lines: [InputLine] = []
         let who = author ?? .fileOwner(actor ?? Self.defaultActor)
         for (number, line) in texts {
-            try recorder.authorize(line, line: number, by: who)
-            lines.append(try InputLine.parse(line, line: number, defaultActor: who.name))
+            lines.append(try recorder.parseAuthorized(line, line: number, by: who))
         }
         let admitted = try await recorder.check(lines, by: who)
         var summary = Summary()

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import JSONToolkit
 
 /// The export format: one full envelope per line, keys in a fixed order, the payload verbatim.
 ///
@@ -25,24 +26,24 @@ public enum EnvelopeLine {
     public static func write(_ event: RecordedEvent, into out: inout [UInt8]) {
         func literal(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
         func quotedOrNull(_ text: String?) {
-            if let text { JSONBytes.appendQuoted(text, to: &out) } else { literal("null") }
+            if let text { JSONWriter.appendQuoted(text, to: &out) } else { literal("null") }
         }
         literal("{\"position\":")
-        JSONBytes.appendDecimal(event.position, to: &out)
+        JSONWriter.appendDecimal(event.position, to: &out)
         literal(",\"eventId\":\"")
-        JSONBytes.appendUUID(event.eventId, to: &out)
+        appendUUID(event.eventId, to: &out)
         literal("\",\"stream\":")
-        JSONBytes.appendQuoted(event.stream, to: &out)
+        JSONWriter.appendQuoted(event.stream, to: &out)
         literal(",\"streamVersion\":")
-        JSONBytes.appendDecimal(Int64(event.streamVersion), to: &out)
+        JSONWriter.appendDecimal(Int64(event.streamVersion), to: &out)
         literal(",\"type\":")
-        JSONBytes.appendQuoted(event.type, to: &out)
+        JSONWriter.appendQuoted(event.type, to: &out)
         literal(",\"schemaVersion\":")
-        JSONBytes.appendDecimal(Int64(event.schemaVersion), to: &out)
+        JSONWriter.appendDecimal(Int64(event.schemaVersion), to: &out)
         literal(",\"occurredAt\":")
-        JSONBytes.appendQuoted(event.occurredAt, to: &out)
+        JSONWriter.appendQuoted(event.occurredAt, to: &out)
         literal(",\"recordedAt\":")
-        JSONBytes.appendQuoted(event.recordedAt, to: &out)
+        JSONWriter.appendQuoted(event.recordedAt, to: &out)
         literal(",\"actor\":")
         quotedOrNull(event.actor)
         literal(",\"correlationId\":")
@@ -53,14 +54,14 @@ public enum EnvelopeLine {
         out.append(contentsOf: event.payload.utf8)
         literal(",\"hash\":")
         // Escaped like any text: a hash read from elsewhere is not trusted to be hexadecimal.
-        JSONBytes.appendQuoted(event.hash, to: &out)
+        JSONWriter.appendQuoted(event.hash, to: &out)
         literal("}")
     }
 
     /// Parses one exported line; the payload's text is kept exactly as written.
     public static func decode(_ line: String) throws(LineError.Reason) -> RecordedEvent {
         var line = line
-        var scratch: [JSONBytes.Member] = []
+        var scratch: [JSONMember] = []
         let decoded: Result<RecordedEvent, LineError.Reason> = line.withUTF8 { bytes in
             do throws(LineError.Reason) { return .success(try decode(bytes: bytes, scratch: &scratch)) } catch { return .failure(error) }
         }
@@ -68,8 +69,8 @@ public enum EnvelopeLine {
     }
 
     /// Parses one exported line from its UTF-8 bytes (valid UTF-8, checked by the caller).
-    static func decode(bytes: UnsafeBufferPointer<UInt8>, scratch: inout [JSONBytes.Member]) throws(LineError.Reason) -> RecordedEvent {
-        do { try JSONBytes.scanObject(bytes, into: &scratch) } catch { throw .init(error.description) }
+    static func decode(bytes: UnsafeBufferPointer<UInt8>, scratch: inout [JSONMember]) throws(LineError.Reason) -> RecordedEvent {
+        try LineObject.scan(bytes, into: &scratch)
         let fields = KnownMembers(bytes, scratch, names: keyBytes)
         if let unknown = fields.unknown.first { throw .init("unknown field '\(unknown)'") }
         guard let payload = fields.ranges[11], bytes[payload.lowerBound] == UInt8(ascii: "{") else {
@@ -85,10 +86,22 @@ public enum EnvelopeLine {
             hash: try hash(fields.string(12, "hash")))
     }
 
+    /// The id's lowercase text (`0193a4c2-…`), as envelopes write it.
+    private static func appendUUID(_ id: UUID, to out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        withUnsafeBytes(of: id.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { out.append(45) }
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 15)])
+            }
+        }
+    }
+
     /// A chain hash as the log writes it: 64 lowercase hexadecimal digits.
     static func hash(_ text: String) throws(LineError.Reason) -> String {
         guard text.utf8.count == 64, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
-            throw .init("hash: expected 64 lowercase hexadecimal digits, found \(JSONText.quoted(String(text.prefix(70))))")
+            throw .init("hash: expected 64 lowercase hexadecimal digits, found \(JSONWriter.quoted(String(text.prefix(70))))")
         }
         return text
     }

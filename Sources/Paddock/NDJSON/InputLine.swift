@@ -1,6 +1,7 @@
 import Chronology
 import EventStore
 import Foundation
+import JSONToolkit
 import SeasonDomain
 
 /// The append format: one event per line, as a person or a tool writes it.
@@ -45,7 +46,7 @@ public struct InputLine: Sendable, Equatable {
     /// The payload is stored in the catalogue's canonical form.
     public static func parse(_ text: String, line: Int, defaultActor: String? = nil) throws(LineError) -> InputLine {
         var text = text
-        var scratch: [JSONBytes.Member] = []
+        var scratch: [JSONMember] = []
         let parsed: Result<InputLine, LineError> = text.withUTF8 { bytes in
             do throws(LineError) {
                 return .success(try parse(bytes: bytes, line: line, defaultActor: defaultActor, eventIdIfAbsent: nil, scratch: &scratch))
@@ -60,10 +61,17 @@ public struct InputLine: Sendable, Equatable {
     /// `eventId` gets `eventIdIfAbsent`, or a fresh time-ordered id when that is nil. `scratch` is
     /// reused from line to line.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, line: Int, defaultActor: String?, eventIdIfAbsent: UUID?,
-                      scratch: inout [JSONBytes.Member]) throws(LineError) -> InputLine {
+                      scratch: inout [JSONMember]) throws(LineError) -> InputLine {
+        try LineObject.scan(bytes, line: line, into: &scratch)
+        return try parse(bytes: bytes, scanned: scratch, line: line, defaultActor: defaultActor, eventIdIfAbsent: eventIdIfAbsent)
+    }
+
+    /// Parses one line whose members ``LineObject/scan(_:into:)`` found already (the scan a role
+    /// check read the type from), without scanning it again.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, scanned members: [JSONMember], line: Int, defaultActor: String?,
+                      eventIdIfAbsent: UUID?) throws(LineError) -> InputLine {
         do throws(LineError.Reason) {
-            do { try JSONBytes.scanObject(bytes, into: &scratch) } catch { throw LineError.Reason(error.description) }
-            let fields = KnownMembers(bytes, scratch, names: memberNames)
+            let fields = KnownMembers(bytes, members, names: memberNames)
             if let unknown = fields.unknown.sorted().first {
                 throw LineError.Reason("unknown field '\(unknown)' (expected \(keys.sorted().joined(separator: ", ")))")
             }

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import JSONToolkit
 import SeasonDomain
 
 /// An event refused because its author's role does not allow its type.
@@ -47,13 +48,50 @@ public struct Recorder: Sendable {
     /// Checks texts, each one NDJSON append line, in order: role, parsing, validation, season.
     /// `stream`, when given, is where every line goes (a line must not name another).
     public func admit(_ texts: [String], by author: Author, firstLine: Int = 1) async throws -> [InputLine] {
-        for (offset, text) in texts.enumerated() { try authorize(text, line: firstLine + offset, by: author) }
+        // Each text is scanned once: every line's type is authorized first, then the same scans parsed.
+        var scans: [[JSONMember]?] = []
+        scans.reserveCapacity(texts.count)
+        for (offset, text) in texts.enumerated() {
+            let (members, type) = Self.scan(text)
+            if author.role != .admin, let type { try authorize(type: type, line: firstLine + offset, by: author) }
+            scans.append(members)
+        }
         var lines: [InputLine] = []
         lines.reserveCapacity(texts.count)
         for (offset, text) in texts.enumerated() {
-            lines.append(try InputLine.parse(text, line: firstLine + offset, defaultActor: author.name))
+            lines.append(try Self.parse(text, scanned: scans[offset], line: firstLine + offset, defaultActor: author.name))
         }
         return try await check(lines, by: author)
+    }
+
+    /// Parses one line after checking that `author` may record its type, scanning it once.
+    public func parseAuthorized(_ text: String, line: Int, by author: Author) throws -> InputLine {
+        let (members, type) = Self.scan(text)
+        if author.role != .admin, let type { try authorize(type: type, line: line, by: author) }
+        return try Self.parse(text, scanned: members, line: line, defaultActor: author.name)
+    }
+
+    /// A line's members and its `type`; nil members when it is not a JSON object (parsing says why).
+    private static func scan(_ text: String) -> (members: [JSONMember]?, type: String?) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var members: [JSONMember] = []
+            do { try LineObject.scan(bytes, into: &members) } catch { return (nil, nil) }
+            return (members, LineObject.string("type", in: members, of: bytes))
+        }
+    }
+
+    private static func parse(_ text: String, scanned: [JSONMember]?, line: Int, defaultActor: String?) throws(LineError) -> InputLine {
+        guard let scanned else { return try InputLine.parse(text, line: line, defaultActor: defaultActor) }
+        var text = text
+        let parsed: Result<InputLine, LineError> = text.withUTF8 { bytes in
+            do throws(LineError) {
+                return .success(try InputLine.parse(bytes: bytes, scanned: scanned, line: line, defaultActor: defaultActor, eventIdIfAbsent: nil))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try parsed.get()
     }
 
     /// Checks lines parsed already (or built from typed events by an importer): role, actor and season.
@@ -83,9 +121,8 @@ public struct Recorder: Sendable {
 
     /// Refuses a line whose `type` the author may not record, reading nothing but the type.
     public func authorize(_ text: String, line: Int, by author: Author) throws {
-        guard author.role != .admin, let type = try? JSONObjectScanner.members(of: text)["type"],
-              let name = try? JSONDecoder().decode(String.self, from: Data(type.utf8)) else { return }
-        try authorize(type: name, line: line, by: author)
+        guard author.role != .admin, let type = Self.scan(text).type else { return }
+        try authorize(type: type, line: line, by: author)
     }
 
     func authorize(type: String, line: Int, by author: Author) throws {

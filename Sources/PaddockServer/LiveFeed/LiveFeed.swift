@@ -2,6 +2,7 @@ import EventStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JSONToolkit
 import Paddock
 import Projections
 import ServiceLifecycle
@@ -45,7 +46,7 @@ enum LiveFeed {
     }
 
     static func notice(_ key: SeasonKey, position: Int64) -> ByteBuffer {
-        let data = "{\"championship\":\(RawJSON.quoted(key.championship)),\"season\":\(key.season),\"position\":\(position)}"
+        let data = "{\"championship\":\(JSONWriter.quoted(key.championship)),\"season\":\(key.season),\"position\":\(position)}"
         return ByteBuffer(string: ServerSentEvents.frame(id: nil, event: "standings", data: data))
     }
 
@@ -107,7 +108,7 @@ enum LiveFeed {
                     break following
                 case .closed(let reason):
                     if let reason {
-                        let data = "{\"reason\":\(RawJSON.quoted(reason)),\"lastEventId\":\(last)}"
+                        let data = "{\"reason\":\(JSONWriter.quoted(reason)),\"lastEventId\":\(last)}"
                         try? await writer.write(ByteBuffer(string: ServerSentEvents.frame(id: nil, event: "closed", data: data)))
                     }
                     return

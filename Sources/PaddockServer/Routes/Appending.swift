@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Hummingbird
+import JSONToolkit
 import Paddock
 
 /// The one write path of the API: validated input lines appended to one stream, all or nothing,
@@ -9,14 +10,14 @@ enum Appending {
     /// Envelope fields a client may give beside a payload (desk routes) or an event (streams).
     static let envelopeKeys: Set<String> = ["occurredAt", "eventId", "correlationId", "causationId", "schemaVersion", "expectedVersion"]
 
-    /// One event's text (an NDJSON append line without `stream` and `actor`) as a line for `stream`.
-    static func lineText(_ text: String, stream: String, index: Int) throws -> String {
-        let members = RawJSON.members(ofObject: text)
+    /// One event's members (an NDJSON append line without `stream` and `actor`, as the body's scan
+    /// gave them) as a line for `stream`.
+    static func lineText(_ members: [RequestJSON.Member], stream: String, index: Int) throws -> String {
         for reserved in ["stream", "actor"] where members.contains(where: { $0.key == reserved }) {
             throw Problem.invalid(reserved, "event \(index): '\(reserved)' comes from the \(reserved == "stream" ? "path" : "bearer token"); leave it out",
                                   event: index)
         }
-        return RawJSON.object([(key: "stream", value: RawJSON.quoted(stream))] + members)
+        return RequestJSON.object([(key: "stream", value: JSONWriter.quoted(stream))] + members)
     }
 
     /// Records the texts (each an append line for `stream`) through the ``Recorder``: the caller's
@@ -62,7 +63,7 @@ enum Appending {
 
     /// The answer to an append: the envelopes, the stream's version (also in `ETag`).
     static func response(_ outcome: AppendOutcome) -> Response {
-        let body = "{\"stream\":\(RawJSON.quoted(outcome.stream)),\"streamVersion\":\(outcome.streamVersion),\"alreadyRecorded\":\(outcome.alreadyRecorded),"
+        let body = "{\"stream\":\(JSONWriter.quoted(outcome.stream)),\"streamVersion\":\(outcome.streamVersion),\"alreadyRecorded\":\(outcome.alreadyRecorded),"
             + "\"events\":[" + outcome.events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"
         var headers = HTTPFields()
         headers[.eTag] = "\"\(outcome.streamVersion)\""

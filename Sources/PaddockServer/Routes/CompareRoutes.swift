@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JSONToolkit
 import Paddock
 import Projections
 import SeasonDomain
@@ -23,23 +24,45 @@ enum CompareRoutes {
     }
 
     /// The body: `{"from": CUT, "to": CUT, "teams": bool, "class": text, "rules": RULES | "rulesOf": "f1:2010"}`.
-    struct Body: Decodable {
+    struct Body {
+        static let shape = "expected {\"from\", \"to\", \"teams\", \"class\", \"rules\" or \"rulesOf\"}"
+
         var from: String?
         var to: String?
         var teams: Bool?
         var `class`: String?
         var rulesOf: String?
+        /// The rules' exact text, for ``HypotheticalRules``.
+        var rules: String?
+
+        /// Reads the members of the body's one scan; other members are ignored.
+        init(_ members: [RequestJSON.Member]) throws(Problem) {
+            func value(_ name: String) -> JSONValue? {
+                members.last { $0.key == name }.flatMap { JSONValue.parse($0.value) }.flatMap { $0.isNull ? nil : $0 }
+            }
+            func string(_ name: String) throws(Problem) -> String? {
+                guard let found = value(name) else { return nil }
+                guard let text = found.string else { throw Problem.badBody("\(Body.shape): '\(name)' must be a string") }
+                return text
+            }
+            from = try string("from")
+            to = try string("to")
+            `class` = try string("class")
+            rulesOf = try string("rulesOf")
+            if let found = value("teams") {
+                guard let flag = found.bool else { throw Problem.badBody("\(Body.shape): 'teams' must be true or false") }
+                teams = flag
+            }
+            rules = members.first { $0.key == "rules" }?.value
+        }
     }
 
     static func compareWithRules(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {
         let key = try RequestInput.season(context)
         let text = try await RequestInput.body(request, context)
-        let body: Body
-        do { body = try JSONDecoder().decode(Body.self, from: Data(text.utf8)) } catch {
-            throw Problem.badBody("expected {\"from\", \"to\", \"teams\", \"class\", \"rules\" or \"rulesOf\"}: \(error.localizedDescription)")
-        }
+        let body = try Body(RequestJSON.members(ofObject: text, notObject: Body.shape))
         var rules = try await rulesOf(body.rulesOf, state)
-        if let member = RawJSON.members(ofObject: text).first(where: { $0.key == "rules" })?.value {
+        if let member = body.rules {
             guard rules == nil else { throw Problem.invalid("rules", "rules: give rules or rulesOf, not both") }
             do {
                 rules = try HypotheticalRules.parse(Data(member.utf8), source: "the rules in the request")

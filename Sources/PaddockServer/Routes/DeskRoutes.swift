@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Hummingbird
+import JSONToolkit
 import Paddock
 import Projections
 import SeasonDomain
@@ -46,12 +47,12 @@ enum DeskRoutes {
     static func record(_ type: String, season key: SeasonKey, round: Int?, caller: Caller, expected: ExpectedVersion?,
                        body text: String, state: ServerState) async throws -> AppendOutcome {
         try state.auth.authorize(caller, Role.needed(forEventType: type), what: "recording a \(type)")
-        guard try RawJSON.check(text) == .object else { throw Problem.badBody("expected a JSON object: the event's payload") }
-        var fromPath: [(key: String, value: String)] = [("championship", RawJSON.quoted(key.championship)), ("season", String(key.season))]
+        let members = try RequestJSON.members(ofObject: text, notObject: "expected a JSON object: the event's payload")
+        var fromPath: [RequestJSON.Member] = [("championship", JSONWriter.quoted(key.championship)), ("season", String(key.season))]
         if let round { fromPath.append(("round", String(round))) }
-        var envelope: [(key: String, value: String)] = [("type", RawJSON.quoted(type))]
+        var envelope: [RequestJSON.Member] = [("type", JSONWriter.quoted(type))]
         var payload = fromPath
-        for member in RawJSON.members(ofObject: text) {
+        for member in members {
             if Appending.envelopeKeys.contains(member.key) {
                 envelope.append(member)
             } else if let given = fromPath.first(where: { $0.key == member.key }) {
@@ -63,10 +64,10 @@ enum DeskRoutes {
             }
         }
         if !envelope.contains(where: { $0.key == "occurredAt" }) {
-            envelope.append(("occurredAt", RawJSON.quoted(Self.now())))
+            envelope.append(("occurredAt", JSONWriter.quoted(Self.now())))
         }
         let stream = StreamNames.season(key.championship, key.season)
-        let line = try Appending.lineText(RawJSON.object(envelope + [("payload", RawJSON.object(payload))]), stream: stream, index: 1)
+        let line = try Appending.lineText(envelope + [("payload", RequestJSON.object(payload))], stream: stream, index: 1)
         guard await state.live.index().seasons[key] != nil else {
             throw Problem.notFound("no season '\(key.championship)' \(key.season) in the log")
         }

@@ -31,16 +31,16 @@ enum EventRoutes {
         let caller = try await state.auth.caller(of: request)
         let expected = try RequestInput.ifMatch(request)
         let text = try await RequestInput.body(request, context)
-        let elements: [String]
-        switch try RawJSON.check(text) {
-        case .object: elements = [text]
-        case .array: elements = RawJSON.elements(ofArray: text)
+        let events: [[RequestJSON.Member]?]
+        switch try RequestJSON.scan(text) {
+        case .object(let members): events = [members]
+        case .array(let items): events = items
         case .other: throw Problem.badBody("expected an event object or an array of them")
         }
         var texts: [String] = []
-        for (index, element) in elements.enumerated() {
-            guard element.first == "{" else { throw Problem.invalid(nil, "event \(index + 1): expected a JSON object", event: index + 1) }
-            texts.append(try Appending.lineText(element, stream: stream, index: index + 1))
+        for (index, members) in events.enumerated() {
+            guard let members else { throw Problem.invalid(nil, "event \(index + 1): expected a JSON object", event: index + 1) }
+            texts.append(try Appending.lineText(members, stream: stream, index: index + 1))
         }
         return try await Appending.append(texts, to: stream, expected: expected, caller: caller, state: state)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONToolkit
 import Paddock
 import SeasonDomain
 
@@ -52,7 +53,7 @@ public struct DeskSubmission: Sendable {
             if name == "expectedVersion", let version = Int(value), version >= 0 {
                 members.append((name, String(version)))
             } else {
-                members.append((name, Self.quoted(value)))
+                members.append((name, JSONWriter.quoted(value)))
             }
         }
         body = Self.object(members)
@@ -99,18 +100,18 @@ public struct DeskSubmission: Sendable {
         guard let value = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         switch field.kind {
         case .integer, .round:
-            return integer(value) ?? quoted(value)
+            return integer(value) ?? JSONWriter.quoted(value)
         case .decimal:
-            return decimal(value) ?? quoted(value)
+            return decimal(value) ?? JSONWriter.quoted(value)
         case .flag:
             return "true"
         case .integers:
             let items = value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty }
-            return "[" + items.map { integer($0) ?? quoted($0) }.joined(separator: ",") + "]"
+            return "[" + items.map { integer($0) ?? JSONWriter.quoted($0) }.joined(separator: ",") + "]"
         case .classification:
-            return "[" + quoted(value) + "]"
+            return "[" + JSONWriter.quoted(value) + "]"
         case .text, .points, .date, .choice, .competitor, .team, .className:
-            return quoted(value)
+            return JSONWriter.quoted(value)
         }
     }
 
@@ -124,8 +125,6 @@ public struct DeskSubmission: Sendable {
     }
 
     static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        "{" + members.map { JSONWriter.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
-
-    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

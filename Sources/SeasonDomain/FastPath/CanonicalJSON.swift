@@ -1,4 +1,5 @@
 import Foundation
+import JSONToolkit
 
 /// Writes the canonical payload of the events bulk files hold most of (notes, retirements, entries,
 /// rounds) without `JSONEncoder`, byte for byte what `JSONEncoder` with `.sortedKeys` and
@@ -144,34 +145,15 @@ enum CanonicalJSON {
             needsComma = true
         }
 
-        /// A string literal: `"` and `\` escaped; a control character gives up (JSONEncoder decides).
+        /// A string literal as ``JSONWriter`` writes it, which is JSONEncoder's spelling for text
+        /// without control characters; a control character gives up (JSONEncoder decides).
         private mutating func quoted(_ value: String) {
-            var value = value
-            bytes.append(UInt8(ascii: "\""))
-            value.withUTF8 { utf8 in
-                for byte in utf8 {
-                    if byte < 0x20 { failed = true; return }
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
-                    bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
+            guard !JSONWriter.containsControlCharacter(value) else { failed = true; return }
+            JSONWriter.appendQuoted(value, to: &bytes)
         }
 
         private mutating func decimal(_ value: Int) {
-            if value == 0 { bytes.append(UInt8(ascii: "0")); return }
-            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &scratch) { out in
-                var magnitude = value.magnitude
-                var i = out.count
-                while magnitude > 0 {
-                    i -= 1
-                    out[i] = UInt8(48 + magnitude % 10)
-                    magnitude /= 10
-                }
-                if value < 0 { i -= 1; out[i] = UInt8(ascii: "-") }
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[i...]))
-            }
+            JSONWriter.appendDecimal(value, to: &bytes)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONToolkit
 
 // Hand-written readers for the events with many rows, mirroring their `init(from:)` exactly:
 // required fields must be present and non-null, optional fields may be null or absent, unknown
@@ -7,7 +8,7 @@ import Foundation
 
 /// Reads an optional member: `.some(nil)` for null, `.some(value)`, or nil when the type is wrong.
 @inline(__always)
-func fastOptional<T>(_ value: FastJSON.Value, _ read: (FastJSON.Value) -> T?) -> T?? {
+func fastOptional<T>(_ value: JSONValue, _ read: (JSONValue) -> T?) -> T?? {
     if value.isNull { return .some(nil) }
     guard let typed = read(value) else { return nil }
     return .some(typed)
@@ -23,7 +24,7 @@ struct Seen {
     }
 }
 
-func fastStrings(_ value: FastJSON.Value) -> [String]? {
+func fastStrings(_ value: JSONValue) -> [String]? {
     guard case .array(let items) = value else { return nil }
     var out: [String] = []
     out.reserveCapacity(items.count)
@@ -32,7 +33,7 @@ func fastStrings(_ value: FastJSON.Value) -> [String]? {
 }
 
 extension ClassifiedResult {
-    init?(fast value: FastJSON.Value) {
+    init?(fast value: JSONValue) {
         guard case .object(let members) = value else { return nil }
         var seen = Seen()
         var position: Int??, competitor: String?, sharedWith: [String]??, coDriver: String??, team: String??, car: String??
@@ -66,7 +67,7 @@ extension ClassifiedResult {
                   laps: laps ?? nil, time: time ?? nil, gap: gap ?? nil, fastestLap: fastestLap ?? nil)
     }
 
-    static func fastRows(_ value: FastJSON.Value) -> [ClassifiedResult]? {
+    static func fastRows(_ value: JSONValue) -> [ClassifiedResult]? {
         guard case .array(let items) = value else { return nil }
         var rows: [ClassifiedResult] = []
         rows.reserveCapacity(items.count)
@@ -83,7 +84,7 @@ struct FastClassificationMembers {
 
     /// Reads `key` when it is one of these members: true when read, false to give up (wrong type,
     /// duplicate), nil when the key is not a classification's.
-    mutating func read(_ key: String, _ v: FastJSON.Value) -> Bool? {
+    mutating func read(_ key: String, _ v: JSONValue) -> Bool? {
         switch key {
         case "championship": guard seen.first(0), let x = v.string else { return false }; championship = x
         case "season": guard seen.first(1), let x = v.int else { return false }; season = x
@@ -102,7 +103,7 @@ struct FastClassificationMembers {
 
 extension SessionClassified {
     init?(fast data: Data) {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var c = FastClassificationMembers()
         for (key, v) in members where c.read(key, v) == false { return nil }
         guard let championship = c.championship, let season = c.season, let round = c.round, let session = c.session,
@@ -114,7 +115,7 @@ extension SessionClassified {
 
 extension ResultCorrected {
     init?(fast data: Data) {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var c = FastClassificationMembers()
         var seen = Seen()
         var corrects: [UUID]?, reason: String?

@@ -1,10 +1,11 @@
 import Foundation
+import JSONToolkit
 
 // Hand-written readers for the other events a season has many of (entries, rounds, retirements,
 // notes), mirroring their synthesized `init(from:)`: required members present and non-null, optional
 // members null or absent, unknown keys ignored. Any doubt returns nil and JSONDecoder takes over.
 
-private func fastInts(_ value: FastJSON.Value) -> [Int]? {
+private func fastInts(_ value: JSONValue) -> [Int]? {
     guard case .array(let items) = value else { return nil }
     var out: [Int] = []
     out.reserveCapacity(items.count)
@@ -12,11 +13,11 @@ private func fastInts(_ value: FastJSON.Value) -> [Int]? {
     return out
 }
 
-private func fastDate(_ value: FastJSON.Value) -> PartialDate? { value.string.flatMap { try? PartialDate($0) } }
+private func fastDate(_ value: JSONValue) -> PartialDate? { value.string.flatMap { try? PartialDate($0) } }
 
 extension EntryConfirmed {
     init?(fast data: Data) {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var seen = Seen()
         var championship: String?, season: Int?, className: String??, competitor: String?, coDriver: String??
         var team: String??, car: String??, number: String??, rounds: [Int]??
@@ -42,7 +43,7 @@ extension EntryConfirmed {
 
 extension RoundScheduled {
     init?(fast data: Data) {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var seen = Seen()
         var championship: String?, season: Int?, round: Int?, name: String??, venue: String??, country: String??
         var startDate: PartialDate?, endDate: PartialDate??
@@ -67,7 +68,7 @@ extension RoundScheduled {
 
 extension RetirementRecorded {
     init?(fast data: Data) {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var seen = Seen()
         var championship: String?, season: Int?, round: Int?, className: String??, session: String??
         var competitor: String?, reason: String?, lap: Int??
@@ -91,7 +92,7 @@ extension RetirementRecorded {
 }
 
 extension SourceCitation {
-    init?(fast value: FastJSON.Value) {
+    init?(fast value: JSONValue) {
         guard case .object(let members) = value else { return nil }
         var seen = Seen()
         var title: String?, url: String??, quote: String??, language: String??
@@ -111,7 +112,7 @@ extension SourceCitation {
 
 extension Note {
     init?(fast data: Data) {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var seen = Seen()
         var text: String?, source: SourceCitation??, about: [UUID]??, subject: String??
         for (key, v) in members {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONToolkit
 
 // Hand-written readers for the timing events with many rows (grids, fastest laps, qualifying, pit
 // stops), mirroring their synthesized `init(from:)`: required members present and non-null, optional
@@ -11,7 +12,7 @@ struct FastSessionMembers {
 
     /// Reads `key` when it is one of these members: true when read, false to give up, nil when the
     /// key is not one of them.
-    mutating func read(_ key: String, _ v: FastJSON.Value) -> Bool? {
+    mutating func read(_ key: String, _ v: JSONValue) -> Bool? {
         switch key {
         case "championship": guard seen.first(0), let x = v.string else { return false }; championship = x
         case "season": guard seen.first(1), let x = v.int else { return false }; season = x
@@ -24,8 +25,8 @@ struct FastSessionMembers {
     }
 
     /// Reads a payload's members: the shared ones here, the rows member with `rows`. Nil to give up.
-    static func read<Row>(_ data: Data, rowsKey: String, rows read: (FastJSON.Value) -> Row?) -> Read<Row>? {
-        guard let root = FastJSON.parse(data), case .object(let members) = root else { return nil }
+    static func read<Row>(_ data: Data, rowsKey: String, rows read: (JSONValue) -> Row?) -> Read<Row>? {
+        guard let root = JSONValue.parse(data), case .object(let members) = root else { return nil }
         var shared = FastSessionMembers()
         var seenRows = false
         var rows: [Row]?
@@ -55,7 +56,7 @@ struct FastSessionMembers {
 }
 
 extension GridPosition {
-    init?(fast value: FastJSON.Value) {
+    init?(fast value: JSONValue) {
         guard case .object(let members) = value else { return nil }
         var seen = Seen()
         var position: Int??, pitLane: Bool??, competitor: String?, number: String??, team: String??
@@ -75,7 +76,7 @@ extension GridPosition {
 }
 
 extension FastestLap {
-    init?(fast value: FastJSON.Value) {
+    init?(fast value: JSONValue) {
         guard case .object(let members) = value else { return nil }
         var seen = Seen()
         var rank: Int?, competitor: String?, number: String??, lap: Int??, time: String?
@@ -95,7 +96,7 @@ extension FastestLap {
 }
 
 extension QualifyingResult {
-    init?(fast value: FastJSON.Value) {
+    init?(fast value: JSONValue) {
         guard case .object(let members) = value else { return nil }
         var seen = Seen()
         var position: Int??, competitor: String?, team: String??, number: String??, q1: String??, q2: String??, q3: String??
@@ -118,7 +119,7 @@ extension QualifyingResult {
 }
 
 extension PitStop {
-    init?(fast value: FastJSON.Value) {
+    init?(fast value: JSONValue) {
         guard case .object(let members) = value else { return nil }
         var seen = Seen()
         var competitor: String?, number: String??, stop: Int?, lap: Int?, duration: String??, timeOfDay: String??

@@ -1,4 +1,5 @@
 import Foundation
+import JSONToolkit
 
 /// What an index of the log needs of a season's event, read from its stored payload without
 /// decoding the event: the championship and season it is about and the competitors it names.
@@ -96,10 +97,10 @@ extension EventCatalogue {
               SeasonEvent.seasonTypes.contains(type) else { return nil }
         var text = payload
         return text.withUTF8 { bytes in
-            guard let root = FastJSON.parse(bytes, keeping: factMembers), case .object(let members) = root else { return nil }
+            guard let root = JSONValue.parse(bytes, keeping: factMembers), case .object(let members) = root else { return nil }
             var seen = Seen()
             var championship: String??, season: Int??, competitor: String??, coDriver: String??
-            var results: [FastJSON.Value]?, positions: [FastJSON.Value]?, laps: [FastJSON.Value]?, stops: [FastJSON.Value]?
+            var results: [JSONValue]?, positions: [JSONValue]?, laps: [JSONValue]?, stops: [JSONValue]?
             let mode = competitorMembers[type] ?? .none
             var rowsMember: Rows?
             if case .rows(let member) = mode { rowsMember = member }
@@ -130,7 +131,7 @@ extension EventCatalogue {
                     guard appendNames(of: row, to: &names) else { return nil }
                 }
             case .rows(let member):
-                let rows: [FastJSON.Value]?
+                let rows: [JSONValue]?
                 switch member {
                 case .positions: rows = positions
                 case .laps: rows = laps
@@ -146,12 +147,12 @@ extension EventCatalogue {
     }
 
     /// The members read, at the top and in result rows; the others are skipped.
-    private static let factMembers = FastJSON.Keys([
+    private static let factMembers = JSONValue.Names([
         "championship", "season", "competitor", "coDriver", "results", "sharedWith", "positions", "laps", "stops",
     ])
 
     /// Appends `competitor` of one row of a timing list; false to give up.
-    private static func appendCompetitor(of row: FastJSON.Value, to names: inout [String]) -> Bool {
+    private static func appendCompetitor(of row: JSONValue, to names: inout [String]) -> Bool {
         guard case .object(let members) = row else { return false }
         var seen = Seen()
         var competitor: String?
@@ -165,7 +166,7 @@ extension EventCatalogue {
     }
 
     /// Appends `competitor`, `coDriver`, then `sharedWith` of one result row; false to give up.
-    private static func appendNames(of row: FastJSON.Value, to names: inout [String]) -> Bool {
+    private static func appendNames(of row: JSONValue, to names: inout [String]) -> Bool {
         guard case .object(let members) = row else { return false }
         var seen = Seen()
         var competitor: String?, coDriver: String??, sharedWith: [String]??

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import JSONToolkit
 import Paddock
 import SeasonDomain
 
@@ -30,9 +31,9 @@ public struct FuzzCorpus: Sendable {
         var envelopes: [String] = []
         var dates: Set<String> = []
         for (index, line) in lines.enumerated() {
-            let members = try JSONObjectScanner.members(of: line)
-            guard let type = members["type"].flatMap({ try? JSONDecoder().decode(String.self, from: Data($0.utf8)) }),
-                  let payload = members["payload"] else { continue }
+            let members = try JSONScanner.memberTexts(of: line)
+            guard let type = members.first(where: { $0.key == "type" }).flatMap({ JSONValue.parse($0.value)?.string }),
+                  let payload = members.first(where: { $0.key == "payload" })?.value else { continue }
             payloads.append("\(type)\n\(payload)")
             let parsed = try InputLine.parse(line, line: index + 1)
             dates.insert(parsed.event.occurredAt)

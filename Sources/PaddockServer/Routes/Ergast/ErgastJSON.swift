@@ -1,3 +1,5 @@
+import JSONToolkit
+
 /// Ergast's JSON: objects whose keys keep the order Ergast writes them in, arrays, and strings
 /// (Ergast writes every number as a string). A value absent from the log is left out, never null.
 ///
@@ -41,7 +43,7 @@ enum ErgastJSON: Sendable, Equatable, ExpressibleByStringLiteral {
 
     func write(into out: inout String) {
         switch self {
-        case .string(let s): Self.quote(s, into: &out)
+        case .string(let s): JSONWriter.appendQuoted(s, to: &out)
         case .array(let items):
             out.append("[")
             for (i, item) in items.enumerated() {
@@ -53,34 +55,11 @@ enum ErgastJSON: Sendable, Equatable, ExpressibleByStringLiteral {
             out.append("{")
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out.append(",") }
-                Self.quote(key, into: &out)
+                JSONWriter.appendQuoted(key, to: &out)
                 out.append(":")
                 value.write(into: &out)
             }
             out.append("}")
         }
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func quote(_ s: String, into out: inout String) {
-        out.append("\"")
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(s)
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out.append("\\\"")
-                case "\\": out.append("\\\\")
-                case "\n": out.append("\\n")
-                case "\r": out.append("\\r")
-                case "\t": out.append("\\t")
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append("\"")
     }
 }
