@@ -32,7 +32,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // ISO-8601 texts the log and the domain share: an event's occurredAt and civil-date arithmetic. No dependencies.
+        // ISO-8601 texts the log and the domain share: an event's occurredAt, partial dates and civil-date arithmetic. No dependencies.
         .target(name: "Chronology"),
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
         .target(
@@ -56,8 +56,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The season domain's language: typed, versioned events. No storage, no I/O.
-        .target(name: "SeasonDomain"),
+        // The season domain's language: typed, versioned events. No storage, no I/O. Its dates are Chronology's.
+        .target(name: "SeasonDomain", dependencies: ["Chronology"]),
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
         .target(name: "Projections", dependencies: ["SeasonDomain", "Chronology"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.
