@@ -65,7 +65,7 @@ enum DeskRoutes {
         if !envelope.contains(where: { $0.key == "occurredAt" }) {
             envelope.append(("occurredAt", RawJSON.quoted(Self.now())))
         }
-        let stream = StreamNames.season(key.championship, key.season)
+        let stream = StreamName.season(key.championship, key.season).text
         let line = try Appending.lineText(RawJSON.object(envelope + [("payload", RawJSON.object(payload))]), stream: stream, index: 1)
         guard await state.live.index().seasons[key] != nil else {
             throw Problem.notFound("no season '\(key.championship)' \(key.season) in the log")
