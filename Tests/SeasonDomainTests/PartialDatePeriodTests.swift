@@ -33,7 +33,8 @@ struct PartialDatePeriodTests {
     func dayPeriodsAndTheirTexts(seed: Int) throws {
         var random = SeededRandom(seed: seed)
         for _ in 0..<300 {
-            let year = Int.random(in: 1000...9999, using: &random), month = Int.random(in: 1...12, using: &random)
+            // From 1583 on: Foundation's Gregorian calendar is Julian before October 1582, ours proleptic.
+            let year = Int.random(in: 1583...9999, using: &random), month = Int.random(in: 1...12, using: &random)
             let day = Int.random(in: 1...PartialDate.daysIn(year: year, month: month), using: &random)
             let text = String(format: "%04d-%02d-%02d", year, month, day)
             let date = try PartialDate(text)
