@@ -36,7 +36,7 @@ let package = Package(
     targets: [
         // JSON over bytes: one scanner (exact texts, bounded depth, positions), one writer. Knows nothing of motorsport.
         .target(name: "JSONToolkit"),
-        // ISO-8601 texts the log and the domain share: an event's occurredAt and civil-date arithmetic. No dependencies.
+        // ISO-8601 texts the log and the domain share: an event's occurredAt, partial dates and civil-date arithmetic. No dependencies.
         .target(name: "Chronology"),
         // The generic, append-only, hash-chained event log. Knows nothing of motorsport.
         .target(
@@ -73,8 +73,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The season domain's language: typed, versioned events. No storage, no I/O.
-        .target(name: "SeasonDomain", dependencies: ["JSONToolkit"]),
+        // The season domain's language: typed, versioned events. No storage, no I/O. Its dates are Chronology's.
+        .target(name: "SeasonDomain", dependencies: ["JSONToolkit", "Chronology"]),
         // Read models as pure folds: standings, explanations, title maths, careers, calendars.
         .target(name: "Projections", dependencies: ["SeasonDomain", "Chronology"]),
         // The application layer: NDJSON envelopes, validated appends, import and export, projections kept up to date.

@@ -42,15 +42,10 @@ public enum OccurredAt {
         }
         func expect(_ at: Int, _ char: Character) -> Bool { at < b.count && b[at] == char.asciiValue! }
 
-        guard let year = digits(0, 4) else { return nil }
-        var month = 1, day = 1
-        if b.count == 4 { return millis(year, 1, 1, 0, 0, 0, 0, 0) }
-        guard expect(4, "-"), let m = digits(5, 2), (1...12).contains(m) else { return nil }
-        month = m
-        if b.count == 7 { return millis(year, month, 1, 0, 0, 0, 0, 0) }
-        guard expect(7, "-"), let d = digits(8, 2), d >= 1, d <= daysIn(year, month) else { return nil }
-        day = d
-        if b.count == 10 { return millis(year, month, day, 0, 0, 0, 0, 0) }
+        // The date part, read as a partial date of any four-digit year.
+        guard let date = PartialDate.fields(b, length: min(b.count, 10)) else { return nil }
+        let (year, month, day) = (date.year, date.month ?? 1, date.day ?? 1)
+        if b.count <= 10 { return millis(year, month, day, 0, 0, 0, 0, 0) }
         guard expect(10, "T") || expect(10, "t") || expect(10, " "),
               let hour = digits(11, 2), hour < 24, expect(13, ":"),
               let minute = digits(14, 2), minute < 60 else { return nil }
@@ -92,14 +87,6 @@ public enum OccurredAt {
         }
         guard i == b.count else { return nil }
         return millis(year, month, day, hour, minute, second, fractionMillis, offsetMinutes)
-    }
-
-    private static func daysIn(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     private static func millis(

@@ -196,7 +196,7 @@ public enum F1DBImporter {
         }
         guard OccurredAt.isValid(occurredAt) else { throw F1DBError(file: context, "\(key): bad date '\(occurredAt)'") }
         let canonical = EventCatalogue.encode(event)
-        let stream = StreamNames.stream(for: event) ?? StreamNames.season(championship, event.season ?? 0)
+        let stream = (StreamName.of(event) ?? StreamName.season(championship, event.season ?? 0)).text
         return Pending(stream: stream, event: NewEvent(
             eventId: NameBasedUUID.make("f1db:\(key)"), type: canonical.type, schemaVersion: canonical.schemaVersion,
             occurredAt: occurredAt, payload: canonical.payload), domainEvent: event, generation: generation)

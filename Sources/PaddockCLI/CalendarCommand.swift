@@ -20,8 +20,8 @@ struct CalendarCommand: AsyncParsableCommand {
         let calendar = try await projections.calendar(SeasonKey(championship, season), cut: cutOptions.cut)
         let index = await projections.index
         if ics {
-            let stamp = Timestamp.format(Date()).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
-            FileHandle.standardOutput.write(Data(ICalendar.render(calendar, championshipName: index.championships[championship]?.name, stamp: stamp).utf8))
+            let name = index.championships[championship]?.name
+            FileHandle.standardOutput.write(Data(ICalendar.render(calendar, championshipName: name, stampedAt: Date()).utf8))
             return
         }
         if json { print(try Documents.json(calendar)); return }

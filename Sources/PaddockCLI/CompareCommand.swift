@@ -67,7 +67,7 @@ struct CompareCommand: AsyncParsableCommand {
         let comparison = try await projections.comparison(key, className: className, kind: kind, from: try CutText.parse(from ?? ""),
                                                           to: try CutText.parse(to ?? ""), rules: rules)
         let index = await projections.index
-        let names: (String) -> String = { [teams] in teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
+        let names = index.names(ofTeams: teams)
         let document = Documents.comparison(comparison, names: names)
         if json { print(try Documents.json(document)); return }
         render(document, championshipName: index.championships[championship]?.name)

@@ -32,8 +32,7 @@ struct StandingsCommand: AsyncParsableCommand {
         let result = try await projections.standings(key, className: className, kind: kind, cut: cutOptions.cut, rules: rules)
         let hypothetical = rules.map { "hypothetical: " + $0.used.source }
         let index = await projections.index
-        let showTeams = teams
-        let names: (String) -> String = { showTeams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
+        let names = index.names(ofTeams: teams)
         var cuts = [cutOptions.cut]
         if eachRound {
             cuts = result.table.rounds.map { round in

@@ -93,14 +93,8 @@ final class TerminalProgress: @unchecked Sendable {
 /// Standard output written in large blocks with write(2): exports write millions of lines.
 enum RawStandardOutput {
     static func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw UserError("cannot write to standard output: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        do { try DescriptorWrite.all(bytes, to: STDOUT_FILENO) } catch {
+            throw UserError("cannot write to standard output: \(error.reason)")
         }
     }
 }

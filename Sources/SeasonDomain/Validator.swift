@@ -99,6 +99,18 @@ public struct Validator: Sendable {
         require(Limits.season.contains(value), path, "must be a year between 1900 and 2100, found \(value)")
     }
 
+    /// The season a fact belongs to: its championship's id, then its year (``season(_:_:)``).
+    public mutating func seasonOf(_ championship: String?, _ season: Int?) {
+        id(championship, "championship")
+        self.season(season)
+    }
+
+    /// The round a fact belongs to: its season (``seasonOf(_:_:)``), then the round (``round(_:_:)``).
+    public mutating func roundOf(_ championship: String?, _ season: Int?, _ round: Int?) {
+        seasonOf(championship, season)
+        self.round(round)
+    }
+
     /// A season that may be absent (a career-wide fact): championship and season both or neither.
     public mutating func optionalSeason(_ championship: String?, _ season: Int?) {
         id(championship, "championship")

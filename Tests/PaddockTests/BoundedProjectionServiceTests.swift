@@ -24,7 +24,7 @@ struct SeasonsLog {
 
     /// One season: rules, three rounds of a race, a retraction of its first result when asked.
     func season(_ championship: String, _ year: Int, drivers: [String], retractFirst: Bool = false) async throws {
-        let stream = StreamNames.season(championship, year)
+        let stream = StreamName.season(championship, year).text
         try await append(.rulesDeclared(RulesDeclared(championship: championship, season: year,
                                                       rules: RuleSet(scoring: [SessionScoring(kinds: [.race], points: [10, 6, 4, 3])]))), to: stream)
         var first: UUID?
@@ -76,9 +76,9 @@ struct BoundedProjectionServiceTests {
         // Live updates: one season is cached (the last one asked for), the others are derived again.
         try await log.append(.sessionClassified(SessionClassified(
             championship: "rx", season: 2020, round: 4, session: "race", kind: .race,
-            results: [ClassifiedResult(position: 1, competitor: "dan")])), to: StreamNames.season("rx", 2020))
+            results: [ClassifiedResult(position: 1, competitor: "dan")])), to: StreamName.season("rx", 2020).text)
         try await log.append(.pointsAdjusted(PointsAdjusted(championship: "gt", season: 2021, competitor: "ann", points: 3, mode: .delta,
-                                                            reason: "appeal")), to: StreamNames.season("gt", 2021))
+                                                            reason: "appeal")), to: StreamName.season("gt", 2021).text)
         #expect(try await service.catchUp() == 2)
         try await expectSame(service, as: try await log.fullFold())
     }

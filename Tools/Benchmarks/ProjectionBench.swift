@@ -16,7 +16,7 @@ enum ProjectionBench {
     static func season(_ index: Int, rng: inout SplitMix64) -> [(String, SeasonEvent, String)] {
         let championship = "series-\(index % championships)"
         let year = 1990 + index / championships
-        let stream = StreamNames.season(championship, year)
+        let stream = StreamName.season(championship, year).text
         var out: [(String, SeasonEvent, String)] = []
         func add(_ event: SeasonEvent, _ occurred: String) { out.append((stream, event, occurred)) }
         add(.seasonOpened(SeasonOpened(championship: championship, season: year)), "\(year)-01-10")

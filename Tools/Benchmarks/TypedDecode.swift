@@ -46,7 +46,7 @@ enum TypedDecodeBench {
                                    source: SourceCitation(title: "Rallycross weekly", language: "en")))
             }
             let (type, version, payload) = EventCatalogue.encode(event)
-            let stream = event.championship.map { StreamNames.season($0, event.season ?? 0) } ?? "notes:\(i % 50)"
+            let stream = event.championship.map { StreamName.season($0, event.season ?? 0).text } ?? "notes:\(i % 50)"
             out.append((stream, NewEvent(eventId: UUID.timeOrdered(at: base.addingTimeInterval(Double(i))), type: type,
                                          schemaVersion: version, occurredAt: "\(season)-06-10T14:00:00+02:00", payload: payload)))
         }

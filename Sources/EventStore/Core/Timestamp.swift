@@ -68,13 +68,7 @@ public enum Timestamp {
 
     /// The first millisecond after the period a reduced-precision date names (`2018`, `2018-06`, `2018-06-10`).
     public static func endOfPeriodMillis(_ text: String, start: Int64) -> Int64 {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        switch parts.count {
-        case 1: return Int64(CivilCalendar.daysFromCivil(year: parts[0] + 1, month: 1, day: 1)) * 86_400_000
-        case 2:
-            let (y, m) = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
-            return Int64(CivilCalendar.daysFromCivil(year: y, month: m, day: 1)) * 86_400_000
-        default: return start + 86_400_000
-        }
+        guard let period = PartialDate(anyYear: text) else { return start + 86_400_000 }
+        return Int64(period.days.upperBound) * 86_400_000
     }
 }

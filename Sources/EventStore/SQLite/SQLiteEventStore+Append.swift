@@ -6,15 +6,6 @@ extension SQLiteEventStore {
     private struct DuplicateEventId: Error {}
 
     @discardableResult
-    public func append(_ events: [NewEvent], to stream: String, expecting expected: ExpectedVersion) async throws -> AppendResult {
-        do {
-            return try await append([AppendBatch(stream: stream, expected: expected, events: events)])[0]
-        } catch EventStoreError.inBatch(_, let error) {
-            throw error
-        }
-    }
-
-    @discardableResult
     public func append(_ batches: [AppendBatch]) async throws -> [AppendResult] {
         let occurred = try AppendRules.validate(batches)
         let results: [AppendResult]

@@ -101,14 +101,8 @@ enum TemporaryFile {
     }
 
     static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw InputError("cannot write a temporary file: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        do { try DescriptorWrite.all(bytes, to: descriptor) } catch {
+            throw InputError("cannot write a temporary file: \(error.reason)")
         }
     }
 }

@@ -127,7 +127,7 @@ public enum NDJSONTransfer {
         guard canonical.elementsEqual(event.payload.utf8) else {
             throw .init("payload: not in canonical form (sorted keys, no spaces, absent optionals left out): it was not exported by Paddock")
         }
-        if let expected = StreamNames.stream(for: domain), expected != event.stream {
+        if let expected = StreamName.of(domain)?.text, expected != event.stream {
             throw .init("stream '\(event.stream)' is not where a \(event.type) belongs: '\(expected)'")
         }
         guard let actor = event.actor, !actor.isEmpty else { throw .init("actor: every recorded event names who recorded it") }

@@ -94,7 +94,7 @@ public struct InputLine: Sendable, Equatable {
                 throw LineError.Reason(error.description)
             }
             let domainEvent = checked.event
-            if let expectedStream = StreamNames.stream(for: domainEvent), expectedStream != stream {
+            if let expectedStream = StreamName.of(domainEvent)?.text, expectedStream != stream {
                 throw LineError.Reason("stream '\(stream)' is not where a \(type) belongs: use '\(expectedStream)'")
             }
             let event = NewEvent(

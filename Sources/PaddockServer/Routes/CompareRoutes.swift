@@ -96,7 +96,7 @@ enum CompareRoutes {
         let comparison = try await state.live.service.comparison(key, className: className, kind: teams ? .teams : .competitors,
                                                                  from: fromCut, to: toCut, rules: rules)
         let index = await state.live.index()
-        let names: (String) -> String = { teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
+        let names = index.names(ofTeams: teams)
         return try JSONResponses.body(Documents.comparison(comparison, names: names))
     }
 

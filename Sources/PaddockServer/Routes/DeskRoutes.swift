@@ -66,7 +66,7 @@ enum DeskRoutes {
         if !envelope.contains(where: { $0.key == "occurredAt" }) {
             envelope.append(("occurredAt", JSONWriter.quoted(Self.now())))
         }
-        let stream = StreamNames.season(key.championship, key.season)
+        let stream = StreamName.season(key.championship, key.season).text
         let line = try Appending.lineText(envelope + [("payload", RequestJSON.object(payload))], stream: stream, index: 1)
         guard await state.live.index().seasons[key] != nil else {
             throw Problem.notFound("no season '\(key.championship)' \(key.season) in the log")

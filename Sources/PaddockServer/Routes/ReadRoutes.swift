@@ -69,8 +69,7 @@ enum ReadRoutes {
         let key = try RequestInput.season(context)
         let calendar = try await state.live.service.calendar(key, cut: try RequestInput.cut(request))
         let name = await state.live.index().championships[key.championship]?.name
-        let stamp = Timestamp.format(Date()).prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
-        return ReadCache.Body(text: ICalendar.render(calendar, championshipName: name, stamp: stamp),
+        return ReadCache.Body(text: ICalendar.render(calendar, championshipName: name, stampedAt: Date()),
                               contentType: "text/calendar; charset=utf-8")
     }
 
@@ -82,7 +81,7 @@ enum ReadRoutes {
         let rules = try await CompareRoutes.rulesOf(RequestInput.query("rulesOf", request), state)
         let result = try await state.live.service.standings(key, className: className, kind: teams ? .teams : .competitors, cut: cut, rules: rules)
         let index = await state.live.index()
-        let names: (String) -> String = { teams ? index.name(ofTeam: $0) : index.name(ofCompetitor: $0) }
+        let names = index.names(ofTeams: teams)
         return try JSONResponses.body(Documents.standings(result.table, names: names, hypotheticalRules: rules.map { "hypothetical: " + $0.used.source }))
     }
 

@@ -191,7 +191,7 @@ enum DeskWebRoutes {
     static func deskSeason(_ key: SeasonKey, _ state: ServerState) async throws -> DeskSeason {
         let index = await state.live.index()
         let ledger = try await state.live.service.ledger(key)
-        let stream = StreamNames.season(key.championship, key.season)
+        let stream = StreamName.season(key.championship, key.season).text
         let version = try await state.store.version(of: stream)
         let recent = try await state.store.read(stream: stream, fromVersion: max(1, version - 7)).reversed()
         let rounds = ledger.calendar(cut: .everything).rounds.map { SeasonView.RoundLabel(round: $0.round, name: $0.name ?? $0.venue) }

@@ -50,7 +50,7 @@ enum LogPageData {
         let shown = Array(found.prefix(pageSize))
         let headEvent = try await state.store.read(after: head - 1, limit: 1).first
         let entries = try await entries(shown, state: state)
-        let seasonStreams = await state.live.index().seasons.keys.sorted().map { StreamNames.season($0.championship, $0.season) }
+        let seasonStreams = await state.live.index().seasons.keys.sorted().map { StreamName.season($0.championship, $0.season).text }
         return LogView(filter: filter, entries: entries, older: older, headPosition: head, headHash: headEvent?.hash,
                        types: EventCatalogue.eventTypes, streams: seasonStreams,
                        scannedDownTo: older == nil && high > 0 ? high : nil, problem: problem)

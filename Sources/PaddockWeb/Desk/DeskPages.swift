@@ -1,4 +1,5 @@
 import EventStore
+import SeasonDomain
 
 /// What the desk's season pages need of the season: its rounds, classes, the registered competitors
 /// and teams to choose from, its classifications (to correct), its stream's version and last events.
@@ -115,7 +116,7 @@ public enum DeskPages {
             <nav class="crumbs" aria-label="Breadcrumb"><a href="/desk">Desk</a> › <span>\(season.title)</span></nav>
             <h1>Desk: \(season.title)</h1>
             <p><a href="\(Href.season(season.championship, season.season))">The season's page</a> · \
-            <a href="\(Href.log(LogFilter(stream: "season:\(season.championship):\(season.season)")))">its log</a></p>
+            <a href="\(Href.log(LogFilter(stream: StreamName.season(season.championship, season.season).text)))">its log</a></p>
             <ul class="forms">\(each: items)</ul>
             \(recent(season))
             """

@@ -30,7 +30,7 @@ public enum ICalendar {
                 "UID:\(calendar.championship)-\(calendar.season)-round-\(round.round)@paddock",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(compact(start.rawValue))",
-                "DTEND;VALUE=DATE:\(compact(nextDay(end.rawValue)))",
+                "DTEND;VALUE=DATE:\(compact(PartialDate.text(ofDay: end.days.upperBound)))",
                 "SUMMARY:\(escape(summary))",
             ]
             let location = [round.venue, round.country].compactMap { $0 }.joined(separator: ", ")
@@ -73,17 +73,4 @@ public enum ICalendar {
     }
 
     static func compact(_ date: String) -> String { date.replacingOccurrences(of: "-", with: "") }
-
-    static func nextDay(_ date: String) -> String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        var components = DateComponents()
-        components.year = parts[0]
-        components.month = parts[1]
-        components.day = parts[2] + 1
-        var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(identifier: "UTC")!
-        let next = gregorian.date(from: components)!
-        let c = gregorian.dateComponents([.year, .month, .day], from: next)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
 }

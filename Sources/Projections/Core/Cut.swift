@@ -47,15 +47,10 @@ public struct Cut: Sendable, Hashable, Codable, CustomStringConvertible {
            let event = try? OccurredAt.utcMilliseconds(occurredAt), let limit = try? OccurredAt.utcMilliseconds(cut) {
             return event <= limit
         }
-        let eventStart = pad(occurredAt.prefix(10), with: "01")
-        let cutEnd = pad(cut.prefix(10), with: "99")
-        return eventStart <= cutEnd
-    }
-
-    private static func pad(_ date: Substring, with filler: String) -> String {
-        var text = String(date)
-        while text.count < 10 { text += "-" + filler }
-        return text
+        guard let event = PartialDate(anyYear: occurredAt.prefix(10)), let limit = PartialDate(anyYear: cut.prefix(10)) else {
+            return false  // not a date: every entry point validates both, so no event of the log lands here
+        }
+        return event.days.lowerBound < limit.days.upperBound
     }
 
     public var description: String {

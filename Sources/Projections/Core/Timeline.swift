@@ -58,8 +58,7 @@ public struct Timeline: Sendable, Equatable, Codable, Registries {
 
     /// `season:<championship>:<year>` → its key.
     public static func seasonKey(ofStream stream: String) -> SeasonKey? {
-        let parts = stream.split(separator: ":")
-        guard parts.count == 3, parts[0] == "season", let year = Int(parts[2]) else { return nil }
-        return SeasonKey(String(parts[1]), year)
+        guard case .season(let championship, let year)? = StreamName(parsing: stream) else { return nil }
+        return SeasonKey(championship, year)
     }
 }

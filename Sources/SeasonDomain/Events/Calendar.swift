@@ -31,9 +31,7 @@ public struct RoundScheduled: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.dates(startDate, endDate)
         check.text(venue, "venue")
         check.text(country, "country")
@@ -70,9 +68,7 @@ public struct RoundRescheduled: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.dates(startDate, endDate)
         check.text(venue, "venue")
         check.text(country, "country")
@@ -98,9 +94,7 @@ public struct RoundCancelled: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(reason, "reason")
     }
 }

@@ -61,8 +61,7 @@ public struct SeasonOpened: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(name, "name")
         check.count(classes?.count ?? 0, 0...100, "classes", "classes")
         for (i, name) in (classes ?? []).enumerated() { check.text(name, "classes[\(i)]") }

@@ -1,5 +1,35 @@
 import Foundation
 
+/// What a team change and a car change share: whose, in which season (or career-wide), from which
+/// round or date. Code that routes or checks either (its stream, its validation) reads it through this.
+///
+/// ```swift
+/// let change: any CompetitorChange = TeamChanged(competitor: "jesse-kallio", toTeam: "olsbergs-mse")
+/// change.championship   // nil: a career-wide change, kept in the competitor's stream
+/// ```
+public protocol CompetitorChange: DomainEvent {
+    /// With ``season``, the season it concerns; both nil for the competitor's career.
+    var championship: String? { get }
+    var season: Int? { get }
+    /// Who changes.
+    var competitor: String { get }
+    /// The first round of the new team or car.
+    var fromRound: Int? { get }
+    /// When the change took effect, as precise as known.
+    var effectiveDate: PartialDate? { get }
+}
+
+extension CompetitorChange {
+    /// Checks the shared fields around `fromAndTo` (what the change leaves and takes up), in the order
+    /// a payload's first error is reported.
+    func validateChange(_ check: inout Validator, fromAndTo: (inout Validator) -> Void) {
+        check.optionalSeason(championship, season)
+        check.id(competitor, "competitor")
+        fromAndTo(&check)
+        check.round(fromRound, "fromRound")
+    }
+}
+
 /// A competitor drives for another team, from a round or a date on.
 ///
 /// - `championship`, `season`: the season it concerns (both or neither); absent: the competitor's career.
@@ -8,7 +38,7 @@ import Foundation
 /// - `toTeam`: the new team's id.
 /// - `fromRound`: the first round with the new team.
 /// - `effectiveDate`: when the change took effect, as precise as known.
-public struct TeamChanged: DomainEvent {
+public struct TeamChanged: CompetitorChange {
     public var championship: String?
     public var season: Int?
     public var competitor: String
@@ -29,11 +59,10 @@ public struct TeamChanged: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.optionalSeason(championship, season)
-        check.id(competitor, "competitor")
-        check.id(fromTeam, "fromTeam")
-        check.id(toTeam, "toTeam")
-        check.round(fromRound, "fromRound")
+        validateChange(&check) { check in
+            check.id(fromTeam, "fromTeam")
+            check.id(toTeam, "toTeam")
+        }
     }
 }
 
@@ -45,7 +74,7 @@ public struct TeamChanged: DomainEvent {
 /// - `toCar`: the new car, as given ("Ford Fiesta Mk8").
 /// - `fromRound`: the first round in the new car.
 /// - `effectiveDate`: when the change took effect, as precise as known.
-public struct CarChanged: DomainEvent {
+public struct CarChanged: CompetitorChange {
     public var championship: String?
     public var season: Int?
     public var competitor: String
@@ -66,10 +95,9 @@ public struct CarChanged: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.optionalSeason(championship, season)
-        check.id(competitor, "competitor")
-        check.text(fromCar, "fromCar")
-        check.text(toCar, "toCar")
-        check.round(fromRound, "fromRound")
+        validateChange(&check) { check in
+            check.text(fromCar, "fromCar")
+            check.text(toCar, "toCar")
+        }
     }
 }

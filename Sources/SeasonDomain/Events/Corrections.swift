@@ -46,9 +46,7 @@ public struct ResultCorrected: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(className, "class")
         check.id(session, "session")
         check.require(!corrects.isEmpty, "corrects", "must name the event(s) it corrects")

@@ -84,9 +84,7 @@ public struct PenaltyApplied: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(className, "class")
         check.id(session, "session")
         check.id(competitor, "competitor")
@@ -137,9 +135,7 @@ public struct RoundMultiplierDecided: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, round, className = "class", factor, sessions, reason }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(className, "class")
         check.factor(factor, "factor")
         if let sessions { check.require(!sessions.isEmpty, "sessions", "must list at least one kind (leave it out for the whole round)") }

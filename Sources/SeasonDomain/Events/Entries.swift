@@ -108,8 +108,7 @@ public struct EntryConfirmed: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, className = "class", competitor, coDriver, team, car, number, rounds }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(className, "class")
         check.id(competitor, "competitor")
         check.id(coDriver, "coDriver")

@@ -48,8 +48,7 @@ public struct StandingsPublished: DomainEvent {
     public var tableKind: PublishedTableKind { table ?? .competitors }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(className, "class")
         check.round(afterRound, "afterRound")
         check.require(!rows.isEmpty, "rows", "must list at least one row")

@@ -38,9 +38,7 @@ public struct SessionClassified: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(className, "class")
         check.id(session, "session")
         check.range(number, Limits.sessionNumber, "number")
@@ -85,9 +83,7 @@ public struct RetirementRecorded: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, round, className = "class", session, competitor, reason, lap }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(className, "class")
         check.id(session, "session")
         check.id(competitor, "competitor")

@@ -24,8 +24,7 @@ public struct RulesDeclared: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, className = "class", rules, note }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(className, "class")
         check.text(note, "note")
         RuleSet.validate(rules, "rules", &check)
@@ -58,8 +57,7 @@ public struct RulesAmended: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, className = "class", fromRound, rules, reason }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(className, "class")
         check.round(fromRound, "fromRound")
         check.text(reason, "reason")

@@ -25,9 +25,7 @@ public struct RoundDetailsRecorded: DomainEvent {
     }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.id(circuit, "circuit")
         var kinds = Set<RoundSessionKind>()
         for (i, session) in (sessions ?? []).enumerated() {
@@ -289,9 +287,7 @@ public struct PitStop: Codable, Sendable, Hashable {
 enum SessionDataRows {
     static func validateSession(_ championship: String, _ season: Int, _ round: Int, _ className: String?, _ session: String,
                                 _ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
-        check.round(round)
+        check.roundOf(championship, season, round)
         check.text(className, "class")
         check.id(session, "session")
     }

@@ -29,8 +29,7 @@ public struct TitleAwarded: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, className = "class", competitor, team, title, reason }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(className, "class")
         check.require(competitor != nil || team != nil, "competitor", "a title goes to a competitor or a team")
         check.id(competitor, "competitor")
@@ -83,8 +82,7 @@ public struct PointsAdjusted: DomainEvent {
     enum CodingKeys: String, CodingKey { case championship, season, className = "class", competitor, team, points, mode, afterRound, reason }
 
     public func validate(_ check: inout Validator) {
-        check.id(championship, "championship")
-        check.season(season)
+        check.seasonOf(championship, season)
         check.text(className, "class")
         check.require(competitor != nil || team != nil, "competitor", "an adjustment names a competitor or a team")
         check.id(competitor, "competitor")

@@ -48,7 +48,7 @@ public struct FuzzCorpus: Sendable {
         for (type, payload) in Self.everyType {
             payloads.append("\(type)\n\(payload)")
             if let event = try? EventCatalogue.decode(type: type, schemaVersion: 1, payload: Data(payload.utf8)) {
-                let stream = StreamNames.stream(for: event) ?? "notes"
+                let stream = StreamName.of(event)?.text ?? "notes"
                 lines.append(#"{"stream":"\#(stream)","type":"\#(type)","occurredAt":"2020-06-12T15:30:00+02:00","expectedVersion":"any","payload":\#(payload)}"#)
             }
         }
