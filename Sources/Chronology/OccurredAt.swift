@@ -30,16 +30,7 @@ public enum OccurredAt {
     public static func isValid(_ text: String) -> Bool { parse(Array(text.utf8)) != nil }
 
     private static func parse(_ b: [UInt8]) -> Int64? {
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= b.count else { return nil }
-            var value = 0
-            for i in from..<(from + count) {
-                let d = Int(b[i]) - 48
-                guard d >= 0 && d <= 9 else { return nil }
-                value = value * 10 + d
-            }
-            return value
-        }
+        func digits(_ from: Int, _ count: Int) -> Int? { PartialDate.decimal(b, from: from, count: count) }
         func expect(_ at: Int, _ char: Character) -> Bool { at < b.count && b[at] == char.asciiValue! }
 
         // The date part, read as a partial date of any four-digit year.

@@ -56,15 +56,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     /// date part here and its time part itself.
     package static func fields(_ bytes: [UInt8], length: Int) -> (year: Int, month: Int?, day: Int?)? {
         guard length == 4 || length == 7 || length == 10, length <= bytes.count else { return nil }
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for i in from..<(from + count) {
-                let digit = Int(bytes[i]) - 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
+        func digits(_ from: Int, _ count: Int) -> Int? { decimal(bytes, from: from, count: count) }
         let hyphen: UInt8 = 45
         guard let year = digits(0, 4) else { return nil }
         if length == 4 { return (year, nil, nil) }
@@ -72,6 +64,18 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         if length == 7 { return (year, month, nil) }
         guard bytes[7] == hyphen, let day = digits(8, 2), day >= 1, day <= daysIn(year: year, month: month) else { return nil }
         return (year, month, day)
+    }
+
+    /// The number `count` ASCII digits at `from` write; nil when one is not a digit or the text ends first.
+    package static func decimal(_ bytes: [UInt8], from: Int, count: Int) -> Int? {
+        guard from + count <= bytes.count else { return nil }
+        var value = 0
+        for i in from..<(from + count) {
+            let digit = Int(bytes[i]) - 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
     }
 
     public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
