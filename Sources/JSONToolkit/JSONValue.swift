@@ -44,10 +44,14 @@ public enum JSONValue: Sendable {
     /// more than `maxDepth` objects and arrays. With `keeping`, every object keeps only the members
     /// named (the others are checked and skipped, never built); a key written with escapes is
     /// compared by what it decodes to.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping keep: Names? = nil, maxDepth: Int = 32) -> JSONValue? {
+    ///
+    /// With `refusingEscapes`, a string or key written with an escape gives nil too: for a caller
+    /// whose reference reader (JSONDecoder) decides whenever the text is unusual.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping keep: Names? = nil, maxDepth: Int = 32,
+                             refusingEscapes: Bool = false) -> JSONValue? {
         var scanner = JSONScanner(bytes, maxDepth: maxDepth)
         do throws(JSONSyntaxError) {
-            let value = try build(&scanner, keep: keep, depth: 0)
+            let value = try build(&scanner, keep: keep, depth: 0, refusingEscapes: refusingEscapes)
             scanner.skipSpace()
             return scanner.atEnd ? value : nil
         } catch {
@@ -61,16 +65,18 @@ public enum JSONValue: Sendable {
         return text.withUTF8 { parse($0, maxDepth: maxDepth) }
     }
 
-    /// Thrown inside the build for what the scanner accepts but a tree cannot hold (invalid UTF-8).
+    /// Thrown inside the build for what the scanner accepts but the tree does not take (invalid
+    /// UTF-8; an escape when refused).
     private static var unreadable: JSONSyntaxError { JSONSyntaxError(offset: 0, reason: "not UTF-8 text") }
 
-    private static func build(_ scanner: inout JSONScanner, keep: Names?, depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    private static func build(_ scanner: inout JSONScanner, keep: Names?, depth: Int, refusingEscapes: Bool) throws(JSONSyntaxError) -> JSONValue {
         scanner.skipSpace()
         guard let byte = scanner.current else { throw scanner.failure("expected a value") }
         switch byte {
         case UInt8(ascii: "{"):
             var members: [(key: String, value: JSONValue)] = []
             try scanner.scanObject(depth: depth) { (scanner: inout JSONScanner, key: Range<Int>, keyEscaped: Bool) throws(JSONSyntaxError) in
+                if keyEscaped, refusingEscapes { throw unreadable }
                 let name = UnsafeBufferPointer(rebasing: scanner.bytes[(key.lowerBound + 1)..<(key.upperBound - 1)])
                 if let keep, !keyEscaped, !keep.contains(name) {
                     _ = try scanner.skipValue(depth: depth + 1)
@@ -81,17 +87,18 @@ public enum JSONValue: Sendable {
                     _ = try scanner.skipValue(depth: depth + 1)
                     return
                 }
-                members.append((text, try build(&scanner, keep: keep, depth: depth + 1)))
+                members.append((text, try build(&scanner, keep: keep, depth: depth + 1, refusingEscapes: refusingEscapes)))
             }
             return .object(members)
         case UInt8(ascii: "["):
             var items: [JSONValue] = []
             try scanner.scanArray(depth: depth) { (scanner: inout JSONScanner) throws(JSONSyntaxError) in
-                items.append(try build(&scanner, keep: keep, depth: depth + 1))
+                items.append(try build(&scanner, keep: keep, depth: depth + 1, refusingEscapes: refusingEscapes))
             }
             return .array(items)
         case UInt8(ascii: "\""):
             let range = try scanner.scanString()
+            if scanner.lastStringHadEscape, refusingEscapes { throw unreadable }
             let inner = UnsafeBufferPointer(rebasing: scanner.bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
             guard let text = scanner.lastStringHadEscape ? JSONText.decodeString(scanner.bytes, range) : JSONText.string(inner) else {
                 throw unreadable

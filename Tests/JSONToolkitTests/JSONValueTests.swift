@@ -38,3 +38,15 @@ struct JSONValueTests {
         #expect(bytes.withUnsafeBufferPointer { JSONValue.parse($0) } == nil)
     }
 }
+
+@Suite("JSON value: escapes refused on request")
+struct JSONValueEscapeTests {
+    @Test("refusingEscapes gives nil for an escaped string or key, and reads the rest", arguments: [
+        (#"{"text":"a \"quote\""}"#, false), (#"{"t\u0065xt":"a"}"#, false), (#"{"text":"plain é"}"#, true),
+    ])
+    func refusingEscapes(text: String, readable: Bool) {
+        let value = Array(text.utf8).withUnsafeBufferPointer { JSONValue.parse($0, refusingEscapes: true) }
+        #expect((value != nil) == readable)
+        #expect(JSONValue.parse(text) != nil)
+    }
+}

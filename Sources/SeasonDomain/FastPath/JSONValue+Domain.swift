@@ -4,9 +4,10 @@ import JSONToolkit
 // The domain's reads of a JSON tree, for the fast decoders (nil: give up and fall back to JSONDecoder).
 
 extension JSONValue {
-    /// The value a stored payload holds; nil when the fast reader gives up (JSONDecoder decides).
+    /// The value a stored payload holds; nil when the fast reader gives up (an escape, deep
+    /// nesting: JSONDecoder, the reference, decides).
     static func parse(_ data: Data) -> JSONValue? {
-        data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self)) }
+        data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), refusingEscapes: true) }
     }
 
     /// Points as JSONDecoder would read them: an integer, an exact decimal, or a fraction/decimal string.

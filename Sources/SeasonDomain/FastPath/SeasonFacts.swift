@@ -97,7 +97,7 @@ extension EventCatalogue {
               SeasonEvent.seasonTypes.contains(type) else { return nil }
         var text = payload
         return text.withUTF8 { bytes in
-            guard let root = JSONValue.parse(bytes, keeping: factMembers), case .object(let members) = root else { return nil }
+            guard let root = JSONValue.parse(bytes, keeping: factMembers, refusingEscapes: true), case .object(let members) = root else { return nil }
             var seen = Seen()
             var championship: String??, season: Int??, competitor: String??, coDriver: String??
             var results: [JSONValue]?, positions: [JSONValue]?, laps: [JSONValue]?, stops: [JSONValue]?
