@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "SeasonDomain", targets: ["SeasonDomain"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Paddock", targets: ["Paddock"]),
-        .library(name: "Credentials", targets: ["Credentials"]),
+        .library(name: "Credentials", targets: ["Credentials"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,7 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
     targets: [
         // JSON over bytes: one scanner (exact texts, bounded depth, positions), one writer. Knows nothing of motorsport.
@@ -45,7 +45,7 @@ let package = Package(
                 "Chronology",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         // The same log on PostgreSQL (postgres-nio, no ORM): several services on one database.
@@ -57,7 +57,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]
         ),
         // Bearer credentials (the application's, not the log's): their rules, tokens and hashes, and
@@ -70,7 +70,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         // The season domain's language: typed, versioned events. No storage, no I/O. Its dates are Chronology's.
@@ -112,7 +112,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio")
             ],
             resources: [.copy("openapi.json")]
         ),
@@ -133,7 +133,7 @@ let package = Package(
                 "Chronology",
                 "SeasonDomain",
                 "Projections",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // Drivers that live in Tools/: benchmarks against a raw SQLite baseline, the live feed's load client, and the crash test's child.
@@ -148,13 +148,14 @@ let package = Package(
                 "PostgresEventStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift")
             ],
             path: "Tools/Benchmarks"
         ),
         .executableTarget(name: "paddock-sse-load", path: "Tools/SSELoad"),
         // Fuzzing (Tools/fuzz, FuzzTests): the targets, their properties, a mutator and the seed corpus.
-        .target(name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "JSONToolkit", "SeasonDomain", "EventStore", "Chronology"], path: "Tools/Fuzz/Targets"),
+        .target(
+            name: "PaddockFuzzing", dependencies: ["Paddock", "F1DB", "JSONToolkit", "SeasonDomain", "EventStore", "Chronology"], path: "Tools/Fuzz/Targets"),
         // libFuzzer's entry points when built by Tools/fuzz (-sanitize=fuzzer); else a reproducer of saved inputs.
         .executableTarget(name: "paddock-fuzz", dependencies: ["PaddockFuzzing"], path: "Tools/Fuzz/Driver"),
         .executableTarget(
@@ -172,7 +173,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .testTarget(name: "JSONToolkitTests", dependencies: ["JSONToolkit"]),
@@ -192,7 +193,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]
         ),
         .testTarget(name: "PaddockWebTests", dependencies: ["PaddockWeb", "Paddock", "Projections", "EventStore"]),
@@ -206,9 +207,9 @@ let package = Package(
                 "Paddock", "PaddockCLI", "EventStore", "Projections", "SeasonDomain", "PostgresEventStore", "PaddockTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "JSONToolkit", "SeasonDomain", "EventStore", "PaddockTestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["PaddockFuzzing", "F1DB", "Paddock", "JSONToolkit", "SeasonDomain", "EventStore", "PaddockTestSupport"])
     ]
 )

@@ -38,8 +38,9 @@ public enum OccurredAt {
         let (year, month, day) = (date.year, date.month ?? 1, date.day ?? 1)
         if b.count <= 10 { return millis(year, month, day, 0, 0, 0, 0, 0) }
         guard expect(10, "T") || expect(10, "t") || expect(10, " "),
-              let hour = digits(11, 2), hour < 24, expect(13, ":"),
-              let minute = digits(14, 2), minute < 60 else { return nil }
+            let hour = digits(11, 2), hour < 24, expect(13, ":"),
+            let minute = digits(14, 2), minute < 60
+        else { return nil }
         var i = 16
         var second = 0, fractionMillis = 0
         if expect(i, ":") {

@@ -107,8 +107,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         switch (month, day) {
         case (_, .some): after = first + 1
         case (.some(let month), nil):
-            after = month == 12 ? CivilCalendar.daysFromCivil(year: year + 1, month: 1, day: 1)
-                                : CivilCalendar.daysFromCivil(year: year, month: month + 1, day: 1)
+            after =
+                month == 12
+                ? CivilCalendar.daysFromCivil(year: year + 1, month: 1, day: 1)
+                : CivilCalendar.daysFromCivil(year: year, month: month + 1, day: 1)
         case (nil, nil): after = CivilCalendar.daysFromCivil(year: year + 1, month: 1, day: 1)
         }
         return first..<after

@@ -13,8 +13,10 @@ public struct Credential: Sendable, Hashable {
     /// seconds, so this is the last use to within those seconds).
     public var lastUsedAt: String?
 
-    public init(name: String, role: String, createdAt: String, expiresAt: String? = nil, revokedAt: String? = nil,
-                lastUsedAt: String? = nil) {
+    public init(
+        name: String, role: String, createdAt: String, expiresAt: String? = nil, revokedAt: String? = nil,
+        lastUsedAt: String? = nil
+    ) {
         self.name = name
         self.role = role
         self.createdAt = createdAt

@@ -78,27 +78,36 @@ public enum F1DBImporter {
             drivers.formUnion(usedDrivers)
             teams.merge(usedTeams) { a, _ in a }
         }
-        var reference: [Pending] = [try pending(
-            ChampionshipRegistered(championship: championship, name: "FIA Formula One World Championship",
-                                   series: "Formula One", discipline: .circuit, organiser: "FIA"),
-            key: "championship:f1", occurredAt: "1950", context: "championship")]
+        var reference: [Pending] = [
+            try pending(
+                ChampionshipRegistered(
+                    championship: championship, name: "FIA Formula One World Championship",
+                    series: "Formula One", discipline: .circuit, organiser: "FIA"),
+                key: "championship:f1", occurredAt: "1950", context: "championship")
+        ]
         for id in drivers.sorted() {
             guard let d = source.drivers[id] else {
-                throw F1DBError(file: source.root.appendingPathComponent("drivers/\(id).yml").path, "driver '\(id)' is used in results or entries but has no file")
+                throw F1DBError(
+                    file: source.root.appendingPathComponent("drivers/\(id).yml").path, "driver '\(id)' is used in results or entries but has no file")
             }
             let birth = d.dateOfBirth.flatMap { try? PartialDate($0) }
-            reference.append(try pending(
-                CompetitorRegistered(competitor: id, name: d.name, givenName: d.firstName, familyName: d.lastName,
-                                     nationality: d.nationalityCountryId, birthDate: birth),
-                key: "driver:\(id)", occurredAt: d.dateOfBirth.flatMap { OccurredAt.isValid($0) ? $0 : nil } ?? "1950",
-                context: "drivers/\(id).yml"))
+            reference.append(
+                try pending(
+                    CompetitorRegistered(
+                        competitor: id, name: d.name, givenName: d.firstName, familyName: d.lastName,
+                        nationality: d.nationalityCountryId, birthDate: birth),
+                    key: "driver:\(id)", occurredAt: d.dateOfBirth.flatMap { OccurredAt.isValid($0) ? $0 : nil } ?? "1950",
+                    context: "drivers/\(id).yml"))
         }
         for (id, team) in teams.sorted(by: { $0.key < $1.key }) {
-            reference.append(try pending(TeamRegistered(team: id, name: team.name, nationality: nil), key: "team:\(id)",
-                                         occurredAt: "1950", context: "constructors"))
+            reference.append(
+                try pending(
+                    TeamRegistered(team: id, name: team.name, nationality: nil), key: "team:\(id)",
+                    occurredAt: "1950", context: "constructors"))
         }
-        reference += try references(source, drivers: drivers, teams: teams, circuits: Set(source.seasons.flatMap { $0.races.map(\.race.circuitId) }),
-                                    aliases: try F1DBAliases.load(aliases))
+        reference += try references(
+            source, drivers: drivers, teams: teams, circuits: Set(source.seasons.flatMap { $0.races.map(\.race.circuitId) }),
+            aliases: try F1DBAliases.load(aliases))
         return Plan(source: source, reference: reference, seasons: plans)
     }
 
@@ -108,8 +117,10 @@ public enum F1DBImporter {
     /// Records the plan through the ``Recorder`` (as the file's owner: every check but the role),
     /// the reference data in one transaction, then each season in one. `context` is what the season
     /// checks read (default: the store's projections, caught up).
-    public static func append(_ plan: Plan, to store: any EventStore, context: (any RecordingContext)? = nil,
-                              actor: String = "f1db-import") async throws -> Summary {
+    public static func append(
+        _ plan: Plan, to store: any EventStore, context: (any RecordingContext)? = nil,
+        actor: String = "f1db-import"
+    ) async throws -> Summary {
         var summary = Summary()
         let correlation = "f1db-import"
         let recorder = try await recorder(store, context)
@@ -130,12 +141,14 @@ public enum F1DBImporter {
 
     /// Names champions for complete seasons whose standings F1DB withholds, from Paddock's own table,
     /// and appends them (one transaction). Call after `append`, with projections caught up.
-    public static func deriveTitles(_ plan: Plan, projections: ProjectionService, store: any EventStore,
-                                    actor: String = "f1db-import", into summary: inout Summary) async throws {
+    public static func deriveTitles(
+        _ plan: Plan, projections: ProjectionService, store: any EventStore,
+        actor: String = "f1db-import", into summary: inout Summary
+    ) async throws {
         var events: [Pending] = []
         // A season without a teams' championship in its rules (before 1958) has an empty teams' table.
         let tables: [(kind: StandingsKind, name: String, title: String)] = [
-            (.competitors, "drivers", "World Drivers' Champion"), (.teams, "constructors", "World Constructors' Champion"),
+            (.competitors, "drivers", "World Drivers' Champion"), (.teams, "constructors", "World Constructors' Champion")
         ]
         for season in plan.seasons where season.complete && !season.titlesFromF1DB {
             let key = SeasonKey(championship, season.year)
@@ -143,12 +156,14 @@ public enum F1DBImporter {
                 let rows = try await projections.standings(key, className: nil, kind: table.kind, cut: .everything).table.rows
                 for row in rows where row.position == 1 {
                     let reason = "derived by Paddock from its own final table (\(row.points.formatted) points): F1DB withholds this season's standings"
-                    let award = table.kind == .teams
+                    let award =
+                        table.kind == .teams
                         ? TitleAwarded(championship: championship, season: season.year, team: row.competitor, title: table.title, reason: reason)
                         : TitleAwarded(championship: championship, season: season.year, competitor: row.competitor, title: table.title, reason: reason)
-                    events.append(try pending(
-                        award, key: "\(season.year):title:\(table.name):\(row.competitor)", occurredAt: season.lastDate,
-                        context: "\(season.year) titles"))
+                    events.append(
+                        try pending(
+                            award, key: "\(season.year):title:\(table.name):\(row.competitor)", occurredAt: season.lastDate,
+                            context: "\(season.year) titles"))
                     summary.titlesDerived.append("\(season.year) \(table.name): \(row.competitor)")
                 }
             }
@@ -157,8 +172,10 @@ public enum F1DBImporter {
         try await appendTransaction(events, Recorder(store: store, context: projections), actor: actor, correlation: "f1db-import", &summary)
     }
 
-    static func appendTransaction(_ events: [Pending], _ recorder: Recorder, actor: String, correlation: String,
-                                  _ summary: inout Summary) async throws {
+    static func appendTransaction(
+        _ events: [Pending], _ recorder: Recorder, actor: String, correlation: String,
+        _ summary: inout Summary
+    ) async throws {
         var lines: [InputLine] = []
         for (i, p) in events.enumerated() {
             var e = p.event
@@ -197,9 +214,11 @@ public enum F1DBImporter {
         guard OccurredAt.isValid(occurredAt) else { throw F1DBError(file: context, "\(key): bad date '\(occurredAt)'") }
         let canonical = EventCatalogue.encode(event)
         let stream = (StreamName.of(event) ?? StreamName.season(championship, event.season ?? 0)).text
-        return Pending(stream: stream, event: NewEvent(
-            eventId: NameBasedUUID.make("f1db:\(key)"), type: canonical.type, schemaVersion: canonical.schemaVersion,
-            occurredAt: occurredAt, payload: canonical.payload), domainEvent: event, generation: generation)
+        return Pending(
+            stream: stream,
+            event: NewEvent(
+                eventId: NameBasedUUID.make("f1db:\(key)"), type: canonical.type, schemaVersion: canonical.schemaVersion,
+                occurredAt: occurredAt, payload: canonical.payload), domainEvent: event, generation: generation)
     }
 }
 

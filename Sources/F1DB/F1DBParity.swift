@@ -81,8 +81,10 @@ public enum F1DBParity {
         return report
     }
 
-    static func compare(_ expected: [YStanding], _ table: StandingsTable, id: (YStanding) -> String, season: Int, round: Int?,
-                        name: String, _ line: inout SeasonLine, _ report: inout Report) {
+    static func compare(
+        _ expected: [YStanding], _ table: StandingsTable, id: (YStanding) -> String, season: Int, round: Int?,
+        name: String, _ line: inout SeasonLine, _ report: inout Report
+    ) {
         line.tables += 1
         var actual: [String: StandingRow] = [:]
         for row in table.rows { actual[row.competitor] = row }
@@ -107,7 +109,9 @@ public enum F1DBParity {
                 if excluded.contains(who) || (actual[who] == nil && points == "0") || (rankedUnderSameId && points == "0") {
                     line.matched += 1
                 } else {
-                    fail(who, want, actual[who].map { "\($0.position.map(String.init) ?? "-") / \($0.points.formatted)" } ?? "absent", "excluded in F1DB, listed by Paddock")
+                    fail(
+                        who, want, actual[who].map { "\($0.position.map(String.init) ?? "-") / \($0.points.formatted)" } ?? "absent",
+                        "excluded in F1DB, listed by Paddock")
                 }
                 continue
             }

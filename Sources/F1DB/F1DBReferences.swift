@@ -31,40 +31,48 @@ struct F1DBAliases: Sendable {
 extension F1DBImporter {
     /// Circuits, drivers' and teams' details and aliases for what the imported seasons name: facts of
     /// the timing generation (see ``Pending/generation``).
-    static func references(_ source: F1DBSource, drivers: Set<String>, teams: [String: SeasonBuilder.UsedTeam],
-                           circuits: Set<String>, aliases: F1DBAliases) throws -> [Pending] {
+    static func references(
+        _ source: F1DBSource, drivers: Set<String>, teams: [String: SeasonBuilder.UsedTeam],
+        circuits: Set<String>, aliases: F1DBAliases
+    ) throws -> [Pending] {
         let generation = timingGeneration
         var out: [Pending] = []
         for id in circuits.sorted() {
             guard let circuit = source.circuits[id] else {
                 throw F1DBError(file: source.root.appendingPathComponent("circuits/\(id).yml").path, "circuit '\(id)' is used by a race but has no file")
             }
-            out.append(try pending(
-                CircuitRegistered(circuit: id, name: circuit.fullName ?? circuit.name, locality: circuit.placeName,
-                                  country: circuit.countryId.flatMap { source.countries[$0]?.name },
-                                  latitude: circuit.latitude, longitude: circuit.longitude),
-                key: "circuit:\(id)", occurredAt: "1950", context: "circuits/\(id).yml", generation: generation))
+            out.append(
+                try pending(
+                    CircuitRegistered(
+                        circuit: id, name: circuit.fullName ?? circuit.name, locality: circuit.placeName,
+                        country: circuit.countryId.flatMap { source.countries[$0]?.name },
+                        latitude: circuit.latitude, longitude: circuit.longitude),
+                    key: "circuit:\(id)", occurredAt: "1950", context: "circuits/\(id).yml", generation: generation))
         }
         for id in drivers.sorted() {
             guard let driver = source.drivers[id] else { continue }
-            out.append(try pending(
-                CompetitorDetailsRecorded(competitor: id, code: driver.abbreviation, permanentNumber: driver.permanentNumber,
-                                          demonym: driver.nationalityCountryId.flatMap { source.countries[$0]?.demonym }),
-                key: "driver-details:\(id)", occurredAt: "1950", context: "drivers/\(id).yml", generation: generation))
+            out.append(
+                try pending(
+                    CompetitorDetailsRecorded(
+                        competitor: id, code: driver.abbreviation, permanentNumber: driver.permanentNumber,
+                        demonym: driver.nationalityCountryId.flatMap { source.countries[$0]?.demonym }),
+                    key: "driver-details:\(id)", occurredAt: "1950", context: "drivers/\(id).yml", generation: generation))
         }
         for (id, team) in teams.sorted(by: { $0.key < $1.key }) {
             let country = source.constructors[team.constructor]?.countryId.flatMap { source.countries[$0] }
-            out.append(try pending(
-                TeamDetailsRecorded(team: id, demonym: country?.demonym, country: country?.name),
-                key: "team-details:\(id)", occurredAt: "1950", context: "constructors/\(team.constructor).yml", generation: generation))
+            out.append(
+                try pending(
+                    TeamDetailsRecorded(team: id, demonym: country?.demonym, country: country?.name),
+                    key: "team-details:\(id)", occurredAt: "1950", context: "constructors/\(team.constructor).yml", generation: generation))
         }
         let known: [AliasedEntity: Set<String>] = [.competitor: drivers, .team: Set(teams.keys), .circuit: circuits]
         for entity in AliasedEntity.allCases {
             for (id, alias) in (aliases.byEntity[entity] ?? [:]).sorted(by: { $0.key < $1.key }) where known[entity]?.contains(id) == true {
-                out.append(try pending(
-                    AliasRecorded(entity: entity, id: id, alias: alias, scheme: aliases.scheme),
-                    key: "alias:\(aliases.scheme):\(entity.rawValue):\(id):\(alias)", occurredAt: "1950", context: "aliases/\(aliases.scheme).json",
-                    generation: generation))
+                out.append(
+                    try pending(
+                        AliasRecorded(entity: entity, id: id, alias: alias, scheme: aliases.scheme),
+                        key: "alias:\(aliases.scheme):\(entity.rawValue):\(id):\(alias)", occurredAt: "1950", context: "aliases/\(aliases.scheme).json",
+                        generation: generation))
             }
         }
         return out

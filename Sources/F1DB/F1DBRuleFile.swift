@@ -49,20 +49,23 @@ struct F1DBRuleFile: Sendable {
         }
         guard let note = top["note"] as? String, !note.isEmpty else { throw F1DBError(file: path, "note: required text saying where the rules come from") }
         guard let rules = top["rules"] as? [String: Any] else { throw F1DBError(file: path, "rules: required object") }
-        let declared = try decode("RulesDeclared", ["championship": F1DBImporter.championship, "season": year, "rules": rules, "note": note],
-                                  path: path, at: "rules")
+        let declared = try decode(
+            "RulesDeclared", ["championship": F1DBImporter.championship, "season": year, "rules": rules, "note": note],
+            path: path, at: "rules")
         guard case .rulesDeclared(let declaration) = declared else { throw F1DBError(file: path, "rules: not a rule set") }
 
         var exceptions: [(String, SeasonEvent)] = []
         var awards: [FastestLapAward] = []
         for (i, item) in ((top["exceptions"] as? [Any]) ?? []).enumerated() {
             guard let object = item as? [String: Any], let type = object["type"] as? String,
-                  var payload = object["payload"] as? [String: Any] else {
+                var payload = object["payload"] as? [String: Any]
+            else {
                 throw F1DBError(file: path, "exceptions[\(i)]: expected {\"type\": ..., \"payload\": {...}}")
             }
             if type == "FastestLapAwarded" {
                 guard let round = payload["round"] as? Int, let competitor = payload["competitor"] as? String,
-                      let reason = payload["reason"] as? String, payload.count == 3 else {
+                    let reason = payload["reason"] as? String, payload.count == 3
+                else {
                     throw F1DBError(file: path, "exceptions[\(i)].payload: FastestLapAwarded takes exactly round, competitor, reason")
                 }
                 awards.append(FastestLapAward(round: round, competitor: competitor, reason: reason))

@@ -245,18 +245,19 @@ public struct F1DBSource: Sendable {
         for name in names {
             let raceDir = racesDir.appendingPathComponent(name)
             let race = try file(raceDir.appendingPathComponent("race.yml"), YRace.self)
-            races.append(F1DBRace(
-                directory: "\(year)/races/\(name)", race: race,
-                results: try optionalFile(raceDir.appendingPathComponent("race-results.yml"), [YResult].self) ?? [],
-                sprint: try optionalFile(raceDir.appendingPathComponent("sprint-race-results.yml"), [YResult].self),
-                fastestLaps: try optionalFile(raceDir.appendingPathComponent("fastest-laps.yml"), [YFastestLap].self),
-                driverStandings: try optionalFile(raceDir.appendingPathComponent("driver-standings.yml"), [YStanding].self),
-                constructorStandings: try optionalFile(raceDir.appendingPathComponent("constructor-standings.yml"), [YStanding].self),
-                qualifying: try optionalList(raceDir.appendingPathComponent("qualifying-results.yml"), [YQualifying].self),
-                qualifying1: try optionalList(raceDir.appendingPathComponent("qualifying-1-results.yml"), [YQualifying].self),
-                qualifying2: try optionalList(raceDir.appendingPathComponent("qualifying-2-results.yml"), [YQualifying].self),
-                sprintQualifying: try optionalList(raceDir.appendingPathComponent("sprint-qualifying-results.yml"), [YQualifying].self),
-                pitStops: try optionalList(raceDir.appendingPathComponent("pit-stops.yml"), [YPitStop].self)))
+            races.append(
+                F1DBRace(
+                    directory: "\(year)/races/\(name)", race: race,
+                    results: try optionalFile(raceDir.appendingPathComponent("race-results.yml"), [YResult].self) ?? [],
+                    sprint: try optionalFile(raceDir.appendingPathComponent("sprint-race-results.yml"), [YResult].self),
+                    fastestLaps: try optionalFile(raceDir.appendingPathComponent("fastest-laps.yml"), [YFastestLap].self),
+                    driverStandings: try optionalFile(raceDir.appendingPathComponent("driver-standings.yml"), [YStanding].self),
+                    constructorStandings: try optionalFile(raceDir.appendingPathComponent("constructor-standings.yml"), [YStanding].self),
+                    qualifying: try optionalList(raceDir.appendingPathComponent("qualifying-results.yml"), [YQualifying].self),
+                    qualifying1: try optionalList(raceDir.appendingPathComponent("qualifying-1-results.yml"), [YQualifying].self),
+                    qualifying2: try optionalList(raceDir.appendingPathComponent("qualifying-2-results.yml"), [YQualifying].self),
+                    sprintQualifying: try optionalList(raceDir.appendingPathComponent("sprint-qualifying-results.yml"), [YQualifying].self),
+                    pitStops: try optionalList(raceDir.appendingPathComponent("pit-stops.yml"), [YPitStop].self)))
         }
         races.sort { $0.round < $1.round }
         for (a, b) in zip(races, races.dropFirst()) where a.round == b.round {
@@ -323,7 +324,8 @@ extension F1DBSource {
         for part in text.split(separator: ",") {
             let bounds = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
             guard (1...2).contains(bounds.count), let from = Int(bounds[0]), let to = Int(bounds.last!), from <= to,
-                  Limits.season.contains(from), Limits.season.contains(to) else {
+                Limits.season.contains(from), Limits.season.contains(to)
+            else {
                 throw F1DBError(file: "--seasons", "'\(part)' is not a year or a range of years (1950-2026, 1988, 1950-1959,2021)")
             }
             years += Array(from...to)

@@ -33,8 +33,9 @@ struct SeasonBuilder {
             let id = multiEngine.contains(constructor) && engine != nil ? "\(constructor)-\(engine!)" : constructor
             if usedTeams[id] == nil {
                 let name = source.constructors[constructor]?.name ?? constructor
-                usedTeams[id] = UsedTeam(name: id == constructor ? name : "\(name) (\(source.constructors[engine!]?.name ?? engine!) engine)",
-                                         constructor: constructor)
+                usedTeams[id] = UsedTeam(
+                    name: id == constructor ? name : "\(name) (\(source.constructors[engine!]?.name ?? engine!) engine)",
+                    constructor: constructor)
             }
             return id
         }
@@ -55,9 +56,11 @@ struct SeasonBuilder {
             let country = circuit?.countryId.flatMap { source.countries[$0]?.name }
             let gp = source.grandsPrix[r.grandPrixId]
             guard let date = try? PartialDate(r.date) else { throw F1DBError(file: race.directory + "/race.yml", "date: '\(r.date)' is not a date") }
-            try add(RoundScheduled(championship: c, season: year, round: r.round, name: gp?.fullName ?? gp?.name ?? r.officialName,
-                                   venue: circuit?.name ?? r.circuitId, country: country, startDate: date),
-                    "round:\(r.round)", file, race.directory)
+            try add(
+                RoundScheduled(
+                    championship: c, season: year, round: r.round, name: gp?.fullName ?? gp?.name ?? r.officialName,
+                    venue: circuit?.name ?? r.circuitId, country: country, startDate: date),
+                "round:\(r.round)", file, race.directory)
         }
 
         // Entries: one per entrant, constructor and driver, with its rounds.
@@ -72,13 +75,16 @@ struct SeasonBuilder {
                 }
                 let car = con.chassisIds.isEmpty ? nil : con.chassisIds.joined(separator: " / ")
                 for (di, d) in con.driverEntries.enumerated() {
-                    let rounds = try Self.rounds(d.rounds, "\(year)/entrants.yml", "[\(ei)] \(entrant.entrantId) \(d.driverId)",
-                                                 lastRound: lastRound)
+                    let rounds = try Self.rounds(
+                        d.rounds, "\(year)/entrants.yml", "[\(ei)] \(entrant.entrantId) \(d.driverId)",
+                        lastRound: lastRound)
                     if let car, chassisOf["\(d.driverId)|\(constructor)"] == nil { chassisOf["\(d.driverId)|\(constructor)"] = car }
                     if rounds.isEmpty { continue }  // test drivers (Friday practice only): not an entry for the races
                     usedDrivers.insert(d.driverId)
-                    entries.append(Entry(driver: d.driverId, team: team(constructor, con.engineManufacturerId), car: car, rounds: rounds,
-                                         key: "entry:\(entrant.entrantId):\(ci):\(d.driverId):\(di)"))
+                    entries.append(
+                        Entry(
+                            driver: d.driverId, team: team(constructor, con.engineManufacturerId), car: car, rounds: rounds,
+                            key: "entry:\(entrant.entrantId):\(ci):\(d.driverId):\(di)"))
                 }
             }
         }
@@ -86,9 +92,11 @@ struct SeasonBuilder {
         for race in season.races { for row in race.results where numbers[row.driverId] == nil { numbers[row.driverId] = row.driverNumber } }
         for e in entries {
             let first = e.rounds.min()!
-            try add(EntryConfirmed(championship: c, season: year, competitor: e.driver, team: e.team, car: e.car,
-                                   number: numbers[e.driver], rounds: e.rounds),
-                    e.key, dates[first] ?? file, "\(year)/entrants.yml")
+            try add(
+                EntryConfirmed(
+                    championship: c, season: year, competitor: e.driver, team: e.team, car: e.car,
+                    number: numbers[e.driver], rounds: e.rounds),
+                e.key, dates[first] ?? file, "\(year)/entrants.yml")
         }
         // Team changes: a driver whose entries move to another constructor from a later round.
         for (driver, own) in Dictionary(grouping: entries, by: \.driver).sorted(by: { $0.key < $1.key }) {
@@ -96,8 +104,9 @@ struct SeasonBuilder {
             var current = ordered[0]
             for next in ordered.dropFirst() where next.team != current.team && next.rounds.min()! > current.rounds.min()! {
                 let from = next.rounds.min()!
-                try add(TeamChanged(championship: c, season: year, competitor: driver, fromTeam: current.team, toTeam: next.team, fromRound: from),
-                        "teamchange:\(driver):\(from):\(next.team)", dates[from] ?? file, "\(year)/entrants.yml")
+                try add(
+                    TeamChanged(championship: c, season: year, competitor: driver, fromTeam: current.team, toTeam: next.team, fromRound: from),
+                    "teamchange:\(driver):\(from):\(next.team)", dates[from] ?? file, "\(year)/entrants.yml")
                 current = next
             }
         }
@@ -108,38 +117,48 @@ struct SeasonBuilder {
             let r = race.race
             let awards = rules.fastestLapAwards.filter { $0.round == r.round }
             if let sprint = race.sprint, !sprint.isEmpty {
-                let rows = try classification(sprint, fastest: nil, awards: [], team: team, chassisOf: chassisOf, context: race.directory + "/sprint-race-results.yml")
+                let rows = try classification(
+                    sprint, fastest: nil, awards: [], team: team, chassisOf: chassisOf, context: race.directory + "/sprint-race-results.yml")
                 usedDrivers.formUnion(rows.map(\.competitor))
-                try add(SessionClassified(championship: c, season: year, round: r.round, session: "sprint", kind: .sprint,
-                                          completedDistance: Self.distance(r.sprintRaceLaps, r.sprintRaceScheduledLaps), results: rows),
-                        "sprint:\(r.round)", Self.occurredAt(r.sprintRaceDate ?? r.date, r.sprintRaceTime), race.directory)
+                try add(
+                    SessionClassified(
+                        championship: c, season: year, round: r.round, session: "sprint", kind: .sprint,
+                        completedDistance: Self.distance(r.sprintRaceLaps, r.sprintRaceScheduledLaps), results: rows),
+                    "sprint:\(r.round)", Self.occurredAt(r.sprintRaceDate ?? r.date, r.sprintRaceTime), race.directory)
             }
             guard !race.results.isEmpty else {
                 complete = false
                 continue
             }
-            let rows = try classification(race.results, fastest: race.fastestLaps, awards: awards, team: team, chassisOf: chassisOf,
-                                          context: race.directory + "/race-results.yml")
+            let rows = try classification(
+                race.results, fastest: race.fastestLaps, awards: awards, team: team, chassisOf: chassisOf,
+                context: race.directory + "/race-results.yml")
             usedDrivers.formUnion(rows.map(\.competitor))
-            try add(SessionClassified(championship: c, season: year, round: r.round, session: "race", kind: .race,
-                                      completedDistance: Self.distance(r.laps, r.scheduledLaps), results: rows),
-                    "race:\(r.round)", Self.occurredAt(r.date, r.time), race.directory)
+            try add(
+                SessionClassified(
+                    championship: c, season: year, round: r.round, session: "race", kind: .race,
+                    completedDistance: Self.distance(r.laps, r.scheduledLaps), results: rows),
+                "race:\(r.round)", Self.occurredAt(r.date, r.time), race.directory)
         }
 
         // Timing data (circuits, session times, grids, fastest laps, qualifying, pit stops): facts a later
         // importer added, appended in batches of their own (see F1DBImporter.Pending.generation).
         for race in season.races {
             for t in timing(race, team: team) {
-                events.append(try F1DBImporter.pending(t.event, key: t.key, occurredAt: t.occurredAt, context: t.context,
-                                                       generation: F1DBImporter.timingGeneration))
+                events.append(
+                    try F1DBImporter.pending(
+                        t.event, key: t.key, occurredAt: t.occurredAt, context: t.context,
+                        generation: F1DBImporter.timingGeneration))
             }
         }
 
         // Declared exceptions (facts A9/A10), dated at their round.
         for (key, event) in rules.exceptions {
-            let round = event.round ?? {
-                if case .pointsAdjusted(let a) = event { return a.afterRound } else { return nil }
-            }()
+            let round =
+                event.round
+                ?? {
+                    if case .pointsAdjusted(let a) = event { return a.afterRound } else { return nil }
+                }()
             guard let round, let date = dates[round] else {
                 throw F1DBError(file: rules.path, "exception \(key): no round \(event.round.map(String.init) ?? "?") in \(year)")
             }
@@ -153,16 +172,20 @@ struct SeasonBuilder {
             titlesFromF1DB = true
             for row in final where row.position == "1" {
                 guard let id = row.driverId else { continue }
-                try add(TitleAwarded(championship: c, season: year, competitor: id, title: "World Drivers' Champion",
-                                     reason: "F1DB final standings (\(year)/driver-standings.yml): position 1"),
-                        "title:drivers:\(id)", lastDate, "\(year)/driver-standings.yml")
+                try add(
+                    TitleAwarded(
+                        championship: c, season: year, competitor: id, title: "World Drivers' Champion",
+                        reason: "F1DB final standings (\(year)/driver-standings.yml): position 1"),
+                    "title:drivers:\(id)", lastDate, "\(year)/driver-standings.yml")
             }
             for row in season.constructorStandings ?? [] where row.position == "1" {
                 guard let id = row.constructorId else { continue }
                 let teamId = team(id, row.engineManufacturerId)
-                try add(TitleAwarded(championship: c, season: year, team: teamId, title: "World Constructors' Champion",
-                                     reason: "F1DB final standings (\(year)/constructor-standings.yml): position 1"),
-                        "title:constructors:\(teamId)", lastDate, "\(year)/constructor-standings.yml")
+                try add(
+                    TitleAwarded(
+                        championship: c, season: year, team: teamId, title: "World Constructors' Champion",
+                        reason: "F1DB final standings (\(year)/constructor-standings.yml): position 1"),
+                    "title:constructors:\(teamId)", lastDate, "\(year)/constructor-standings.yml")
             }
         }
         let plan = F1DBImporter.SeasonPlan(year: year, events: events, complete: complete, titlesFromF1DB: titlesFromF1DB, lastDate: lastDate)
@@ -173,8 +196,10 @@ struct SeasonBuilder {
 
     /// F1DB rows → Paddock rows: did-not-qualify rows left out, shared cars grouped by position and
     /// car number, fastest-lap holders marked.
-    func classification(_ input: [YResult], fastest: [YFastestLap]?, awards: [F1DBRuleFile.FastestLapAward],
-                        team: (String, String?) -> String, chassisOf: [String: String], context: String) throws -> [ClassifiedResult] {
+    func classification(
+        _ input: [YResult], fastest: [YFastestLap]?, awards: [F1DBRuleFile.FastestLapAward],
+        team: (String, String?) -> String, chassisOf: [String: String], context: String
+    ) throws -> [ClassifiedResult] {
         let started = input.filter { !["DNQ", "DNPQ", "DNP"].contains($0.position ?? "") }
         var groups: [String: [Int]] = [:]
         for (i, row) in started.enumerated() { groups["\(row.position ?? "-")|\(row.driverNumber ?? "-")", default: []].append(i) }
@@ -187,32 +212,40 @@ struct SeasonBuilder {
             } else if let text = row.position, let s = ResultStatus(rawValue: text) {
                 status = s
             } else {
-                throw F1DBError(file: context, "[\(i)] \(row.driverId): position '\(row.position ?? "")' is neither a number nor DNF, DNS, DSQ, NC, EX, DNQ, DNPQ, DNP")
+                throw F1DBError(
+                    file: context, "[\(i)] \(row.driverId): position '\(row.position ?? "")' is neither a number nor DNF, DNS, DSQ, NC, EX, DNQ, DNPQ, DNP")
             }
             let group = groups["\(row.position ?? "-")|\(row.driverNumber ?? "-")"] ?? [i]
             // A shared car: same position (or status) and car number, with a relief driver marked sharedCar.
             let shared = group.count > 1 && group.contains { started[$0].sharedCar == true }
             var others: [String] = []
             if shared {
-                for j in group where j != i && started[j].driverId != row.driverId && !others.contains(started[j].driverId) { others.append(started[j].driverId) }
+                for j in group where j != i && started[j].driverId != row.driverId && !others.contains(started[j].driverId) {
+                    others.append(started[j].driverId)
+                }
             }
-            rows.append(ClassifiedResult(
-                position: position, competitor: row.driverId, sharedWith: others.isEmpty ? nil : others,
-                team: team(row.constructorId, row.engineManufacturerId), car: chassisOf["\(row.driverId)|\(row.constructorId)"],
-                number: row.driverNumber, status: status, reason: row.reasonRetired, laps: row.laps, time: row.time, gap: row.gap))
+            rows.append(
+                ClassifiedResult(
+                    position: position, competitor: row.driverId, sharedWith: others.isEmpty ? nil : others,
+                    team: team(row.constructorId, row.engineManufacturerId), car: chassisOf["\(row.driverId)|\(row.constructorId)"],
+                    number: row.driverNumber, status: status, reason: row.reasonRetired, laps: row.laps, time: row.time, gap: row.gap))
         }
         // Fastest lap: the row of that driver in that car; else (A9: a driver in two cars) his other row.
         var holders = (fastest ?? []).filter { $0.position == "1" }
         if !awards.isEmpty { holders = holders.filter { h in awards.contains { $0.competitor == h.driverId } } }
         for h in holders {
-            guard let index = rows.firstIndex(where: { $0.competitor == h.driverId && $0.number == h.driverNumber })
-                    ?? rows.firstIndex(where: { $0.competitor == h.driverId }) else {
+            guard
+                let index = rows.firstIndex(where: { $0.competitor == h.driverId && $0.number == h.driverNumber })
+                    ?? rows.firstIndex(where: { $0.competitor == h.driverId })
+            else {
                 throw F1DBError(file: context, "fastest lap of \(h.driverId) (car \(h.driverNumber ?? "?")): the driver has no row in the results")
             }
             rows[index].fastestLap = true
         }
         // Classified rows in position order, then the others as F1DB lists them.
-        let classified = rows.enumerated().filter { $0.element.position != nil }.sorted { ($0.element.position!, $0.offset) < ($1.element.position!, $1.offset) }
+        let classified = rows.enumerated().filter { $0.element.position != nil }.sorted {
+            ($0.element.position!, $0.offset) < ($1.element.position!, $1.offset)
+        }
         return classified.map(\.element) + rows.filter { $0.position == nil }
     }
 

@@ -18,16 +18,21 @@ extension SeasonBuilder {
         func add(_ event: SeasonEvent, _ key: String, _ at: String, _ file: String) {
             out.append(TimingEvent(event: event, key: "\(year):\(key):\(r.round)", occurredAt: at, context: "\(race.directory)/\(file)"))
         }
-        add(.roundDetailsRecorded(RoundDetailsRecorded(championship: c, season: year, round: r.round, circuit: r.circuitId,
-                                                       sessions: Self.sessions(r))),
+        add(
+            .roundDetailsRecorded(
+                RoundDetailsRecorded(
+                    championship: c, season: year, round: r.round, circuit: r.circuitId,
+                    sessions: Self.sessions(r))),
             "round-details", "\(year)", "race.yml")
         let raceDay = r.date
         if let grid = Self.grid(race.results, team: team) {
-            add(.startingGridRecorded(StartingGridRecorded(championship: c, season: year, round: r.round, session: "race", positions: grid)),
+            add(
+                .startingGridRecorded(StartingGridRecorded(championship: c, season: year, round: r.round, session: "race", positions: grid)),
                 "grid:race", raceDay, "race-results.yml")
         }
         if let sprint = race.sprint, let grid = Self.grid(sprint, team: team) {
-            add(.startingGridRecorded(StartingGridRecorded(championship: c, season: year, round: r.round, session: "sprint", positions: grid)),
+            add(
+                .startingGridRecorded(StartingGridRecorded(championship: c, season: year, round: r.round, session: "sprint", positions: grid)),
                 "grid:sprint", r.sprintRaceDate ?? raceDay, "sprint-race-results.yml")
         }
         let laps = (race.fastestLaps ?? []).compactMap { row -> FastestLap? in
@@ -35,15 +40,18 @@ extension SeasonBuilder {
             return FastestLap(rank: rank, competitor: row.driverId, number: row.driverNumber, lap: row.lap, time: time)
         }
         if !laps.isEmpty {
-            add(.fastestLapsRecorded(FastestLapsRecorded(championship: c, season: year, round: r.round, session: "race", laps: laps)),
+            add(
+                .fastestLapsRecorded(FastestLapsRecorded(championship: c, season: year, round: r.round, session: "race", laps: laps)),
                 "fastest-laps:race", raceDay, "fastest-laps.yml")
         }
         if let rows = Self.qualifying(race.qualifying, first: race.qualifying1, second: race.qualifying2, team: team) {
-            add(.qualifyingRecorded(QualifyingRecorded(championship: c, season: year, round: r.round, session: "qualifying", results: rows)),
+            add(
+                .qualifyingRecorded(QualifyingRecorded(championship: c, season: year, round: r.round, session: "qualifying", results: rows)),
                 "qualifying", r.qualifyingDate ?? raceDay, "qualifying-results.yml")
         }
         if let rows = Self.qualifying(race.sprintQualifying, first: nil, second: nil, team: team) {
-            add(.qualifyingRecorded(QualifyingRecorded(championship: c, season: year, round: r.round, session: "sprint-qualifying", results: rows)),
+            add(
+                .qualifyingRecorded(QualifyingRecorded(championship: c, season: year, round: r.round, session: "sprint-qualifying", results: rows)),
                 "qualifying:sprint", r.sprintQualifyingDate ?? raceDay, "sprint-qualifying-results.yml")
         }
         let stops = (race.pitStops ?? []).compactMap { row -> PitStop? in
@@ -51,7 +59,8 @@ extension SeasonBuilder {
             return PitStop(competitor: row.driverId, number: row.driverNumber, stop: stop, lap: lap, duration: row.time)
         }
         if !stops.isEmpty {
-            add(.pitStopsRecorded(PitStopsRecorded(championship: c, season: year, round: r.round, session: "race", stops: stops)),
+            add(
+                .pitStopsRecorded(PitStopsRecorded(championship: c, season: year, round: r.round, session: "race", stops: stops)),
                 "pit-stops:race", raceDay, "pit-stops.yml")
         }
         return out
@@ -64,7 +73,7 @@ extension SeasonBuilder {
             (.firstPractice, r.freePractice1Date, r.freePractice1Time), (.secondPractice, r.freePractice2Date, r.freePractice2Time),
             (.thirdPractice, r.freePractice3Date, r.freePractice3Time), (.qualifying, r.qualifyingDate, r.qualifyingTime),
             (shootout ? .sprintShootout : .sprintQualifying, r.sprintQualifyingDate, r.sprintQualifyingTime),
-            (.sprint, r.sprintRaceDate, r.sprintRaceTime), (.race, r.date, r.time),
+            (.sprint, r.sprintRaceDate, r.sprintRaceTime), (.race, r.date, r.time)
         ]
         let sessions = given.compactMap { kind, date, time -> ScheduledSession? in
             guard let date, let day = try? PartialDate(date) else { return nil }
@@ -94,8 +103,10 @@ extension SeasonBuilder {
 
     /// Qualifying rows: the parts' times of a knockout (`q1`...`q3`); in seasons with two sessions
     /// their own times as Q1 and Q2; otherwise the one time as Q1.
-    static func qualifying(_ rows: [YQualifying]?, first: [YQualifying]?, second: [YQualifying]?,
-                           team: (String, String?) -> String) -> [QualifyingResult]? {
+    static func qualifying(
+        _ rows: [YQualifying]?, first: [YQualifying]?, second: [YQualifying]?,
+        team: (String, String?) -> String
+    ) -> [QualifyingResult]? {
         guard let rows, !rows.isEmpty else { return nil }
         func time(in session: [YQualifying]?, of row: YQualifying) -> String? {
             session?.first { $0.driverId == row.driverId && $0.driverNumber == row.driverNumber }?.time

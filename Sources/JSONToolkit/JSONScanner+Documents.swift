@@ -59,8 +59,10 @@ extension JSONScanner {
 
     /// Splits one JSON object (the whole text) into its top-level members, checking all of it;
     /// `members` is emptied first, so one array serves many lines. A repeated key is kept.
-    public static func scanObject(_ bytes: UnsafeBufferPointer<UInt8>, into members: inout [JSONMember],
-                                  maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) {
+    public static func scanObject(
+        _ bytes: UnsafeBufferPointer<UInt8>, into members: inout [JSONMember],
+        maxDepth: Int = defaultMaxDepth
+    ) throws(JSONSyntaxError) {
         members.removeAll(keepingCapacity: true)
         var scanner = JSONScanner(bytes, maxDepth: maxDepth)
         scanner.skipSpace()
@@ -96,9 +98,10 @@ extension JSONScanner {
             } catch {
                 return .failure(error)
             }
-            return .success(members.map { member in
-                (JSONText.decodeString(bytes, member.key) ?? "", JSONText.text(bytes, member.value))
-            })
+            return .success(
+                members.map { member in
+                    (JSONText.decodeString(bytes, member.key) ?? "", JSONText.text(bytes, member.value))
+                })
         }
         return try scanned.get()
     }

@@ -91,7 +91,8 @@ public struct JSONScanner {
     /// At `{`: moves past the object, calling `member` at each member's value (which it must move
     /// past) with the key's range, quotes included, and whether the key holds an escape.
     public mutating func scanObject(depth: Int, _ member: (inout JSONScanner, _ key: Range<Int>, _ keyEscaped: Bool) throws(JSONSyntaxError) -> Void)
-        throws(JSONSyntaxError) {
+        throws(JSONSyntaxError)
+    {
         try enter(depth: depth)
         offset += 1
         skipSpace()
@@ -170,7 +171,7 @@ public struct JSONScanner {
         guard offset + 1 < bytes.count else { throw failure("unterminated string") }
         switch bytes[offset + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             offset += 2
         case UInt8(ascii: "u"):
             guard offset + 6 <= bytes.count else { throw failure("unterminated string") }

@@ -53,7 +53,8 @@ public enum JSONText {
                 if (0xD800...0xDBFF).contains(unit) {
                     // A high surrogate must be followed by an escaped low one: together one scalar.
                     guard index + 6 <= inner.count, inner[index] == 0x5C, inner[index + 1] == UInt8(ascii: "u"),
-                          let low = hex4(inner, at: index + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
+                        let low = hex4(inner, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                    else { return nil }
                     index += 6
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                 }
@@ -126,8 +127,10 @@ public enum JSONText {
     public static func firstDuplicateKey(in members: [JSONMember], of bytes: UnsafeBufferPointer<UInt8>) -> (member: JSONMember, key: String)? {
         if members.count <= 16 {
             for (index, member) in members.enumerated() {
-                for earlier in members[..<index] where equal(bytes, earlier.key, member.key)
-                    || ((earlier.keyEscaped || member.keyEscaped) && decodeString(bytes, earlier.key) == decodeString(bytes, member.key)) {
+                for earlier in members[..<index]
+                where equal(bytes, earlier.key, member.key)
+                    || ((earlier.keyEscaped || member.keyEscaped) && decodeString(bytes, earlier.key) == decodeString(bytes, member.key))
+                {
                     return (member, decodeString(bytes, member.key) ?? text(bytes, member.key))
                 }
             }

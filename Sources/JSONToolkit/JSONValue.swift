@@ -47,8 +47,10 @@ public enum JSONValue: Sendable {
     ///
     /// With `refusingEscapes`, a string or key written with an escape gives nil too: for a caller
     /// whose reference reader (JSONDecoder) decides whenever the text is unusual.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping keep: Names? = nil, maxDepth: Int = 32,
-                             refusingEscapes: Bool = false) -> JSONValue? {
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, keeping keep: Names? = nil, maxDepth: Int = 32,
+        refusingEscapes: Bool = false
+    ) -> JSONValue? {
         var scanner = JSONScanner(bytes, maxDepth: maxDepth)
         do throws(JSONSyntaxError) {
             let value = try build(&scanner, keep: keep, depth: 0, refusingEscapes: refusingEscapes)

@@ -76,8 +76,10 @@ public enum JSONWriter {
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             default:
                 let hex: StaticString = "0123456789abcdef"
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 15)]])
+                out.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 15)]
+                ])
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))

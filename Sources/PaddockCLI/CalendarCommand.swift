@@ -27,10 +27,12 @@ struct CalendarCommand: AsyncParsableCommand {
         if json { print(try Documents.json(calendar)); return }
         print("\(index.championships[championship]?.name ?? championship) \(season) calendar")
         let rows = calendar.rounds.map { r in
-            [String(r.round), r.startDate.map { d in r.endDate.map { "\(d.rawValue) – \($0.rawValue)" } ?? d.rawValue } ?? "?",
-             r.name ?? "", r.venue ?? "", r.country ?? "", r.status.rawValue,
-             r.winners.map { index.name(ofCompetitor: $0.competitor) }.joined(separator: ", "),
-             r.dateHistory.count > 1 ? "was " + r.dateHistory.dropLast().map(\.startDate.rawValue).joined(separator: ", ") : ""]
+            [
+                String(r.round), r.startDate.map { d in r.endDate.map { "\(d.rawValue) – \($0.rawValue)" } ?? d.rawValue } ?? "?",
+                r.name ?? "", r.venue ?? "", r.country ?? "", r.status.rawValue,
+                r.winners.map { index.name(ofCompetitor: $0.competitor) }.joined(separator: ", "),
+                r.dateHistory.count > 1 ? "was " + r.dateHistory.dropLast().map(\.startDate.rawValue).joined(separator: ", ") : ""
+            ]
         }
         for line in TextTable.render(header: ["ROUND", "DATES", "NAME", "VENUE", "COUNTRY", "STATUS", "WINNER", "HISTORY"], rows: rows) { print(line) }
     }

@@ -37,7 +37,9 @@ struct CareerCommand: AsyncParsableCommand {
         let retirements = career.seasons.flatMap { s in s.retirements.map { (s, $0) } }
         if !retirements.isEmpty {
             print("retirements:")
-            for (s, r) in retirements { print("  \(s.season) \(s.championship) round \(r.round)\(r.session.map { " \($0)" } ?? ""): \(r.reason ?? "reason not recorded")") }
+            for (s, r) in retirements {
+                print("  \(s.season) \(s.championship) round \(r.round)\(r.session.map { " \($0)" } ?? ""): \(r.reason ?? "reason not recorded")")
+            }
         }
         for title in career.titles {
             print("title: \(title.season) \(title.championship)\(title.className.map { " \($0)" } ?? "")\(title.title.map { " — \($0)" } ?? "")")

@@ -6,8 +6,10 @@ import SeasonDomain
 
 /// `--rules FILE` or `--rules-of CHAMPIONSHIP:SEASON`: a season replayed under other rules.
 struct HypotheticalRulesOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Replay under these rules (RulesDeclared format: a payload or the rule set alone); nothing is recorded.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Replay under these rules (RulesDeclared format: a payload or the rule set alone); nothing is recorded.",
+            valueName: "file"))
     var rules: String?
     @Option(help: ArgumentHelp("Replay under another season's declared rules (e.g. f1:2010); nothing is recorded.", valueName: "championship:season"))
     var rulesOf: String?
@@ -64,8 +66,9 @@ struct CompareCommand: AsyncParsableCommand {
         let key = SeasonKey(championship, season)
         let rules = try await hypothesis.load(projections)
         let kind: StandingsKind = teams ? .teams : .competitors
-        let comparison = try await projections.comparison(key, className: className, kind: kind, from: try CutText.parse(from ?? ""),
-                                                          to: try CutText.parse(to ?? ""), rules: rules)
+        let comparison = try await projections.comparison(
+            key, className: className, kind: kind, from: try CutText.parse(from ?? ""),
+            to: try CutText.parse(to ?? ""), rules: rules)
         let index = await projections.index
         let names = index.names(ofTeams: teams)
         let document = Documents.comparison(comparison, names: names)
@@ -75,14 +78,18 @@ struct CompareCommand: AsyncParsableCommand {
 
     func render(_ d: Documents.ComparisonDocument, championshipName: String?) {
         func side(_ s: Documents.ComparisonDocument.Side) -> String { "\(s.cut)" + (s.hypothetical ? " under \(s.rules) (hypothetical)" : "") }
-        print("\(championshipName ?? championship) \(season)\(className.map { " (\($0))" } ?? "") — \(teams ? "teams" : "competitors"): \(side(d.from)) → \(side(d.to))")
+        print(
+            "\(championshipName ?? championship) \(season)\(className.map { " (\($0))" } ?? "") — \(teams ? "teams" : "competitors"): \(side(d.from)) → \(side(d.to))"
+        )
         if d.hypothetical { print("HYPOTHETICAL: not the official table; nothing was recorded") }
         func pos(_ s: Documents.ComparisonDocument.Standing?) -> String { s.map { $0.excluded ? "EX" : $0.position.map(String.init) ?? "-" } ?? "" }
         func pts(_ s: Documents.ComparisonDocument.Standing?) -> String { s.map { StandingsCommand.format($0.points) } ?? "" }
         let rows = d.rows.map { r in
-            [pos(r.from), pts(r.from), pos(r.to), pts(r.to), r.name,
-             r.points == 0 ? "" : (r.points > 0 ? "+" : "") + StandingsCommand.format(r.points),
-             r.positions.map { $0 == 0 ? "" : ($0 > 0 ? "▲\($0)" : "▼\(-$0)") } ?? ""]
+            [
+                pos(r.from), pts(r.from), pos(r.to), pts(r.to), r.name,
+                r.points == 0 ? "" : (r.points > 0 ? "+" : "") + StandingsCommand.format(r.points),
+                r.positions.map { $0 == 0 ? "" : ($0 > 0 ? "▲\($0)" : "▼\(-$0)") } ?? ""
+            ]
         }
         for line in TextTable.render(header: ["FROM", "POINTS", "TO", "POINTS", teams ? "TEAM" : "COMPETITOR", "CHANGE", "PLACES"], rows: rows) {
             print(line)
@@ -92,9 +99,9 @@ struct CompareCommand: AsyncParsableCommand {
         for row in d.rows where !row.causes.isEmpty {
             print("  \(row.name):")
             for c in row.causes {
-                let where_ = [c.round.map { "round \($0)" }, c.session].compactMap { $0 }.joined(separator: " ")
+                let place = [c.round.map { "round \($0)" }, c.session].compactMap { $0 }.joined(separator: " ")
                 let amount = c.points == 0 ? "" : (c.points > 0 ? "+" : "") + StandingsCommand.format(c.points) + " "
-                print("    \(amount)#\(c.logPosition) \(c.kind)\(where_.isEmpty ? "" : " " + where_)\(c.new ? " (new)" : ""): \(c.rule)")
+                print("    \(amount)#\(c.logPosition) \(c.kind)\(place.isEmpty ? "" : " " + place)\(c.new ? " (new)" : ""): \(c.rule)")
             }
         }
     }

@@ -33,8 +33,9 @@ struct CopyCommand: AsyncParsableCommand {
             let theirs = try await target.read(EventQuery(afterPosition: last - 1, limit: 1)).first
             let ours = try await source.read(EventQuery(afterPosition: last - 1, limit: 1)).first
             guard let ours, ours.hash == theirs?.hash else {
-                throw UserError("\(StoreLocation.display(to)) already holds \(last) event(s) that are not the start of "
-                                + "\(StoreLocation.display(from)): copy into an empty database")
+                throw UserError(
+                    "\(StoreLocation.display(to)) already holds \(last) event(s) that are not the start of "
+                        + "\(StoreLocation.display(from)): copy into an empty database")
             }
         }
         let resumedAt = last
@@ -58,11 +59,13 @@ struct CopyCommand: AsyncParsableCommand {
         await StoreLocation.close(target)
         guard sourceReport.isIntact else { throw UserError("\(StoreLocation.display(from)): \(sourceReport)") }
         guard targetReport.isIntact, targetReport.headHash == sourceReport.headHash,
-              targetReport.eventsChecked == sourceReport.eventsChecked else {
+            targetReport.eventsChecked == sourceReport.eventsChecked
+        else {
             throw UserError("\(StoreLocation.display(to)) does not verify as a copy: \(targetReport)")
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("copied \(last - resumedAt) event(s) in \(String(format: "%.2f", seconds)) s; both logs verify: "
-              + "\(targetReport.eventsChecked) events, head \(targetReport.headHash.isEmpty ? "(empty log)" : targetReport.headHash)")
+        print(
+            "copied \(last - resumedAt) event(s) in \(String(format: "%.2f", seconds)) s; both logs verify: "
+                + "\(targetReport.eventsChecked) events, head \(targetReport.headHash.isEmpty ? "(empty log)" : targetReport.headHash)")
     }
 }

@@ -21,7 +21,10 @@ struct ImportF1DBCommand: AsyncParsableCommand {
     @Argument(help: "The F1DB directory (holding data/).") var directory: String
     @Option(help: "Seasons: 1988, 1950-1959 or 1950-1959,2021 (default: all).") var seasons: String?
     @Option(help: "The directory of the yearly rule files (default: the F1 catalogue shipped with paddock).") var rules: String?
-    @Option(help: "Other databases' ids for drivers, teams and circuits, recorded as aliases (default: the Ergast ids shipped with paddock; skipped when the file is absent).")
+    @Option(
+        help:
+            "Other databases' ids for drivers, teams and circuits, recorded as aliases (default: the Ergast ids shipped with paddock; skipped when the file is absent)."
+    )
     var aliases: String?
     @Flag(help: "After importing, compare every standings table with F1DB's files.") var parity = false
     @Flag(help: "With --parity, print every mismatch (default: the first 200).") var allMismatches = false
@@ -36,8 +39,9 @@ struct ImportF1DBCommand: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: rules) else { throw F1DBError(file: rules, "no such rules directory") }
             let aliases = try aliases ?? (shippedDirectory("aliases/f1") + "/ergast.json")
             let aliasFile = FileManager.default.fileExists(atPath: aliases) ? URL(fileURLWithPath: aliases) : nil
-            plan = try F1DBImporter.plan(f1db: URL(fileURLWithPath: directory), rules: URL(fileURLWithPath: rules), seasons: wanted,
-                                         aliases: aliasFile)
+            plan = try F1DBImporter.plan(
+                f1db: URL(fileURLWithPath: directory), rules: URL(fileURLWithPath: rules), seasons: wanted,
+                aliases: aliasFile)
         } catch let error as F1DBError {
             throw UserError(error.description)
         }
@@ -59,7 +63,9 @@ struct ImportF1DBCommand: AsyncParsableCommand {
         let report = try await F1DBParity.check(projections: projections, source: plan.source, seasons: wanted)
         var text = report.text
         if !allMismatches, report.mismatches.count > 200 {
-            text = report.text.split(separator: "\n").prefix(report.seasons.count + 2 + 200).joined(separator: "\n") + "\n  ... (\(report.mismatches.count - 200) more)"
+            text =
+                report.text.split(separator: "\n").prefix(report.seasons.count + 2 + 200).joined(separator: "\n")
+                + "\n  ... (\(report.mismatches.count - 200) more)"
         }
         print(text)
         print("parity: \(s(done, Date()))")

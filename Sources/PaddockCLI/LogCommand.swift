@@ -45,8 +45,10 @@ struct LogCommand: AsyncParsableCommand {
         let out = StandardOutput()
         defer { out.flush() }
         let rows = events.map { e in
-            [String(e.position), String(e.recordedAt.prefix(19)), e.occurredAt, e.stream, String(e.streamVersion), e.type,
-             e.actor ?? "", String(e.payload.prefix(60))]
+            [
+                String(e.position), String(e.recordedAt.prefix(19)), e.occurredAt, e.stream, String(e.streamVersion), e.type,
+                e.actor ?? "", String(e.payload.prefix(60))
+            ]
         }
         for line in TextTable.render(header: ["POS", "RECORDED (UTC)", "OCCURRED", "STREAM", "VER", "TYPE", "ACTOR", "PAYLOAD"], rows: rows) {
             out.write(line)

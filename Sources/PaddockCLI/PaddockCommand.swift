@@ -17,9 +17,12 @@ struct PaddockCommand: AsyncParsableCommand {
               --db <path>   The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).
               --store <url> The event log on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE (or $PADDOCK_STORE).
             """,
-        subcommands: [InitCommand.self, AppendCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self,
-                      StandingsCommand.self, CompareCommand.self, ExplainCommand.self, CareerCommand.self, CalendarCommand.self, TitleCommand.self, ReplayCommand.self, DemoCommand.self,
-                      ServeCommand.self, TokenCommand.self, CopyCommand.self]
+        subcommands: [
+            InitCommand.self, AppendCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self,
+            StandingsCommand.self, CompareCommand.self, ExplainCommand.self, CareerCommand.self, CalendarCommand.self, TitleCommand.self, ReplayCommand.self,
+            DemoCommand.self,
+            ServeCommand.self, TokenCommand.self, CopyCommand.self
+        ]
     )
 
     /// `paddock --db FILE standings …` as well as `paddock standings … --db FILE`: the global option
@@ -65,9 +68,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The event log's SQLite file (default: $PADDOCK_DB or ./paddock.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The event log: postgresql://USER@HOST:PORT/DATABASE[?schema=NAME], or a SQLite file (default: $PADDOCK_STORE, else --db).",
-        valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The event log: postgresql://USER@HOST:PORT/DATABASE[?schema=NAME], or a SQLite file (default: $PADDOCK_STORE, else --db).",
+            valueName: "url"))
     var store: String?
 
     func validate() throws {
@@ -85,8 +90,10 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The log; `durability` and `pageCache` tune a SQLite file (PostgreSQL commits durably, and
     /// its server sizes its own caches).
-    func openStore(checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
-                   pageCache: PageCache = .large) async throws -> any EventStore {
+    func openStore(
+        checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
+        pageCache: PageCache = .large
+    ) async throws -> any EventStore {
         try await StoreLocation.open(location, checkpointing: checkpointing, durability: durability, pageCache: pageCache)
     }
 

@@ -7,7 +7,8 @@ import Projections
 import SeasonDomain
 
 struct ReplayCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "replay", abstract: "Rebuild every projection from the whole log and persist it; prints events/s.")
+    static let configuration = CommandConfiguration(
+        commandName: "replay", abstract: "Rebuild every projection from the whole log and persist it; prints events/s.")
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -20,7 +21,8 @@ struct ReplayCommand: AsyncParsableCommand {
         try await service.persist()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let seasons = await service.index.seasons.count
-        var line = "replayed \(count) events into \(seasons) season(s) in \(String(format: "%.3f", seconds)) s: \(Int(Double(count) / max(seconds, 1e-9))) events/s"
+        var line =
+            "replayed \(count) events into \(seasons) season(s) in \(String(format: "%.3f", seconds)) s: \(Int(Double(count) / max(seconds, 1e-9))) events/s"
         if let peak = peakMemoryMiB() { line += "; peak memory \(peak) MiB" }
         print(line)
     }
@@ -29,7 +31,8 @@ struct ReplayCommand: AsyncParsableCommand {
 /// Peak resident memory of this process (Linux `VmHWM`), in MiB, when the system tells.
 func peakMemoryMiB() -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kib = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
     return kib / 1024
 }

@@ -15,10 +15,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Load the demo seasons when the log is empty.") var demo = false
     @Option(help: "Where the demo logs are (with --demo; default: the ones shipped with paddock).") var demoDir: String?
-    @Option(help: ArgumentHelp(
-        "When a write is acknowledged: 'every-commit' once it survives a power loss (an fsync per write), "
-            + "'checkpointed' sooner, at the risk of losing the last second of writes to a power cut.",
-        valueName: "every-commit|checkpointed"))
+    @Option(
+        help: ArgumentHelp(
+            "When a write is acknowledged: 'every-commit' once it survives a power loss (an fsync per write), "
+                + "'checkpointed' sooner, at the risk of losing the last second of writes to a power cut.",
+            valueName: "every-commit|checkpointed"))
     var durability = "every-commit"
     @Option(help: "Open live feeds (/events/stream) at most; more are answered 503.") var maxSubscribers = 1_000
 
@@ -33,11 +34,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         // Checkpoints beside the appends: no recorded result waits for the WAL to be copied back.
         // Small page caches: the service's memory must not grow with the part of the log it has read.
-        let store = try await options.openStore(checkpointing: .background(every: .seconds(1)),
-                                          durability: durability == "every-commit" ? .everyCommit : .checkpointed,
-                                          pageCache: .small)
+        let store = try await options.openStore(
+            checkpointing: .background(every: .seconds(1)),
+            durability: durability == "every-commit" ? .everyCommit : .checkpointed,
+            pageCache: .small)
         let credentials = try await CredentialStores.beside(store)
-        try await PaddockServer.serve(store: store, credentials: credentials, settings: .init(host: host, port: port, maxSubscribers: maxSubscribers),
-                                      demoDirectory: demo ? try demoDir ?? shippedDirectory("demo") : nil, databasePath: options.path)
+        try await PaddockServer.serve(
+            store: store, credentials: credentials, settings: .init(host: host, port: port, maxSubscribers: maxSubscribers),
+            demoDirectory: demo ? try demoDir ?? shippedDirectory("demo") : nil, databasePath: options.path)
     }
 }

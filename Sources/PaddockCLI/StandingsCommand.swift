@@ -48,7 +48,9 @@ struct StandingsCommand: AsyncParsableCommand {
             if let explain {
                 // The competitors' table carries its explanations; the teams' table needs the competitors' one.
                 // Not scored yet at this cut is an empty explanation, not an error, when replaying round by round.
-                let explanation = kind == .competitors ? standings.explanations[explain]
+                let explanation =
+                    kind == .competitors
+                    ? standings.explanations[explain]
                     : try? await projections.explanation(key, className: className, competitor: explain, cut: cut)
                 if explanation == nil && !eachRound { throw PaddockError.unknownCompetitor(explain, in: key) }
                 explained.explanation = explanation.map { Documents.explanation($0, name: index.name(ofCompetitor: explain)) }
@@ -79,8 +81,10 @@ struct StandingsCommand: AsyncParsableCommand {
         // A table nobody is ranked in has no rules behind it: its zeros are unknowns, shown as such.
         let unranked = document.rows.allSatisfy { $0.position == nil }
         let rows = document.rows.map { row in
-            [row.position.map(String.init) ?? "-", row.name, unranked ? "-" : Self.format(row.points), String(row.wins), String(row.podiums),
-             row.gap == 0 ? "" : "-" + Self.format(row.gap)]
+            [
+                row.position.map(String.init) ?? "-", row.name, unranked ? "-" : Self.format(row.points), String(row.wins), String(row.podiums),
+                row.gap == 0 ? "" : "-" + Self.format(row.gap)
+            ]
                 + rounds.map { r in
                     guard let score = row.rounds.first(where: { $0.round == r }) else { return "" }
                     if unranked { return "-" }
@@ -92,7 +96,9 @@ struct StandingsCommand: AsyncParsableCommand {
         for note in document.notes { print("note: \(note)") }
         if let published = document.published {
             let when = published.afterRound.map { "after round \($0)" } ?? "undated"
-            print("published table (\(when), \(published.complete ? "complete" : "partial: rows not printed are unknown"), #\(published.logPosition)): \(published.reason)")
+            print(
+                "published table (\(when), \(published.complete ? "complete" : "partial: rows not printed are unknown"), #\(published.logPosition)): \(published.reason)"
+            )
             let rows = published.rows.map { [$0.position.map(String.init) ?? "-", $0.name, $0.points.map(Self.format) ?? "not given"] }
             for line in TextTable.render(header: ["POS", teams ? "TEAM" : "COMPETITOR", "POINTS"], rows: rows) { print("  " + line) }
         }

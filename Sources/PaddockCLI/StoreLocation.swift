@@ -8,8 +8,10 @@ import PostgresEventStore
 /// let store = try await StoreLocation.open("postgresql://paddock@127.0.0.1:5432/paddock")
 /// ```
 enum StoreLocation {
-    static func open(_ text: String, checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
-                     pageCache: PageCache = .large) async throws -> any EventStore {
+    static func open(
+        _ text: String, checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
+        pageCache: PageCache = .large
+    ) async throws -> any EventStore {
         if PostgresLocation.isPostgresURL(text) {
             let location: PostgresLocation
             do { location = try PostgresLocation(text) } catch { throw UserError(error.description) }

@@ -29,10 +29,12 @@ final class TerminalProgress: @unchecked Sendable {
             switch progress.phase {
             case .checking:
                 let lineRate = Double(progress.lines) / elapsed
-                text = "checking: \(Self.grouped(progress.lines)) lines (\(Self.percent(progress.done, progress.total))), "
+                text =
+                    "checking: \(Self.grouped(progress.lines)) lines (\(Self.percent(progress.done, progress.total))), "
                     + "\(Self.grouped(Int(lineRate)))/s, \(Self.duration(left)) left"
             case .appending:
-                text = "appending: \(Self.grouped(progress.done)) of \(Self.grouped(progress.total)) events, "
+                text =
+                    "appending: \(Self.grouped(progress.done)) of \(Self.grouped(progress.total)) events, "
                     + "\(Self.grouped(Int(rate)))/s, \(Self.duration(left)) left"
             }
             draw(text)

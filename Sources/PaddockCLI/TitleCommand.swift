@@ -21,7 +21,10 @@ struct TitleCommand: AsyncParsableCommand {
         if json { print(try Documents.json(outlooks)); return }
         let index = await projections.index
         for outlook in outlooks {
-            let left = outlook.roundsLeft.isEmpty ? "no rounds left" : "rounds left: \(outlook.roundsLeft.map(String.init).joined(separator: ", ")) (at most \(outlook.maximumPerRound.formatted) a round)"
+            let left =
+                outlook.roundsLeft.isEmpty
+                ? "no rounds left"
+                : "rounds left: \(outlook.roundsLeft.map(String.init).joined(separator: ", ")) (at most \(outlook.maximumPerRound.formatted) a round)"
             print("after round \(outlook.afterRound): \(left)")
             if let champion = outlook.champion { print("  champion: \(index.name(ofCompetitor: champion))") }
             for c in outlook.contenders where c.competitor != outlook.champion {

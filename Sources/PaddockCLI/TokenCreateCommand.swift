@@ -9,7 +9,10 @@ struct TokenCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a token and print it, once.")
     @OptionGroup var options: DatabaseOptions
     @Option(help: "The token's name, recorded as the actor of what it appends.") var name: String
-    @Option(help: "recorder (rounds, entries, classifications, retirements, notes), steward (also penalties, corrections, retractions, multiplier decisions, adjustments) or admin (everything).")
+    @Option(
+        help:
+            "recorder (rounds, entries, classifications, retirements, notes), steward (also penalties, corrections, retractions, multiplier decisions, adjustments) or admin (everything)."
+    )
     var role: String
     @Option(help: ArgumentHelp("Refuse the token after this long: 12h, 30d, 2w.", valueName: "duration")) var expiresIn: String?
 

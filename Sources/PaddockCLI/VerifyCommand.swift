@@ -24,7 +24,8 @@ struct VerifyCommand: AsyncParsableCommand {
     static func parse(_ text: String) -> (position: Int64, hash: String)? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let position = Int64(parts[0]), position >= 1, parts[1].count == 64,
-              parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
+            parts[1].allSatisfy({ $0.isHexDigit })
+        else { return nil }
         return (position, parts[1].lowercased())
     }
 

@@ -29,40 +29,54 @@ final class ServerMetrics: Sendable {
     let projectedPosition: Gauge
     let headPosition: Gauge
 
-    static let buckets: [Duration] = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
-                                      .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
-                                      .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5)]
+    static let buckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+        .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5)
+    ]
 
     init() {
-        appendedEvents = registry.makeCounter(descriptor: .init(
-            namespace: "paddock", metricName: "appended_events", unitName: "total", helpText: "Events appended through the API."))
-        conflicts = registry.makeCounter(descriptor: .init(
-            namespace: "paddock", metricName: "version_conflicts", unitName: "total", helpText: "Appends refused for a stale expected version."))
-        sseSubscribers = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "sse_subscribers", unitName: "current", helpText: "Open live feeds (/events/stream)."))
-        sseRefused = registry.makeCounter(descriptor: .init(
-            namespace: "paddock", metricName: "sse_refused", unitName: "total", helpText: "Live feeds refused: all places taken."))
-        sseStalled = registry.makeCounter(descriptor: .init(
-            namespace: "paddock", metricName: "sse_stalled", unitName: "total", helpText: "Live feeds closed: their client read nothing."))
-        sseRingBytes = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "sse_ring", unitName: "bytes", helpText: "Frames kept for live feeds."))
-        sseRingPeakBytes = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "sse_ring_peak", unitName: "bytes", helpText: "Most frames kept for live feeds."))
-        sseStalledPeakBytes = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "sse_stalled_peak", unitName: "bytes",
-            helpText: "Most bytes handed to a live feed closed for reading nothing."))
-        projectionLag = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "projection_lag", unitName: "events", helpText: "Head position minus projected position."))
-        projectedPosition = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "projected_position", unitName: "events", helpText: "Last log position the projections include."))
-        headPosition = registry.makeGauge(descriptor: .init(
-            namespace: "paddock", metricName: "head_position", unitName: "events", helpText: "Last log position."))
+        appendedEvents = registry.makeCounter(
+            descriptor: .init(
+                namespace: "paddock", metricName: "appended_events", unitName: "total", helpText: "Events appended through the API."))
+        conflicts = registry.makeCounter(
+            descriptor: .init(
+                namespace: "paddock", metricName: "version_conflicts", unitName: "total", helpText: "Appends refused for a stale expected version."))
+        sseSubscribers = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "sse_subscribers", unitName: "current", helpText: "Open live feeds (/events/stream)."))
+        sseRefused = registry.makeCounter(
+            descriptor: .init(
+                namespace: "paddock", metricName: "sse_refused", unitName: "total", helpText: "Live feeds refused: all places taken."))
+        sseStalled = registry.makeCounter(
+            descriptor: .init(
+                namespace: "paddock", metricName: "sse_stalled", unitName: "total", helpText: "Live feeds closed: their client read nothing."))
+        sseRingBytes = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "sse_ring", unitName: "bytes", helpText: "Frames kept for live feeds."))
+        sseRingPeakBytes = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "sse_ring_peak", unitName: "bytes", helpText: "Most frames kept for live feeds."))
+        sseStalledPeakBytes = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "sse_stalled_peak", unitName: "bytes",
+                helpText: "Most bytes handed to a live feed closed for reading nothing."))
+        projectionLag = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "projection_lag", unitName: "events", helpText: "Head position minus projected position."))
+        projectedPosition = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "projected_position", unitName: "events", helpText: "Last log position the projections include."))
+        headPosition = registry.makeGauge(
+            descriptor: .init(
+                namespace: "paddock", metricName: "head_position", unitName: "events", helpText: "Last log position."))
     }
 
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {
         registry.makeDurationHistogram(
-            descriptor: .init(namespace: "paddock", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-                              helpText: "Request latencies."),
+            descriptor: .init(
+                namespace: "paddock", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                helpText: "Request latencies."),
             labels: [("method", method), ("route", route), ("status", String(status))], buckets: Self.buckets
         ).record(duration)
     }
@@ -87,8 +101,9 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
-        metrics.recordRequest(method: request.method.rawValue, route: route, status: response.status.code,
-                              duration: ContinuousClock.now - start)
+        metrics.recordRequest(
+            method: request.method.rawValue, route: route, status: response.status.code,
+            duration: ContinuousClock.now - start)
         return response
     }
 }

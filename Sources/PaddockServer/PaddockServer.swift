@@ -33,8 +33,10 @@ public enum PaddockServer {
     }
 
     /// Loads the demo into an empty log, then serves until SIGINT or SIGTERM (graceful shutdown).
-    public static func serve(store: any EventStore, credentials: any CredentialStore, settings: ServerSettings, demoDirectory: String?,
-                             databasePath: String) async throws {
+    public static func serve(
+        store: any EventStore, credentials: any CredentialStore, settings: ServerSettings, demoDirectory: String?,
+        databasePath: String
+    ) async throws {
         let logger = Logger(label: "paddock.server")
         if let demoDirectory { try await loadDemoIfEmpty(store: store, directory: demoDirectory, logger: logger) }
         let app = try await makeApplication(store: store, credentials: credentials, settings: settings, logger: logger)
@@ -96,10 +98,12 @@ public struct ServerSettings: Sendable {
     /// A connection with no request in progress and nothing received for this long is closed.
     public var idleTimeout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, keepAliveInterval: Duration = .seconds(15),
-                projectionWait: Duration = .seconds(2), rememberTokensFor: Duration = .seconds(5),
-                maxSubscribers: Int = 1_000, stallTimeout: Duration = .seconds(30),
-                feedRingEntries: Int = 4_096, idleTimeout: Duration = .seconds(60)) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, keepAliveInterval: Duration = .seconds(15),
+        projectionWait: Duration = .seconds(2), rememberTokensFor: Duration = .seconds(5),
+        maxSubscribers: Int = 1_000, stallTimeout: Duration = .seconds(30),
+        feedRingEntries: Int = 4_096, idleTimeout: Duration = .seconds(60)
+    ) {
         self.host = host
         self.port = port
         self.keepAliveInterval = keepAliveInterval
@@ -126,8 +130,10 @@ final class ServerState: Sendable {
     let settings: ServerSettings
     let logger: Logger
 
-    private init(store: any EventStore, credentials: any CredentialStore, live: LiveProjections, head: Int64, settings: ServerSettings,
-                 logger: Logger) {
+    private init(
+        store: any EventStore, credentials: any CredentialStore, live: LiveProjections, head: Int64, settings: ServerSettings,
+        logger: Logger
+    ) {
         self.store = store
         self.live = live
         self.metrics = ServerMetrics()
@@ -139,14 +145,16 @@ final class ServerState: Sendable {
         limits.maxSubscribers = settings.maxSubscribers
         limits.stallTimeout = settings.stallTimeout
         limits.ringEntries = settings.feedRingEntries
-        self.feeds = LiveFeedHub(store: store, live: live, head: head, limits: limits, keepAliveInterval: settings.keepAliveInterval,
-                                 projectionWait: settings.projectionWait, metrics: metrics, logger: logger)
+        self.feeds = LiveFeedHub(
+            store: store, live: live, head: head, limits: limits, keepAliveInterval: settings.keepAliveInterval,
+            projectionWait: settings.projectionWait, metrics: metrics, logger: logger)
     }
 
     static func make(store: any EventStore, credentials: any CredentialStore, settings: ServerSettings, logger: Logger) async throws -> ServerState {
         let live = LiveProjections(store: store, logger: logger)
         try await live.start()
-        return ServerState(store: store, credentials: credentials, live: live, head: try await store.headPosition(), settings: settings,
-                           logger: logger)
+        return ServerState(
+            store: store, credentials: credentials, live: live, head: try await store.headPosition(), settings: settings,
+            logger: logger)
     }
 }

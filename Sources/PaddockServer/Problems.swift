@@ -26,8 +26,10 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     public var event: Int?
     public var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, _ slug: String, _ title: String, detail: String,
-                parameter: String? = nil, field: String? = nil, currentVersion: Int? = nil, event: Int? = nil) {
+    public init(
+        _ status: HTTPResponse.Status, _ slug: String, _ title: String, detail: String,
+        parameter: String? = nil, field: String? = nil, currentVersion: Int? = nil, event: Int? = nil
+    ) {
         self.status = status
         self.slug = slug
         self.title = title
@@ -67,8 +69,9 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     }
 
     public static func conflict(_ detail: String, currentVersion: Int? = nil) -> Problem {
-        var problem = Problem(.conflict, "version-conflict", "The stream is not at the expected version", detail: detail,
-                              currentVersion: currentVersion)
+        var problem = Problem(
+            .conflict, "version-conflict", "The stream is not at the expected version", detail: detail,
+            currentVersion: currentVersion)
         if let currentVersion { problem.headers[.eTag] = "\"\(currentVersion)\"" }
         return problem
     }
@@ -82,8 +85,9 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     }
 
     public static func tooLarge() -> Problem {
-        Problem(.contentTooLarge, "too-large", "The request body is too large",
-                detail: "request bodies are limited to \(ServerSettings.maxBodyBytes) bytes")
+        Problem(
+            .contentTooLarge, "too-large", "The request body is too large",
+            detail: "request bodies are limited to \(ServerSettings.maxBodyBytes) bytes")
     }
 
     struct Body: Encodable {
@@ -101,8 +105,9 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     public func response(from request: Request, context: some RequestContext) throws -> Response { response() }
 
     func response() -> Response {
-        let body = Body(type: "urn:paddock:problem:\(slug)", title: title, status: status.code, detail: detail,
-                        parameter: parameter, field: field, currentVersion: currentVersion, event: event)
+        let body = Body(
+            type: "urn:paddock:problem:\(slug)", title: title, status: status.code, detail: detail,
+            parameter: parameter, field: field, currentVersion: currentVersion, event: event)
         var headers = headers
         headers[.contentType] = "application/problem+json"
         let data = (try? JSONResponses.encoder.encode(body)) ?? Data("{}".utf8)
@@ -138,13 +143,15 @@ extension Problem {
         switch error {
         case let .versionConflict(_, _, actual): return .conflict(error.description, currentVersion: actual)
         case .idempotencyConflict, .partiallyRecordedBatch:
-            return Problem(.conflict, "idempotency-conflict", "The event ids are already recorded with other content",
-                           detail: error.description)
+            return Problem(
+                .conflict, "idempotency-conflict", "The event ids are already recorded with other content",
+                detail: error.description)
         case let .invalidEvent(index, _): return .invalid(nil, error.description, event: (event ?? 0) + index + 1)
         case let .inBatch(_, inner): return from(inner, event: event)
         case .chainBroken:
-            var problem = Problem(.serviceUnavailable, "log-integrity", "The log's hash chain is broken",
-                                  detail: error.description)
+            var problem = Problem(
+                .serviceUnavailable, "log-integrity", "The log's hash chain is broken",
+                detail: error.description)
             problem.headers[.retryAfter] = "60"
             return problem
         case .importMismatch, .databaseTooNew, .notAnEventLog:

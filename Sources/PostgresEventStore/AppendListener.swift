@@ -106,7 +106,9 @@ final class AppendListener: Sendable {
             return []
         }
         for continuation in waiting { continuation.resume() }
-        task.withLock { $0?.cancel(); $0 = nil }
+        task.withLock {
+            $0?.cancel(); $0 = nil
+        }
         connection.withLock { connection in  // ends the wait for notifications
             _ = connection?.close() as EventLoopFuture<Void>?
             connection = nil

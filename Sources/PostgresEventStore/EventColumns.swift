@@ -44,8 +44,10 @@ struct EventColumns {
     /// The statement that inserts the rows, moves the head to `head` and announces it on `channel`.
     func insertStatement(head: RecordedEvent, channel: String) -> PostgresQuery {
         var binds = PostgresBindings(capacity: 18)
-        for column in [position, eventId, stream, streamVersion, type, schemaVersion, occurredAt, occurredMillis,
-                       recordedAt, actor, correlationId, causationId, payload, hash] {
+        for column in [
+            position, eventId, stream, streamVersion, type, schemaVersion, occurredAt, occurredMillis,
+            recordedAt, actor, correlationId, causationId, payload, hash
+        ] {
             binds.append(column)
         }
         binds.append(head.position)

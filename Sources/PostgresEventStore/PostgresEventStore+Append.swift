@@ -49,8 +49,10 @@ extension PostgresEventStore {
     ///
     /// - Throws: ``EventStoreError/chainBroken(reason:)`` when the log's last row is not the last
     ///   acknowledged append (`chain_head`) or its hash is not hex: nothing is appended to it.
-    func lockHead(_ batches: [(stream: String, expected: ExpectedVersion, firstId: UUID?)],
-                  on connection: PostgresConnection) async throws -> LockedHead {
+    func lockHead(
+        _ batches: [(stream: String, expected: ExpectedVersion, firstId: UUID?)],
+        on connection: PostgresConnection
+    ) async throws -> LockedHead {
         var streams: [String] = []
         var expected: [Int64] = []
         var seen = Set<String>()
@@ -66,7 +68,8 @@ extension PostgresEventStore {
         let rows = try await connection.query(
             "SELECT * FROM paddock_lock_head(\(streams), \(expected), \(firstIds))", logger: logger)
         for try await (locked, headPosition, headHash, now, names, versions, known, lastPosition, lastHash, lastRecordedAt)
-            in rows.decode((Bool, Int64?, String?, Int64, [String], [Int64], [UUID], Int64?, String?, String?).self) {
+            in rows.decode((Bool, Int64?, String?, Int64, [String], [Int64], [UUID], Int64?, String?, String?).self)
+        {
             var head = LockedHead(
                 locked: locked, position: 0, hash: ChainHasher.genesis, recordedAt: lastRecordedAt ?? "", nowMicros: now,
                 versions: Dictionary(zip(names, versions.map { Int($0) }), uniquingKeysWith: { first, _ in first }),
@@ -148,7 +151,8 @@ extension PostgresEventStore {
             let actual = head.versions[batch.stream, default: 0]
             guard batch.expected.accepts(actual) else {
                 if let first = batch.events.first?.eventId,
-                   head.locked ? try await storedEvents([first], on: connection)[first] != nil : head.knownIds.contains(first) {
+                    head.locked ? try await storedEvents([first], on: connection)[first] != nil : head.knownIds.contains(first)
+                {
                     throw DuplicateEventId()  // a retry of a batch that was recorded: answer idempotently
                 }
                 throw EventStoreError.inBatch(index, .versionConflict(stream: batch.stream, expected: batch.expected, actual: actual))
@@ -185,10 +189,12 @@ extension PostgresEventStore {
     /// The index of the first of `payloads` that PostgreSQL does not take as JSON (0 if none is found).
     private func firstNotJSON(_ payloads: [String]) async throws -> Int {
         let ordinal = try await withConnection { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 SELECT i FROM unnest(\(payloads)::text[]) WITH ORDINALITY AS p(payload, i)
                 WHERE NOT paddock_is_json(payload) ORDER BY i LIMIT 1
-                """, logger: logger).decode(Int64.self).first { _ in true }
+                """, logger: logger
+            ).decode(Int64.self).first { _ in true }
         }
         return max(0, Int(ordinal ?? 1) - 1)
     }
@@ -244,11 +250,13 @@ extension PostgresEventStore {
     /// The stored envelopes of those ids that are in the log.
     func storedEvents(_ ids: [UUID], on connection: PostgresConnection) async throws -> [UUID: RecordedEvent] {
         let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT \(PostgresSchema.selectColumns) FROM events WHERE event_id = ANY($1)", binds: {
-                var binds = PostgresBindings()
-                binds.append(ids)
-                return binds
-            }()), logger: logger)
+            PostgresQuery(
+                unsafeSQL: "SELECT \(PostgresSchema.selectColumns) FROM events WHERE event_id = ANY($1)",
+                binds: {
+                    var binds = PostgresBindings()
+                    binds.append(ids)
+                    return binds
+                }()), logger: logger)
         var found: [UUID: RecordedEvent] = [:]
         for try await row in rows {
             let event = try Self.event(row)
@@ -282,8 +290,9 @@ extension PostgresEventStore {
             do {
                 try await write(rows, on: connection)
             } catch let error as PSQLError where error.sqlState == "23505" {
-                throw EventStoreError.importMismatch(position: Self.offendingPosition(error, in: events),
-                                                     reason: error.serverInfo?[.detail] ?? "a unique constraint failed")
+                throw EventStoreError.importMismatch(
+                    position: Self.offendingPosition(error, in: events),
+                    reason: error.serverInfo?[.detail] ?? "a unique constraint failed")
             } catch let error as PSQLError where error.sqlState == "22P02" || error.sqlState == "22025" {
                 throw PayloadNotJSON()
             }

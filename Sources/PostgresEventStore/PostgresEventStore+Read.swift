@@ -18,7 +18,8 @@ extension PostgresEventStore: StoredEventLookup {
             for start in stride(from: 0, to: ids.count, by: Self.idsPerQuery) {
                 let slice = Array(ids[start..<min(ids.count, start + Self.idsPerQuery)])
                 for try await id in try await connection.query(
-                    "SELECT event_id FROM events WHERE event_id = ANY(\(slice))", logger: logger).decode(UUID.self) {
+                    "SELECT event_id FROM events WHERE event_id = ANY(\(slice))", logger: logger
+                ).decode(UUID.self) {
                     found.insert(id)
                 }
             }
@@ -51,8 +52,10 @@ extension PostgresEventStore: StoredEventLookup {
     }
 
     static func event(_ row: PostgresRow) throws -> RecordedEvent {
-        let (position, eventId, stream, streamVersion, type, schemaVersion, occurredAt, recordedAt, actor, correlationId,
-             causationId, payload, hash) = try row.decode(
+        let (
+            position, eventId, stream, streamVersion, type, schemaVersion, occurredAt, recordedAt, actor, correlationId,
+            causationId, payload, hash
+        ) = try row.decode(
             (Int64, UUID, String, Int64, String, Int64, String, String, String?, String?, String?, String, String).self)
         return RecordedEvent(
             position: position, eventId: eventId, stream: stream, streamVersion: Int(streamVersion), type: type,
@@ -230,7 +233,8 @@ actor SubscriptionCursor {
                 if woken == nil { return nil }
                 // Caught up and woken: the store's shared tail, read once for every subscription.
                 if let shared = try await store.tail.page(
-                    after: last, limit: PostgresEventStore.subscriptionPage, freshAs: store.signals.generation) {
+                    after: last, limit: PostgresEventStore.subscriptionPage, freshAs: store.signals.generation)
+                {
                     page = shared
                     index = 0
                     caughtUp = page.count < PostgresEventStore.subscriptionPage

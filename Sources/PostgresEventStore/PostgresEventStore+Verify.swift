@@ -25,17 +25,22 @@ extension PostgresEventStore {
 
     private func verify(on connection: PostgresConnection) async throws -> VerificationReport {
         var enabled = Set<String>()
-        for try await name in try await connection.query("""
+        for try await name in try await connection.query(
+            """
             SELECT tgname::text FROM pg_trigger WHERE tgrelid = 'events'::regclass AND NOT tgisinternal AND tgenabled <> 'D'
-            """, logger: logger).decode(String.self) {
+            """, logger: logger
+        ).decode(String.self) {
             enabled.insert(name)
         }
         var walk = ChainWalk()
         var after: Int64 = 0
         while true {
             let rows = try await connection.query(
-                PostgresQuery(unsafeSQL: "SELECT \(PostgresSchema.selectColumns) FROM events WHERE position > $1 ORDER BY position LIMIT $2",
-                              binds: { var binds = PostgresBindings(); binds.append(after); binds.append(Int64(Self.verifyPage)); return binds }()),
+                PostgresQuery(
+                    unsafeSQL: "SELECT \(PostgresSchema.selectColumns) FROM events WHERE position > $1 ORDER BY position LIMIT $2",
+                    binds: {
+                        var binds = PostgresBindings(); binds.append(after); binds.append(Int64(Self.verifyPage)); return binds
+                    }()),
                 logger: logger)
             var count = 0
             for try await row in rows {
@@ -48,7 +53,8 @@ extension PostgresEventStore {
         }
         var head: (position: Int64, hash: String)?
         for try await (position, hash) in try await connection.query(
-            "SELECT position, hash FROM chain_head WHERE id = 1", logger: logger).decode((Int64, String).self) {
+            "SELECT position, hash FROM chain_head WHERE id = 1", logger: logger
+        ).decode((Int64, String).self) {
             head = (position, hash)
         }
         let missing = PostgresSchema.immutabilityTriggers.filter { !enabled.contains($0) }

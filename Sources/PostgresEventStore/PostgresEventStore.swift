@@ -64,8 +64,9 @@ public final class PostgresEventStore: EventStore, Sendable {
         self.location = location
         self.clock = clock
         self.logger = logger
-        let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections),
-                                    backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: location.clientConfiguration(maximumConnections: maximumConnections),
+            backgroundLogger: logger)
         self.client = client
         running = Task { await client.run() }
         listener = AppendListener(location: location, signals: signals, logger: logger)
@@ -74,8 +75,9 @@ public final class PostgresEventStore: EventStore, Sendable {
             read: { [client, location, logger] after, limit in
                 do {
                     return try await client.withConnection { connection in
-                        try await Self.events(try await connection.query(
-                            try Self.statement(for: EventQuery(afterPosition: after, limit: limit)), logger: logger))
+                        try await Self.events(
+                            try await connection.query(
+                                try Self.statement(for: EventQuery(afterPosition: after, limit: limit)), logger: logger))
                     }
                 } catch {
                     throw PostgresStoreError.readable(error, location: location)
@@ -148,8 +150,10 @@ public final class PostgresEventStore: EventStore, Sendable {
 
     public func version(of stream: String) async throws -> Int {
         try await withConnection { connection in
-            let version = try await connection.query(
-                "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = \(stream)", logger: logger)
+            let version =
+                try await connection.query(
+                    "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = \(stream)", logger: logger
+                )
                 .decode(Int64.self).first { _ in true } ?? 0
             return Int(version)
         }
@@ -159,8 +163,9 @@ public final class PostgresEventStore: EventStore, Sendable {
         let rows = try await withConnection { connection in
             var rows: [(String, Int64)] = []
             for try await row in try await connection.query(
-                "SELECT stream, max(stream_version) FROM events GROUP BY stream ORDER BY stream", logger: logger)
-                .decode((String, Int64).self) {
+                "SELECT stream, max(stream_version) FROM events GROUP BY stream ORDER BY stream", logger: logger
+            )
+            .decode((String, Int64).self) {
                 rows.append(row)
             }
             return rows.map { Pair(stream: $0.0, version: $0.1) }

@@ -20,11 +20,12 @@ extension PostgresLocation {
         case .unixSocket(let path):
             configuration = .init(unixSocketPath: path, username: username, password: password, database: database)
         case .tcp(let host, let port):
-            let mode: PostgresClient.Configuration.TLS = switch tls {
-            case .disable: .disable
-            case .prefer: .prefer(tlsConfiguration)
-            case .require, .verifyFull: .require(tlsConfiguration)
-            }
+            let mode: PostgresClient.Configuration.TLS =
+                switch tls {
+                case .disable: .disable
+                case .prefer: .prefer(tlsConfiguration)
+                case .require, .verifyFull: .require(tlsConfiguration)
+                }
             configuration = .init(host: host, port: port, username: username, password: password, database: database, tls: mode)
         }
         configuration.options.additionalStartupParameters = startupParameters

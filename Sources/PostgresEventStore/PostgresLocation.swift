@@ -47,8 +47,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) throws(FormatError) {
         func fail(_ reason: String) -> FormatError {
-            FormatError(description: "'\(Self.redact(text))' is not a PostgreSQL URL: \(reason) "
-                        + "(expected postgresql://USER@HOST:PORT/DATABASE)")
+            FormatError(
+                description: "'\(Self.redact(text))' is not a PostgreSQL URL: \(reason) "
+                    + "(expected postgresql://USER@HOST:PORT/DATABASE)")
         }
         guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
             throw fail("it must start with postgresql:// and be a valid URL")
@@ -81,7 +82,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard schema.utf8.count <= 48, let first = schema.unicodeScalars.first, first.properties.isLowercase || first == "_",
-              schema.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+            schema.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
         else { throw fail("schema must be 1 to 48 characters of a-z, 0-9 and _, starting with a letter or _") }
         self.schema = schema
         let host = components.percentEncodedHost?.removingPercentEncoding ?? ""

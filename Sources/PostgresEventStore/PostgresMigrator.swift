@@ -45,7 +45,8 @@ enum PostgresMigrator {
             if hasEvents {
                 throw EventStoreError.notAnEventLog(path: location.redacted, reason: "it has an events table that Paddock did not create")
             }
-            try await connection.run("""
+            try await connection.run(
+                """
                 CREATE TABLE paddock_migrations (
                     identifier text COLLATE "C" PRIMARY KEY,
                     applied_at timestamptz NOT NULL DEFAULT now()
@@ -54,7 +55,8 @@ enum PostgresMigrator {
         }
         var applied = Set<String>()
         for try await identifier in try await connection.query("SELECT identifier FROM paddock_migrations", logger: logger)
-            .decode(String.self) {
+            .decode(String.self)
+        {
             applied.insert(identifier)
         }
         let known = Set(PostgresSchema.migrations.map(\.identifier)).union(PostgresSchema.handedOver)

@@ -59,27 +59,34 @@ public enum EventCatalogue {
     /// ``decodeStrict(type:schemaVersion:payload:)`` that also returns the canonical payload it
     /// checked (what `encode` gives), so that a caller storing it does not encode it again.
     public static func decodeStrictCanonical(type: String, schemaVersion: Int, payload: Data)
-        throws(EventPayloadError) -> (event: SeasonEvent, canonical: Data) {
+        throws(EventPayloadError) -> (event: SeasonEvent, canonical: Data)
+    {
         let entry = try lookup(type, schemaVersion)
         if let number = ExactNumbers.firstInexact(in: payload) {
-            throw EventPayloadError(kind: .invalidValue, path: "payload",
-                                    message: "number \(number) cannot be stored exactly (JSON readers take it as a nearby value); write it with fewer digits, or points as a fraction string (\"1/7\")")
+            throw EventPayloadError(
+                kind: .invalidValue, path: "payload",
+                message:
+                    "number \(number) cannot be stored exactly (JSON readers take it as a nearby value); write it with fewer digits, or points as a fraction string (\"1/7\")"
+            )
         }
         let event = try decodeFastOrFull(entry, payload)
         let canonical = canonicalData(event)
         switch UnknownFields.find(in: payload, comparedWith: canonical) {
         case .none: break
         case .unknown(let path):
-            throw EventPayloadError(kind: .unknownField, path: EventPayloadError.payloadPath(path),
-                                    message: "unknown field (not defined by \(type))")
+            throw EventPayloadError(
+                kind: .unknownField, path: EventPayloadError.payloadPath(path),
+                message: "unknown field (not defined by \(type))")
         case .unreadable:
-            throw EventPayloadError(kind: .invalidJSON, path: "payload",
-                                    message: "is not valid JSON as Foundation reads it (a number out of range, such as 1e400?)")
+            throw EventPayloadError(
+                kind: .invalidJSON, path: "payload",
+                message: "is not valid JSON as Foundation reads it (a number out of range, such as 1e400?)")
         }
         let reread = try? decodeFastOrFull(entry, canonical)
         guard reread == event else {
-            throw EventPayloadError(kind: .invalidValue, path: "payload",
-                                    message: "cannot be stored exactly: its stored form would read back as another value (a number JSON cannot carry exactly?)")
+            throw EventPayloadError(
+                kind: .invalidValue, path: "payload",
+                message: "cannot be stored exactly: its stored form would read back as another value (a number JSON cannot carry exactly?)")
         }
         return (event, canonical)
     }
@@ -96,12 +103,14 @@ public enum EventCatalogue {
 
     static func lookup(_ type: String, _ schemaVersion: Int) throws(EventPayloadError) -> CatalogueEntry {
         guard let entry = registry[type] else {
-            throw EventPayloadError(kind: .unknownType, path: "type",
-                                    message: "unknown event type '\(type)'; known types: \(eventTypes.joined(separator: ", "))")
+            throw EventPayloadError(
+                kind: .unknownType, path: "type",
+                message: "unknown event type '\(type)'; known types: \(eventTypes.joined(separator: ", "))")
         }
         let current = entry.type.schemaVersion
         guard schemaVersion >= 1, schemaVersion <= current else {
-            let message = schemaVersion > current
+            let message =
+                schemaVersion > current
                 ? "\(type) schema version \(schemaVersion) is newer than this build supports (\(current)); upgrade Paddock"
                 : "\(type) schema versions start at 1, found \(schemaVersion)"
             throw EventPayloadError(kind: .unsupportedSchemaVersion, path: "schemaVersion", message: message)

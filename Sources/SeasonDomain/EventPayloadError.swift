@@ -98,7 +98,8 @@ extension EventPayloadError {
             } else if let array = node as? [Any] {
                 for (i, child) in array.enumerated() { collect(child, path + [PathKey(i)]) }
             } else if let number = node as? NSNumber, !(node is String), String(cString: number.objCType) != "c",
-                      Int64(exactly: number.doubleValue) == nil || number.doubleValue.magnitude >= 9.0e15 {
+                Int64(exactly: number.doubleValue) == nil || number.doubleValue.magnitude >= 9.0e15
+            {
                 candidates.append(path)
             }
         }

@@ -7,8 +7,10 @@ struct CatalogueEntry: Sendable {
     /// A hand-written reader tried first on the lenient path; nil when it gives up.
     let fast: (@Sendable (Data) -> SeasonEvent?)?
 
-    static func of<E: DomainEvent>(_ type: E.Type, _ wrap: @escaping @Sendable (E) -> SeasonEvent,
-                                   fast: (@Sendable (Data) -> E?)? = nil) -> CatalogueEntry {
+    static func of<E: DomainEvent>(
+        _ type: E.Type, _ wrap: @escaping @Sendable (E) -> SeasonEvent,
+        fast: (@Sendable (Data) -> E?)? = nil
+    ) -> CatalogueEntry {
         let decode: @Sendable (JSONDecoder, Data) throws -> SeasonEvent = { decoder, data in
             wrap(try decoder.decode(E.self, from: data))
         }
@@ -55,7 +57,7 @@ extension EventCatalogue {
             .of(StartingGridRecorded.self, SeasonEvent.startingGridRecorded, fast: StartingGridRecorded.init(fast:)),
             .of(FastestLapsRecorded.self, SeasonEvent.fastestLapsRecorded, fast: FastestLapsRecorded.init(fast:)),
             .of(QualifyingRecorded.self, SeasonEvent.qualifyingRecorded, fast: QualifyingRecorded.init(fast:)),
-            .of(PitStopsRecorded.self, SeasonEvent.pitStopsRecorded, fast: PitStopsRecorded.init(fast:)),
+            .of(PitStopsRecorded.self, SeasonEvent.pitStopsRecorded, fast: PitStopsRecorded.init(fast:))
         ]
         return Dictionary(uniqueKeysWithValues: entries.map { ($0.type.eventType, $0) })
     }()

@@ -59,8 +59,9 @@ extension Validator {
     public mutating func points(_ value: Points?, _ path: @autoclosure () -> String, allowNegative: Bool = false) {
         guard failure == nil, let value else { return }
         let bound = Points(Limits.pointsMagnitude)
-        require(!value.isOutOfRange && value.denominator <= Limits.denominator, path(),
-                "must be points with a denominator of at most \(Limits.denominator), found \(value.exactText)")
+        require(
+            !value.isOutOfRange && value.denominator <= Limits.denominator, path(),
+            "must be points with a denominator of at most \(Limits.denominator), found \(value.exactText)")
         require(allowNegative || value >= .zero, path(), "must not be negative, found \(value.exactText)")
         require(value <= bound && value >= -bound, path(), "must be at most \(Limits.pointsMagnitude) in magnitude, found \(value.exactText)")
     }
@@ -68,16 +69,19 @@ extension Validator {
     /// A points factor: more than 0, at most ``Limits/factorMaximum``.
     public mutating func factor(_ value: Points?, _ path: @autoclosure () -> String) {
         guard failure == nil, let value else { return }
-        require(!value.isOutOfRange && value.denominator <= Limits.denominator && value > .zero && value <= Points(Limits.factorMaximum),
-                path(), "must be a factor greater than 0 and at most \(Limits.factorMaximum) (denominator at most \(Limits.denominator)), found \(value.exactText)")
+        require(
+            !value.isOutOfRange && value.denominator <= Limits.denominator && value > .zero && value <= Points(Limits.factorMaximum),
+            path(), "must be a factor greater than 0 and at most \(Limits.factorMaximum) (denominator at most \(Limits.denominator)), found \(value.exactText)")
     }
 
     /// A fraction of a distance: 0...1 (`lowerExclusive`: more than 0).
     public mutating func fraction(_ value: Points?, _ path: @autoclosure () -> String, lowerExclusive: Bool = false) {
         guard failure == nil, let value else { return }
         let low = lowerExclusive ? value > .zero : value >= .zero
-        require(!value.isOutOfRange && value.denominator <= Limits.denominator && low && value <= 1, path(),
-                "must be a fraction \(lowerExclusive ? "greater than 0" : "from 0") and at most 1 (denominator at most \(Limits.denominator)), found \(value.exactText)")
+        require(
+            !value.isOutOfRange && value.denominator <= Limits.denominator && low && value <= 1, path(),
+            "must be a fraction \(lowerExclusive ? "greater than 0" : "from 0") and at most 1 (denominator at most \(Limits.denominator)), found \(value.exactText)"
+        )
     }
 
     /// A count of elements within `range`.

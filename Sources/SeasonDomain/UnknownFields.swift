@@ -20,7 +20,8 @@ enum UnknownFields {
             found = compare(given, known, path: "")
         } else {
             guard let given = try? JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed]),
-                  let known = try? JSONSerialization.jsonObject(with: canonical, options: [.fragmentsAllowed]) else { return .unreadable }
+                let known = try? JSONSerialization.jsonObject(with: canonical, options: [.fragmentsAllowed])
+            else { return .unreadable }
             found = compare(given, known, path: "")
         }
         return found.map { .unknown(path: $0) } ?? .none

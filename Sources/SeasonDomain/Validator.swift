@@ -23,8 +23,10 @@ public struct Validator: Sendable {
     public init() {}
 
     /// Records a problem at `path` (relative to the payload) unless `condition` holds.
-    public mutating func require(_ condition: @autoclosure () -> Bool, _ path: @autoclosure () -> String,
-                                 _ message: @autoclosure () -> String) {
+    public mutating func require(
+        _ condition: @autoclosure () -> Bool, _ path: @autoclosure () -> String,
+        _ message: @autoclosure () -> String
+    ) {
         guard failure == nil, !condition() else { return }
         failure = EventValidationError(path: path(), message: message())
     }
@@ -115,8 +117,9 @@ public struct Validator: Sendable {
     public mutating func optionalSeason(_ championship: String?, _ season: Int?) {
         id(championship, "championship")
         self.season(season)
-        require((championship == nil) == (season == nil), championship == nil ? "championship" : "season",
-                "championship and season go together")
+        require(
+            (championship == nil) == (season == nil), championship == nil ? "championship" : "season",
+            "championship and season go together")
     }
 
     /// A 1-based round number, ``Limits/round``.

@@ -18,17 +18,19 @@ extension Validator {
     public mutating func link(_ value: String?, _ path: @autoclosure () -> String) {
         guard failure == nil, let value else { return }
         let lower = value.lowercased()
-        require((lower.hasPrefix("https://") || lower.hasPrefix("http://")) && value.utf8.count <= 2_000
-                    && !value.unicodeScalars.contains { $0.properties.isWhitespace },
-                path(), "must be an http:// or https:// address without spaces (at most 2,000 bytes)")
+        require(
+            (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && value.utf8.count <= 2_000
+                && !value.unicodeScalars.contains { $0.properties.isWhitespace },
+            path(), "must be an http:// or https:// address without spaces (at most 2,000 bytes)")
     }
 
     /// A lap, qualifying or pit-stop time as timing sheets write it: `[[h:]m:]s[.fraction]`
     /// (`1:41.269`, `20.235`, `1:32:42.436`), minutes and seconds below 60 after a `:`.
     public mutating func timing(_ value: String?, _ path: @autoclosure () -> String) {
         guard failure == nil, let value else { return }
-        require(TimingText.milliseconds(value) != nil, path(),
-                "must be a time such as 1:41.269, 20.235 or 1:32:42.436, found \"\(value.prefix(40))\"")
+        require(
+            TimingText.milliseconds(value) != nil, path(),
+            "must be a time such as 1:41.269, 20.235 or 1:32:42.436, found \"\(value.prefix(40))\"")
     }
 
     /// A time of day in UTC or with its offset: `15:00:00Z`, `15:00Z`, `17:00:00+02:00`.
@@ -48,7 +50,7 @@ public enum TimingText {
     /// The milliseconds of `[[h:]m:]s[.fraction]`; nil for anything else (or more than 1,000 hours).
     /// Scans the bytes once: readers call it for every timed row they show.
     public static func milliseconds(_ text: String) -> Int? {
-        var units: [Int] = []        // the colon-separated numbers, most significant first
+        var units: [Int] = []  // the colon-separated numbers, most significant first
         units.reserveCapacity(3)
         var value = 0, digits = 0, fraction = 0, fractionDigits = 0, inFraction = false
         for byte in text.utf8 {
@@ -97,7 +99,8 @@ public enum TimingText {
             guard offset.first == "+" || offset.first == "-" else { return false }
             let pieces = offset.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
             guard pieces.count == 2, let h = digits(pieces[0], max: 2), let m = digits(pieces[1], max: 2),
-                  pieces[0].count == 2, pieces[1].count == 2, h <= 14, m <= 59 else { return false }
+                pieces[0].count == 2, pieces[1].count == 2, h <= 14, m <= 59
+            else { return false }
             body = body.dropLast(6)
         }
         let pieces = body.split(separator: ":", omittingEmptySubsequences: false)

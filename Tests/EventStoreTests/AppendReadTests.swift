@@ -39,10 +39,11 @@ struct AppendReadTests {
         #expect(all == a1.events + b1.events + a2.events + c1.events)
         #expect(all.map(\.position) == Array(1...8))
         #expect(all.map(\.stream) == ["a", "a", "a", "b", "b", "a", "a", "c"])
-        #expect(all.map(\.payload) == [
-            #"{"text":"a0"}"#, #"{"text":"a1"}"#, #"{"text":"a2"}"#, #"{"text":"b0"}"#, #"{"text":"b1"}"#,
-            #"{"text":"a+0"}"#, #"{"text":"a+1"}"#, #"{"text":"c"}"#,
-        ])
+        #expect(
+            all.map(\.payload) == [
+                #"{"text":"a0"}"#, #"{"text":"a1"}"#, #"{"text":"a2"}"#, #"{"text":"b0"}"#, #"{"text":"b1"}"#,
+                #"{"text":"a+0"}"#, #"{"text":"a+1"}"#, #"{"text":"c"}"#
+            ])
         for event in all {
             #expect(event.hash.count == 64)
             #expect(event.hash.allSatisfy { "0123456789abcdef".contains($0) })
@@ -104,7 +105,7 @@ struct AppendReadTests {
         let names = [
             "season:f1:1988", "season:f1:1989", "season:f2:1988", "seasons", "competitor:alain-prost",
             "competitor:kimi-r\u{e4}ikk\u{f6}nen", "competitor:kimi-ra\u{308}ikko\u{308}nen",  // precomposed, decomposed
-            "flag:\u{1F1EB}\u{1F1F7}:1", "flag:\u{1F1EB}\u{1F1F7}:2", "flag:\u{1F1EB}\u{1F1EA}:1",
+            "flag:\u{1F1EB}\u{1F1F7}:1", "flag:\u{1F1EB}\u{1F1F7}:2", "flag:\u{1F1EB}\u{1F1EA}:1"
         ]
         for name in names { _ = try await store.append([note(name)], to: name, expecting: .noStream) }
 
@@ -127,16 +128,16 @@ struct AppendReadTests {
         defer { db.remove() }
         let store = try await db.open()
         let occurred = [
-            "2018-06-10T15:30:00+02:00",      // 1: 13:30Z on 10 June
-            "2018-06-10T13:00:00Z",           // 2: 13:00Z
+            "2018-06-10T15:30:00+02:00",  // 1: 13:30Z on 10 June
+            "2018-06-10T13:00:00Z",  // 2: 13:00Z
             "2018-06-10T14:00:00.500+01:00",  // 3: 13:00:00.5Z
-            "2018-06",                        // 4: start of June
-            "2018",                           // 5: start of 2018
-            "2018-07-01T01:30:00+02:00",      // 6: 30 June 23:30Z (still June in UTC)
-            "2018-06-30T23:30:00-01:00",      // 7: 1 July 00:30Z (July in UTC)
-            "2017-12-31T23:59:59.999Z",       // 8: the last millisecond of 2017
-            "2019-01-01",                     // 9: 2019
-            "2018-06-10",                     // 10: midnight UTC, 10 June
+            "2018-06",  // 4: start of June
+            "2018",  // 5: start of 2018
+            "2018-07-01T01:30:00+02:00",  // 6: 30 June 23:30Z (still June in UTC)
+            "2018-06-30T23:30:00-01:00",  // 7: 1 July 00:30Z (July in UTC)
+            "2017-12-31T23:59:59.999Z",  // 8: the last millisecond of 2017
+            "2019-01-01",  // 9: 2019
+            "2018-06-10"  // 10: midnight UTC, 10 June
         ]
         for (i, text) in occurred.enumerated() {
             _ = try await store.append([note("e\(i + 1)", occurredAt: text)], to: "s", expecting: .any)

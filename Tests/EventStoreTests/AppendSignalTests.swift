@@ -26,8 +26,9 @@ struct AppendSignalTests {
         try await Task.sleep(for: .milliseconds(300))
     }
 
-    @Test("appends by this store signal at once; a burst while the consumer is busy leaves one signal, not one per append",
-          arguments: Backend.underTest)
+    @Test(
+        "appends by this store signal at once; a burst while the consumer is busy leaves one signal, not one per append",
+        arguments: Backend.underTest)
     func coalesced(_ backend: Backend) async throws {
         try await withLog(backend, "signals") { db in
             let store = try await db.open(pollInterval: .seconds(60))  // SQLite: no poll within the test
@@ -85,10 +86,11 @@ struct AppendSignalTests {
             try await store.shutdown()
             #expect(try await withTimeout(10) { await ended.value })
             let late = store.appendSignals()
-            #expect(try await withTimeout(10) {
-                var iterator = late.makeAsyncIterator()
-                return await iterator.next() == nil
-            })
+            #expect(
+                try await withTimeout(10) {
+                    var iterator = late.makeAsyncIterator()
+                    return await iterator.next() == nil
+                })
         }
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 import GRDB
 import Logging
-@testable import PostgresEventStore
 import PaddockTestSupport
 import PostgresNIO
 import Synchronization
 import Testing
 
 @testable import EventStore
+@testable import PostgresEventStore
 
 // MARK: - The backends every promise of the store is checked against
 
@@ -31,9 +31,11 @@ enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
 /// Says, as a skipped test naming the variable, that the PostgreSQL cases did not run.
 @Suite("PostgreSQL backend")
 struct PostgresBackendAvailability {
-    @Test("the PostgreSQL conformance cases run", .enabled(
-        if: Backend.postgresURL != nil || Backend.underCI,
-        "\(Backend.postgresVariable) is not set: the PostgreSQL cases are skipped (Tools/postgres-cluster start prints a URL)"))
+    @Test(
+        "the PostgreSQL conformance cases run",
+        .enabled(
+            if: Backend.postgresURL != nil || Backend.underCI,
+            "\(Backend.postgresVariable) is not set: the PostgreSQL cases are skipped (Tools/postgres-cluster start prints a URL)"))
     func postgresIsConfigured() async throws {
         let url = try #require(Backend.postgresURL, "\(Backend.postgresVariable) is not set: under CI the PostgreSQL cases must run")
         let location = try PostgresLocation(url)
@@ -205,7 +207,8 @@ final class TestLog: Sendable {
 
     /// The immutability triggers on `events`, by name.
     var triggerNames: [String] {
-        backend == .sqlite ? ["events_refuse_delete", "events_refuse_replace", "events_refuse_update"]
+        backend == .sqlite
+            ? ["events_refuse_delete", "events_refuse_replace", "events_refuse_update"]
             : ["events_refuse_delete", "events_refuse_truncate", "events_refuse_update"]
     }
 
@@ -215,7 +218,8 @@ final class TestLog: Sendable {
         case .sqlite:
             try await strings("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' ORDER BY name")
         case .postgres:
-            try await strings("""
+            try await strings(
+                """
                 SELECT pg_get_triggerdef(oid) FROM pg_trigger
                 WHERE tgrelid = 'events'::regclass AND NOT tgisinternal ORDER BY tgname
                 """)

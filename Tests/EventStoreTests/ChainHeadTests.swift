@@ -22,33 +22,49 @@ struct ChainHeadTests {
         func withoutTriggers(_ sql: [String]) -> [String] { db.dropTriggers() + sql + triggers }
         switch change {
         case .headMovedForward:
-            return (["UPDATE chain_head SET position = 11 WHERE id = 1"],
-                    "the last row is position 8 but the last acknowledged append was position 11")
+            return (
+                ["UPDATE chain_head SET position = 11 WHERE id = 1"],
+                "the last row is position 8 but the last acknowledged append was position 11"
+            )
         case .lastRowCut:
-            return (withoutTriggers(["DELETE FROM events WHERE position = 8"]),
-                    "the last row is position 7 but the last acknowledged append was position 8")
+            return (
+                withoutTriggers(["DELETE FROM events WHERE position = 8"]),
+                "the last row is position 7 but the last acknowledged append was position 8"
+            )
         case .rowAddedBehindItsBack:
             var row = TamperTests.forged(after: seeded)
             row.position = 9
             row.hash = row.chainHash(after: seeded.last!.hash)!  // a row that chains: only the head tells
             return ([TamperTests.insert(row)], "the last row is position 9 but the last acknowledged append was position 8")
         case .headHashChanged:
-            return (["UPDATE chain_head SET hash = '\(zeros)' WHERE id = 1"],
-                    "the last row is position 8 but the last acknowledged append was position 8 with another hash")
+            return (
+                ["UPDATE chain_head SET hash = '\(zeros)' WHERE id = 1"],
+                "the last row is position 8 but the last acknowledged append was position 8 with another hash"
+            )
         case .lastHashNotHex:
             let notHex = String(repeating: "z", count: 64)
-            return (withoutTriggers(["UPDATE events SET hash = '\(notHex)' WHERE position = 8",
-                                     "UPDATE chain_head SET hash = '\(notHex)' WHERE id = 1"]),
-                    "the hash stored at position 8 is not 64 hex digits")
+            return (
+                withoutTriggers([
+                    "UPDATE events SET hash = '\(notHex)' WHERE position = 8",
+                    "UPDATE chain_head SET hash = '\(notHex)' WHERE id = 1"
+                ]),
+                "the hash stored at position 8 is not 64 hex digits"
+            )
         case .emptyLogWithAHead:
-            return ([db.backend == .sqlite ? "INSERT INTO chain_head (id, position, hash) VALUES (1, 3, '\(zeros)')"
-                        : "UPDATE chain_head SET position = 3, hash = '\(zeros)' WHERE id = 1"],
-                    "the log is empty but its last acknowledged append was position 3")
+            return (
+                [
+                    db.backend == .sqlite
+                        ? "INSERT INTO chain_head (id, position, hash) VALUES (1, 3, '\(zeros)')"
+                        : "UPDATE chain_head SET position = 3, hash = '\(zeros)' WHERE id = 1"
+                ],
+                "the log is empty but its last acknowledged append was position 3"
+            )
         }
     }
 
-    @Test("a log whose end disagrees with its acknowledged head refuses appends and restores with .chainBroken, and stays as it was",
-          arguments: Backend.underTest, Change.allCases)
+    @Test(
+        "a log whose end disagrees with its acknowledged head refuses appends and restores with .chainBroken, and stays as it was",
+        arguments: Backend.underTest, Change.allCases)
     func refused(_ backend: Backend, change: Change) async throws {
         try await withLog(backend, "head") { db in
             let store = try await db.open()
@@ -102,8 +118,10 @@ struct ChainHeadTests {
         try await withLog(backend, "head") { db in
             let store = try await db.open()
             try await seedThreeStreams(store, count: 3)
-            try await db.execute(backend == .sqlite ? ["DELETE FROM chain_head"]
-                                     : ["DROP TRIGGER chain_head_moves_forward ON chain_head", "DELETE FROM chain_head"])
+            try await db.execute(
+                backend == .sqlite
+                    ? ["DELETE FROM chain_head"]
+                    : ["DROP TRIGGER chain_head_moves_forward ON chain_head", "DELETE FROM chain_head"])
             let report = try await store.verify()
             #expect(report.firstBreak?.kind == .unacknowledgedRows)
             #expect(report.firstBreak?.position == 1)

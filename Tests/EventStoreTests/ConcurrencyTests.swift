@@ -12,8 +12,9 @@ struct ConcurrencyTests {
         var positions: [Int64]
     }
 
-    @Test("10 writers x 100 batches on one stream: exactly one winner per expected version, conflicts typed, nothing lost",
-          arguments: Backend.underTest)
+    @Test(
+        "10 writers x 100 batches on one stream: exactly one winner per expected version, conflicts typed, nothing lost",
+        arguments: Backend.underTest)
     func oneWinnerPerExpectedVersion(_ backend: Backend) async throws {
         let db = try TestLog(backend)
         defer { db.remove() }
@@ -77,8 +78,9 @@ struct ConcurrencyTests {
         #expect(try await store.verify().isIntact)
     }
 
-    @Test("readers and a subscriber never see a position before the ones below it are committed, while 4 writers append",
-          arguments: Backend.underTest)
+    @Test(
+        "readers and a subscriber never see a position before the ones below it are committed, while 4 writers append",
+        arguments: Backend.underTest)
     func noGapInCommitOrder(_ backend: Backend) async throws {
         let db = try TestLog(backend)
         defer { db.remove() }
@@ -95,7 +97,7 @@ struct ConcurrencyTests {
                             if i % 5 == 0 {
                                 _ = try await writerStore.append([
                                     AppendBatch(stream: "writer:\(writer)", events: notes(size, "w\(writer)-\(i)-")),
-                                    AppendBatch(stream: "shared", events: notes(1, "s\(writer)-\(i)-")),
+                                    AppendBatch(stream: "shared", events: notes(1, "s\(writer)-\(i)-"))
                                 ])
                             } else {
                                 _ = try await writerStore.append(notes(size, "w\(writer)-\(i)-"), to: "writer:\(writer)", expecting: .any)

@@ -2,13 +2,13 @@ import Foundation
 import PaddockTestSupport
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 @testable import EventStore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite("Crash safety")
 struct CrashTests {
@@ -54,7 +54,8 @@ struct CrashTests {
         var isDirectory: ObjCBool = false
         for candidate in candidates
         where FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            && FileManager.default.isExecutableFile(atPath: candidate.path) {
+            && FileManager.default.isExecutableFile(atPath: candidate.path)
+        {
             return candidate
         }
         throw DriverNotFound(searched: candidates.map(\.path))
@@ -133,9 +134,10 @@ struct CrashTests {
         guard acks.count >= minimumAcks else {
             kill(pid, SIGKILL)
             process.waitUntilExit()
-            throw DriverFailure(description: open
-                ? "the driver acknowledged \(acks.count) batches in \(timeout) s; stderr: \(stderrText())"
-                : "the driver stopped by itself (status \(process.terminationStatus)) after \(acks.count) acks; stderr: \(stderrText())")
+            throw DriverFailure(
+                description: open
+                    ? "the driver acknowledged \(acks.count) batches in \(timeout) s; stderr: \(stderrText())"
+                    : "the driver stopped by itself (status \(process.terminationStatus)) after \(acks.count) acks; stderr: \(stderrText())")
         }
         // The kill lands at a random point of the append loop (while the driver keeps writing).
         usleep(UInt32.random(in: 0...50_000))
@@ -149,8 +151,9 @@ struct CrashTests {
         try? output.fileHandleForReading.close()
 
         guard process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL else {
-            throw DriverFailure(description:
-                "the driver ended with \(process.terminationReason) \(process.terminationStatus), not SIGKILL; stderr: \(stderrText())")
+            throw DriverFailure(
+                description:
+                    "the driver ended with \(process.terminationReason) \(process.terminationStatus), not SIGKILL; stderr: \(stderrText())")
         }
         guard malformed.isEmpty else { throw DriverFailure(description: "unexpected output lines: \(malformed)") }
         return acks
@@ -167,9 +170,10 @@ struct CrashTests {
         for cycle in 1...3 {
             let acks = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[Ack], any Error>) in
                 DispatchQueue.global().async {
-                    continuation.resume(with: Result {
-                        try Self.runAndKill(driver: driver, database: db.path, minimumAcks: 15, timeout: 15)
-                    })
+                    continuation.resume(
+                        with: Result {
+                            try Self.runAndKill(driver: driver, database: db.path, minimumAcks: 15, timeout: 15)
+                        })
                 }
             }
             // The driver continues the log where the previous run left it, one batch after another.
@@ -182,8 +186,9 @@ struct CrashTests {
 
             let events = try await everything(store)
             #expect(report.eventsChecked == Int64(events.count))
-            #expect(events.map(\.position) == Array(1...Int64(max(events.count, 1))).prefix(events.count).map { $0 },
-                    "cycle \(cycle): positions are not gapless")
+            #expect(
+                events.map(\.position) == Array(1...Int64(max(events.count, 1))).prefix(events.count).map { $0 },
+                "cycle \(cycle): positions are not gapless")
             let groups = Dictionary(grouping: events, by: { $0.correlationId ?? "(none)" })
             for (correlation, group) in groups {
                 #expect(group.count == 100, "cycle \(cycle): \(correlation) has \(group.count) events, not 100")
@@ -204,8 +209,9 @@ struct CrashTests {
             }
             // At most the batch in flight at the kill is in the log without its ack.
             let lastAcked = allAcks.last!.batch
-            #expect(batches.count == lastAcked + 1 || batches.count == lastAcked + 2,
-                    "cycle \(cycle): \(batches.count) batches in the log, last ack \(lastAcked)")
+            #expect(
+                batches.count == lastAcked + 1 || batches.count == lastAcked + 2,
+                "cycle \(cycle): \(batches.count) batches in the log, last ack \(lastAcked)")
             let streams = try await store.streams()
             #expect(streams.map(\.version).reduce(0, +) == events.count)
             try store.close()

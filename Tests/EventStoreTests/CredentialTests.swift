@@ -75,8 +75,9 @@ struct CredentialTests {
         }
     }
 
-    @Test("revoking by name stamps the time once; a revoked or expired credential is still found, with the reason it is refused",
-          arguments: Backend.underTest)
+    @Test(
+        "revoking by name stamps the time once; a revoked or expired credential is still found, with the reason it is refused",
+        arguments: Backend.underTest)
     func revokeAndExpire(_ backend: Backend) async throws {
         try await withLog(backend) { db in
             let clock = TestClock()
@@ -112,15 +113,18 @@ struct CredentialTests {
         }
     }
 
-    @Test("a taken name or token, a bad name, role or expiry is refused with CredentialError and stores nothing",
-          arguments: Backend.underTest)
+    @Test(
+        "a taken name or token, a bad name, role or expiry is refused with CredentialError and stores nothing",
+        arguments: Backend.underTest)
     func refusals(_ backend: Backend) async throws {
         try await withLog(backend) { db in
             let store = try await db.openCredentials()
             try await store.saveCredential(name: "desk", role: "recorder", hash: CredentialToken.hash("t"))
 
-            func refusal(_ name: String, _ role: String = "recorder", hash: String = CredentialToken.hash(UUID().uuidString),
-                         expiresAt: String? = nil) async -> CredentialError? {
+            func refusal(
+                _ name: String, _ role: String = "recorder", hash: String = CredentialToken.hash(UUID().uuidString),
+                expiresAt: String? = nil
+            ) async -> CredentialError? {
                 do {
                     try await store.saveCredential(name: name, role: role, hash: hash, expiresAt: expiresAt)
                     Issue.record("'\(name)' was saved")
@@ -135,8 +139,9 @@ struct CredentialTests {
             #expect(await refusal("desk") == .nameTaken("desk"))
             #expect(await refusal("other", hash: CredentialToken.hash("t")) == .invalid("a credential with this token is already stored"))
             for name in ["", String(repeating: "x", count: 101), "two\nlines", "nul\u{0}", "tab\there"] {
-                #expect(await refusal(name) == .invalid("a credential name must be 1 to 100 characters without control characters"),
-                        "\(name.debugDescription)")
+                #expect(
+                    await refusal(name) == .invalid("a credential name must be 1 to 100 characters without control characters"),
+                    "\(name.debugDescription)")
             }
             #expect(await refusal("no-role", "") == .invalid("a credential needs a role"))
             #expect(await refusal("nul-role", "rec\u{0}order") == .invalid("a credential's role must not contain the NUL character"))
@@ -149,8 +154,9 @@ struct CredentialTests {
 
             // The longest name and the most distant expiry are taken.
             let longest = String(repeating: "\u{e9}", count: 100)
-            try await store.saveCredential(name: longest, role: "reader", hash: CredentialToken.hash("l"),
-                                           expiresAt: "9999-12-31T23:59:59.999999Z")
+            try await store.saveCredential(
+                name: longest, role: "reader", hash: CredentialToken.hash("l"),
+                expiresAt: "9999-12-31T23:59:59.999999Z")
             #expect(try await store.credential(forHash: CredentialToken.hash("l"))?.name == longest)
         }
     }

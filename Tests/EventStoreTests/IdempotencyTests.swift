@@ -135,7 +135,7 @@ struct IdempotencyTests {
         var error = await eventStoreError {
             _ = try await store.append([
                 AppendBatch(stream: "a", expected: .exactly(1), events: first),
-                AppendBatch(stream: "b", expected: .exactly(1), events: second),
+                AppendBatch(stream: "b", expected: .exactly(1), events: second)
             ])
         }
         #expect(error == .inBatch(1, .versionConflict(stream: "b", expected: .exactly(1), actual: 2)))
@@ -149,14 +149,14 @@ struct IdempotencyTests {
         error = await eventStoreError {
             _ = try await store.append([
                 AppendBatch(stream: "a", expected: .exactly(1), events: first),
-                AppendBatch(stream: "c", events: [note("fine"), bad]),
+                AppendBatch(stream: "c", events: [note("fine"), bad])
             ])
         }
         #expect(error == .inBatch(1, .invalidEvent(index: 1, reason: "payload is not valid JSON")))
         error = await eventStoreError {
             _ = try await store.append([
                 AppendBatch(stream: "a", expected: .exactly(1), events: first),
-                AppendBatch(stream: "c", events: [note("fine", occurredAt: "2018-06-10T10:00:00")]),
+                AppendBatch(stream: "c", events: [note("fine", occurredAt: "2018-06-10T10:00:00")])
             ])
         }
         guard case .inBatch(1, .invalidEvent(index: 0, _))? = error else {
@@ -170,7 +170,7 @@ struct IdempotencyTests {
             AppendBatch(stream: "a", expected: .exactly(1), events: first),
             AppendBatch(stream: "b", expected: .exactly(2), events: second),
             AppendBatch(stream: "a", expected: .exactly(3), events: [note("a-again")]),
-            AppendBatch(stream: "d", expected: .noStream, events: notes(2, "d")),
+            AppendBatch(stream: "d", expected: .noStream, events: notes(2, "d"))
         ])
         #expect(results.map(\.stream) == ["a", "b", "a", "d"])
         #expect(results.map(\.streamVersion) == [3, 3, 4, 2])
@@ -181,7 +181,7 @@ struct IdempotencyTests {
         // The same call again is an idempotent retry, batch by batch.
         let retried = try await store.append([
             AppendBatch(stream: "a", expected: .exactly(1), events: first),
-            AppendBatch(stream: "b", expected: .exactly(2), events: second),
+            AppendBatch(stream: "b", expected: .exactly(2), events: second)
         ])
         #expect(retried.allSatisfy { $0.alreadyRecorded })
         #expect(retried.flatMap(\.events) == results[0].events + results[1].events)

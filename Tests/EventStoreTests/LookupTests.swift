@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Lookups by event id")
 struct LookupTests {
-    @Test("recordedEventIds(among:) and recordedEvents(withIds:) name exactly the stored ids, over long lists too",
-          arguments: Backend.underTest)
+    @Test(
+        "recordedEventIds(among:) and recordedEvents(withIds:) name exactly the stored ids, over long lists too",
+        arguments: Backend.underTest)
     func storedIds(_ backend: Backend) async throws {
         try await withLog(backend) { db in
             let store = try await db.open()

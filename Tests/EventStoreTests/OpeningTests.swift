@@ -36,7 +36,8 @@ struct OpeningTests {
         let db = try TempDatabase("garbage")
         defer { db.remove() }
         var generator = SystemRandomNumberGenerator()
-        let garbage = Data("this is not a database, just some text and noise: ".utf8)
+        let garbage =
+            Data("this is not a database, just some text and noise: ".utf8)
             + Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try garbage.write(to: URL(fileURLWithPath: db.path))
 

@@ -38,7 +38,7 @@ struct PostgresLocationTests {
             ("postgresql://127.0.0.1/db", "the user is missing"), ("mysql://me@h/db", "postgresql://"),
             ("postgresql://me@h/db?schema=Bad", "schema"), ("postgresql://me@h/db?schema=1st", "schema"),
             ("postgresql://me@h/db?sslmode=maybe", "sslmode"), ("postgresql://me@h/db?pool=3", "unknown parameter 'pool'"),
-            ("postgresql://me@h/db?host=relative", "socket directory"), ("postgresql://me:pw@h/a/b", "'a/b'"),
+            ("postgresql://me@h/db?host=relative", "socket directory"), ("postgresql://me:pw@h/a/b", "'a/b'")
         ] {
             #expect(throws: PostgresLocation.FormatError.self, "\(bad)") { try PostgresLocation(bad) }
             do {

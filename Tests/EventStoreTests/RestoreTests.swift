@@ -92,7 +92,10 @@ struct RestoreTests {
 
         // Hex in capitals is other text than the log's: refused, rather than restored into a log that
         // then fails verification.
-        let upper = try await refused(export.map { var event = $0; event.hash = event.hash.uppercased(); return event })
+        let upper = try await refused(
+            export.map {
+                var event = $0; event.hash = event.hash.uppercased(); return event
+            })
         #expect(upper?.0 == 1)
 
         var badPosition = export

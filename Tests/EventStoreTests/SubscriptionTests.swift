@@ -88,8 +88,9 @@ struct SubscriptionTests {
 
 @Suite("Subscriptions on PostgreSQL")
 struct PostgresSubscriptionTests {
-    @Test("a subscription survives its store's listening connection being cut, and catches up from the table",
-          arguments: Backend.postgresOnly)
+    @Test(
+        "a subscription survives its store's listening connection being cut, and catches up from the table",
+        arguments: Backend.postgresOnly)
     func listenerReconnects(_ backend: Backend) async throws {
         let db = try TestLog(backend)
         defer { db.remove() }
@@ -111,8 +112,9 @@ struct PostgresSubscriptionTests {
 }
 
 extension PostgresSubscriptionTests {
-    @Test("50 live subscriptions on one store share one read of the table per append, and each gets every event once",
-          arguments: Backend.postgresOnly)
+    @Test(
+        "50 live subscriptions on one store share one read of the table per append, and each gets every event once",
+        arguments: Backend.postgresOnly)
     func subscriptionsShareTheTail(_ backend: Backend) async throws {
         let db = try TestLog(backend)
         defer { db.remove() }

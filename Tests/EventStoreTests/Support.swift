@@ -106,8 +106,9 @@ func seedThreeStreams(_ store: some EventStore, count: Int = 20) async throws ->
     while appended.count < count {
         let size = min(1 + i % 3, count - appended.count)
         let events = (0..<size).map { k in
-            note("event \(appended.count + k) \u{e9}\u{1F3CE}", type: ["RoundScheduled", "SessionClassified", "Note"][k % 3],
-                 actor: k % 2 == 0 ? "tester" : nil, correlationId: "req-\(i)", causationId: k == 1 ? "cause-\(i)" : nil)
+            note(
+                "event \(appended.count + k) \u{e9}\u{1F3CE}", type: ["RoundScheduled", "SessionClassified", "Note"][k % 3],
+                actor: k % 2 == 0 ? "tester" : nil, correlationId: "req-\(i)", causationId: k == 1 ? "cause-\(i)" : nil)
         }
         appended += try await store.append(events, to: streams[i % 3], expecting: .any).events
         i += 1

@@ -22,7 +22,7 @@ struct TamperTests {
             "UPDATE events SET position = 99 WHERE position = 5",
             "UPDATE events SET hash = hash",
             "DELETE FROM events WHERE position = 3",
-            "DELETE FROM events",
+            "DELETE FROM events"
         ]
         if backend == .postgres {
             statements += ["TRUNCATE events", "UPDATE events SET hash = hash WHERE position > 1000"]  // no row: refused all the same
@@ -67,12 +67,13 @@ struct TamperTests {
         var refused = false
         do {
             try await queue.write { db in
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO events
-                    SELECT position, event_id, stream, stream_version, type, schema_version, occurred_at, occurred_utc_ms,
-                           recorded_at, actor, correlation_id, causation_id, '{"text":"forged"}', hash
-                    FROM events WHERE position = 3
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO events
+                        SELECT position, event_id, stream, stream_version, type, schema_version, occurred_at, occurred_utc_ms,
+                               recorded_at, actor, correlation_id, causation_id, '{"text":"forged"}', hash
+                        FROM events WHERE position = 3
+                        """)
             }
         } catch let error as DatabaseError {
             refused = true
@@ -144,7 +145,7 @@ struct TamperTests {
             String(event.position), sqlLiteral(event.eventId.lowercased), sqlLiteral(event.stream), String(event.streamVersion),
             sqlLiteral(event.type), String(event.schemaVersion), sqlLiteral(event.occurredAt), "0", sqlLiteral(event.recordedAt),
             sqlLiteral(event.actor), sqlLiteral(event.correlationId), sqlLiteral(event.causationId), sqlLiteral(event.payload),
-            sqlLiteral(event.hash),
+            sqlLiteral(event.hash)
         ]
         return """
             INSERT INTO events (position, event_id, stream, stream_version, type, schema_version, occurred_at,
@@ -275,8 +276,10 @@ struct TamperTests {
         // Swap payloads.
         let (payloads, _) = try await tamper(backend, triggers) { _, seeded in
             #expect(seeded[4].payload != seeded[11].payload)
-            return ["UPDATE events SET payload = \(sqlLiteral(seeded[11].payload)) WHERE position = 5",
-                    "UPDATE events SET payload = \(sqlLiteral(seeded[4].payload)) WHERE position = 12"]
+            return [
+                "UPDATE events SET payload = \(sqlLiteral(seeded[11].payload)) WHERE position = 5",
+                "UPDATE events SET payload = \(sqlLiteral(seeded[4].payload)) WHERE position = 12"
+            ]
         }
         #expect(payloads.firstBreak?.kind == .hashMismatch)
         #expect(payloads.firstBreak?.position == 5)
@@ -284,8 +287,10 @@ struct TamperTests {
 
         // Swap whole rows by their positions, through a temporary position.
         let (positions, _) = try await tamper(backend, triggers) { _, _ in
-            ["UPDATE events SET position = -1 WHERE position = 8", "UPDATE events SET position = 8 WHERE position = 15",
-             "UPDATE events SET position = 15 WHERE position = -1"]
+            [
+                "UPDATE events SET position = -1 WHERE position = 8", "UPDATE events SET position = 8 WHERE position = 15",
+                "UPDATE events SET position = 15 WHERE position = -1"
+            ]
         }
         #expect(positions.firstBreak?.kind == .hashMismatch)
         #expect(positions.firstBreak?.position == 8)
@@ -322,7 +327,7 @@ func independentHash(previous: [UInt8], _ event: RecordedEvent) -> [UInt8] {
     let fields: [String?] = [
         String(event.position), event.eventId.uuidString.lowercased(), event.stream, String(event.streamVersion),
         event.type, String(event.schemaVersion), event.occurredAt, event.recordedAt, event.actor,
-        event.correlationId, event.causationId, event.payload,
+        event.correlationId, event.causationId, event.payload
     ]
     for field in fields {
         guard let field else {

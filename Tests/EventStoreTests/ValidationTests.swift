@@ -31,9 +31,11 @@ struct ValidationTests {
             #expect(refused?.reason.contains("stream") == true)
         }
 
-        for bad in ["2018-13-01", "2018-06-10T10:00:00", "2018-02-29", "2018-06-31", "2018-6-10", "18", "",
-                    "2018-06-10T24:00:00Z", "2018-06-10T10:00:00+2:00", "2018-06-10T10:00:00.Z", "2018-06-10T10:00Z ",
-                    "yesterday", "2018-06-10T10:60:00Z", "2018/06/10", "2018-06-10T10:00:00+02:"] {
+        for bad in [
+            "2018-13-01", "2018-06-10T10:00:00", "2018-02-29", "2018-06-31", "2018-6-10", "18", "",
+            "2018-06-10T24:00:00Z", "2018-06-10T10:00:00+2:00", "2018-06-10T10:00:00.Z", "2018-06-10T10:00Z ",
+            "yesterday", "2018-06-10T10:60:00Z", "2018/06/10", "2018-06-10T10:00:00+02:"
+        ] {
             let refused = await refusal([note("ok"), note("ok"), note("bad", occurredAt: bad)])
             #expect(refused?.index == 2, "occurredAt '\(bad)'")
             #expect(refused?.reason.contains("occurredAt '\(bad)'") == true, "\(String(describing: refused?.reason))")
@@ -69,7 +71,7 @@ struct ValidationTests {
         let fine = [
             note(occurredAt: "2016-02-29"), note(occurredAt: "2000-02-29T23:59:59.999999-12:00"),
             note(occurredAt: "2018-06-10T10:00+0530"), note(occurredAt: "2018-06-10T10:00:00z"),
-            note(occurredAt: "2018-06-10T10:00:00+02"), note(occurredAt: "2018-06-10 10:00:00Z"),
+            note(occurredAt: "2018-06-10T10:00:00+02"), note(occurredAt: "2018-06-10 10:00:00Z")
         ]
         let result = try await store.append(fine, to: "edge", expecting: .noStream)
         #expect(result.events.map(\.occurredAt) == fine.map(\.occurredAt))

@@ -6,9 +6,11 @@ import Testing
 /// `../shared/f1db`; failed under CI, which has it, so that they are never skipped there unnoticed.
 @Suite("F1DB snapshot")
 struct F1DBAvailabilityTests {
-    @Test("the F1DB suites run", .enabled(
-        if: TestEnvironment.hasF1DB || TestEnvironment.underCI,
-        "\(TestEnvironment.f1db.path) is missing: the F1DB suites are skipped"))
+    @Test(
+        "the F1DB suites run",
+        .enabled(
+            if: TestEnvironment.hasF1DB || TestEnvironment.underCI,
+            "\(TestEnvironment.f1db.path) is missing: the F1DB suites are skipped"))
     func f1dbIsPresent() throws {
         #expect(TestEnvironment.hasF1DB, "\(TestEnvironment.f1db.path) is missing: under CI the F1DB suites must run")
         let seasons = try FileManager.default.contentsOfDirectory(atPath: f1db.appendingPathComponent("data/seasons").path)

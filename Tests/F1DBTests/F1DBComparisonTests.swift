@@ -42,12 +42,14 @@ struct F1DBComparisonTests {
     @Test func f2007BeforeAndAfterTheExclusionWasRecorded() async throws {
         let temp = try TemporaryStore()
         let (_, _, projections) = try await importSeasons([2007], into: temp.store)
-        let exclusion = try #require(try await temp.store.read(EventQuery(types: ["PenaltyApplied"])).first {
-            $0.payload.contains("\"exclusion\"") && $0.payload.contains("\"mclaren\"")
-        })
+        let exclusion = try #require(
+            try await temp.store.read(EventQuery(types: ["PenaltyApplied"])).first {
+                $0.payload.contains("\"exclusion\"") && $0.payload.contains("\"mclaren\"")
+            })
         let key = SeasonKey("f1", 2007)
-        let comparison = try await projections.comparison(key, className: nil, kind: .teams, from: Cut(atPosition: exclusion.position - 1),
-                                                          to: .everything)
+        let comparison = try await projections.comparison(
+            key, className: nil, kind: .teams, from: Cut(atPosition: exclusion.position - 1),
+            to: .everything)
         let mclaren = try #require(comparison.rows.first { $0.competitor == "mclaren" })
         #expect(mclaren.from?.excluded == false)
         #expect(mclaren.to?.excluded == true)
@@ -59,10 +61,13 @@ struct F1DBComparisonTests {
             return was > mp
         }
         #expect(!behind.isEmpty)
-        for row in behind { #expect(row.positions == 1, "\(row.competitor): \(String(describing: row.from?.position)) → \(String(describing: row.to?.position))") }
+        for row in behind {
+            #expect(row.positions == 1, "\(row.competitor): \(String(describing: row.from?.position)) → \(String(describing: row.to?.position))")
+        }
         // The drivers kept their points: their table does not change at all.
-        let drivers = try await projections.comparison(key, className: nil, kind: .competitors, from: Cut(atPosition: exclusion.position - 1),
-                                                       to: .everything)
+        let drivers = try await projections.comparison(
+            key, className: nil, kind: .competitors, from: Cut(atPosition: exclusion.position - 1),
+            to: .everything)
         #expect(drivers.changes.isEmpty)
     }
 

@@ -56,7 +56,9 @@ struct F1DBImportTests {
         }
         let broken = copy.appendingPathComponent("seasons/1951/races/03-switzerland/race-results.yml")
         let races = try FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent("seasons/1951/races").path).sorted()
-        let target = FileManager.default.fileExists(atPath: broken.path) ? broken
+        let target =
+            FileManager.default.fileExists(atPath: broken.path)
+            ? broken
             : copy.appendingPathComponent("seasons/1951/races/\(races[0])/race-results.yml")
         try "- position: 1\n  driverId: [oops\n".write(to: target, atomically: true, encoding: .utf8)
         #expect {
@@ -131,7 +133,8 @@ struct F1DBImportTests {
         let drivers = try await projections.standings(key, className: nil, kind: .competitors, cut: .everything).table
         #expect(drivers.excluded.isEmpty)
         // Räikkönen 110, Hamilton and Alonso (McLaren) 109 each: Hamilton ahead on countback (more 2nd places).
-        #expect(drivers.rows.prefix(3).map { "\($0.competitor) \($0.points.formatted)" }
+        #expect(
+            drivers.rows.prefix(3).map { "\($0.competitor) \($0.points.formatted)" }
                 == ["kimi-raikkonen 110", "lewis-hamilton 109", "fernando-alonso 109"])
         let afterOne = try await projections.standings(key, className: nil, kind: .teams, cut: Cut(afterRound: 1)).table
         #expect(afterOne.excluded.map(\.competitor) == ["mclaren"])

@@ -33,8 +33,11 @@ struct F1DBTimingImportTests {
         #expect(second.alreadyRecorded == first.appended)
         let stored = try await temp.store.read(after: 0, limit: 100_000)
         let types = Set(stored.dropFirst(first.appended).map(\.type))
-        #expect(types == ["CircuitRegistered", "CompetitorDetailsRecorded", "TeamDetailsRecorded", "AliasRecorded", "RoundDetailsRecorded",
-                          "StartingGridRecorded", "FastestLapsRecorded", "QualifyingRecorded", "PitStopsRecorded"])
+        #expect(
+            types == [
+                "CircuitRegistered", "CompetitorDetailsRecorded", "TeamDetailsRecorded", "AliasRecorded", "RoundDetailsRecorded",
+                "StartingGridRecorded", "FastestLapsRecorded", "QualifyingRecorded", "PitStopsRecorded"
+            ])
         // And once more: nothing.
         let third = try await F1DBImporter.append(plan, to: temp.store)
         #expect(third.appended == 0)

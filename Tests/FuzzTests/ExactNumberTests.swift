@@ -13,7 +13,9 @@ struct ExactNumberTests {
     }
 
     @Test func theFastReaderAndJSONDecoderAgreeOnADistance() throws {
-        let payload = Data(#"{"championship":"rx","season":2020,"round":1,"session":"final","kind":"final","completedDistance":0.99999999999999999,"results":[{"position":1,"competitor":"a"}]}"#.utf8)
+        let payload = Data(
+            #"{"championship":"rx","season":2020,"round":1,"session":"final","kind":"final","completedDistance":0.99999999999999999,"results":[{"position":1,"competitor":"a"}]}"#
+                .utf8)
         let fast = EventCatalogue.fastRead(type: "SessionClassified", payload: payload)
         let reference = try? EventCatalogue.jsonDecoderRead(type: "SessionClassified", payload: payload)
         #expect(fast == reference)

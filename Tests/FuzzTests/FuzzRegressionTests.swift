@@ -4,8 +4,8 @@ import Foundation
 import JSONToolkit
 import Paddock
 import PaddockFuzzing
-@_spi(DecodingPaths) import SeasonDomain
 import PaddockTestSupport
+@_spi(DecodingPaths) import SeasonDomain
 import Testing
 
 /// Every finding of the fuzzers that was fixed, with its minimized input: the behaviour now, and
@@ -18,7 +18,7 @@ struct FuzzRegressionTests {
         ("9999-12-31T23:59:59-23:59", "9999-12-31T23:59:59.999999Z"),
         ("0000-01-01T00:00:00+23:59", "0000-01-01T00:00:00.000000Z"),
         ("9999", "9999-12-31T23:59:59.999999Z"),
-        ("2018-06-10T15:30:00.1234567+02:00", "2018-06-10T13:30:00.123456Z"),
+        ("2018-06-10T15:30:00.1234567+02:00", "2018-06-10T13:30:00.123456Z")
     ])
     func storeClockTextStaysInItsYears(_ text: String, _ expected: String) throws {
         #expect(Timestamp.normalize(text) == expected)
@@ -54,7 +54,8 @@ struct FuzzRegressionTests {
             // The toolkit's reader keeps `1e400` as text, so the check reads the input and names the typo.
             #expect(error.description == "payload.reson: unknown field (not defined by RoundCancelled)")
         }
-        let line = #"{"stream":"season:euro-rx-super1600:2018","type":"StandingsPublished","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"afterRound":6,"rows":[{"organiser":1e400,"position":6,"competitor":"jesse-kallio"}],"reason":"article"}}"#
+        let line =
+            #"{"stream":"season:euro-rx-super1600:2018","type":"StandingsPublished","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"afterRound":6,"rows":[{"organiser":1e400,"position":6,"competitor":"jesse-kallio"}],"reason":"article"}}"#
         #expect(try FuzzTarget.line.check(Array(line.utf8)) == .refused)
     }
 
@@ -62,7 +63,8 @@ struct FuzzRegressionTests {
     /// unterminated string.
     @Test func anEnvelopeHashIsHexadecimal() throws {
         let valid = String(repeating: "0123456789abcdef", count: 4)
-        let line = #"{"position":1,"eventId":"0190f5a2-7c4b-7d3e-9a11-2b3c4d5e6f70","stream":"notes","streamVersion":1,"type":"Note","schemaVersion":1,"occurredAt":"2021","recordedAt":"2026-06-09T10:14:21.007137Z","actor":null,"correlationId":null,"causationId":null,"payload":{"text":"a"},"hash":"HASH"}"#
+        let line =
+            #"{"position":1,"eventId":"0190f5a2-7c4b-7d3e-9a11-2b3c4d5e6f70","stream":"notes","streamVersion":1,"type":"Note","schemaVersion":1,"occurredAt":"2021","recordedAt":"2026-06-09T10:14:21.007137Z","actor":null,"correlationId":null,"causationId":null,"payload":{"text":"a"},"hash":"HASH"}"#
         #expect(try EnvelopeLine.decode(line.replacingOccurrences(of: "HASH", with: valid)).hash == valid)
         // An escaped digit is still the digit.
         #expect(try EnvelopeLine.decode(line.replacingOccurrences(of: "HASH", with: #"\u0030"# + valid.dropFirst())).hash == valid)
@@ -76,10 +78,11 @@ struct FuzzRegressionTests {
     /// `+5`, `05`, `tru` and `{"a":1]` passed as JSON.
     @Test(arguments: [
         #""expectedVersion":+5"#, #""expectedVersion":05"#, #""schemaVersion":+1"#, #""expectedVersion":tru"#,
-        #""expectedVersion":.5"#, #""actor":nul"#, #""expectedVersion":1e"#,
+        #""expectedVersion":.5"#, #""actor":nul"#, #""expectedVersion":1e"#
     ])
     func scalarsMustBeJSON(_ member: String) throws {
-        let line = #"{"stream":"season:rx:2020","type":"RoundCancelled","occurredAt":"2020","payload":{"championship":"rx","season":2020,"round":3},"# + member + "}"
+        let line =
+            #"{"stream":"season:rx:2020","type":"RoundCancelled","occurredAt":"2020","payload":{"championship":"rx","season":2020,"round":3},"# + member + "}"
         #expect(throws: JSONSyntaxError.self) { try JSONScanner.memberTexts(of: line) }
         #expect(try FuzzTarget.line.check(Array(line.utf8)) == .refused)
     }

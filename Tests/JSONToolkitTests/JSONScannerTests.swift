@@ -18,12 +18,14 @@ struct JSONScannerTests {
         String(decoding: Array(text.utf8)[range], as: UTF8.self)
     }
 
-    @Test("accepts what JSONSerialization accepts, refuses what it refuses", arguments: [
-        "{}", "[]", "0", "-0", "-0.5e+3", "1E9", "\"a\\u00e9\\n\"", "true", "null", " [1, {\"a\": [false, null]}, \"x\"] ",
-        "[\"\\ud83c\\udfc1\"]",
-        "", " ", "{", "{\"a\" 1}", "01", "+1", ".5", "1.", "1e", "NaN", "tru", "nul", "[1 2]",
-        "{\"a\":1]", "[1}", "\"\\x\"", "\"\\u12G4\"", "\"a\nb\"", "{1:2}", "[1] [2]", "\"unterminated",
-    ])
+    @Test(
+        "accepts what JSONSerialization accepts, refuses what it refuses",
+        arguments: [
+            "{}", "[]", "0", "-0", "-0.5e+3", "1E9", "\"a\\u00e9\\n\"", "true", "null", " [1, {\"a\": [false, null]}, \"x\"] ",
+            "[\"\\ud83c\\udfc1\"]",
+            "", " ", "{", "{\"a\" 1}", "01", "+1", ".5", "1.", "1e", "NaN", "tru", "nul", "[1 2]",
+            "{\"a\":1]", "[1}", "\"\\x\"", "\"\\u12G4\"", "\"a\nb\"", "{1:2}", "[1] [2]", "\"unterminated"
+        ])
     func agreesWithFoundation(text: String) {
         let foundation = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil
         let scanned = (try? document(text)) != nil

@@ -7,7 +7,8 @@ import Testing
 struct JSONValueTests {
     @Test("a payload's values, numbers exact")
     func values() {
-        guard case .object(let members) = JSONValue.parse(#"{"i":-12,"d":"x\u00e9","f":0.1,"big":123456789012345678901,"e":2e3,"b":false,"z":null,"a":[1]}"#) else {
+        guard case .object(let members) = JSONValue.parse(#"{"i":-12,"d":"x\u00e9","f":0.1,"big":123456789012345678901,"e":2e3,"b":false,"z":null,"a":[1]}"#)
+        else {
             Issue.record("not an object"); return
         }
         #expect(members.map(\.key) == ["i", "d", "f", "big", "e", "b", "z", "a"])
@@ -31,9 +32,11 @@ struct JSONValueTests {
         #expect(members.map(\.key) == ["results", "laps"])
     }
 
-    @Test("not JSON, not UTF-8, or too deep: nil", arguments: [
-        Array(#"{"a":}"#.utf8), [0x22, 0xFF, 0x22], Array((String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).utf8),
-    ])
+    @Test(
+        "not JSON, not UTF-8, or too deep: nil",
+        arguments: [
+            Array(#"{"a":}"#.utf8), [0x22, 0xFF, 0x22], Array((String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).utf8)
+        ])
     func refused(bytes: [UInt8]) {
         #expect(bytes.withUnsafeBufferPointer { JSONValue.parse($0) } == nil)
     }
@@ -41,9 +44,11 @@ struct JSONValueTests {
 
 @Suite("JSON value: escapes refused on request")
 struct JSONValueEscapeTests {
-    @Test("refusingEscapes gives nil for an escaped string or key, and reads the rest", arguments: [
-        (#"{"text":"a \"quote\""}"#, false), (#"{"t\u0065xt":"a"}"#, false), (#"{"text":"plain é"}"#, true),
-    ])
+    @Test(
+        "refusingEscapes gives nil for an escaped string or key, and reads the rest",
+        arguments: [
+            (#"{"text":"a \"quote\""}"#, false), (#"{"t\u0065xt":"a"}"#, false), (#"{"text":"plain é"}"#, true)
+        ])
     func refusingEscapes(text: String, readable: Bool) {
         let value = Array(text.utf8).withUnsafeBufferPointer { JSONValue.parse($0, refusingEscapes: true) }
         #expect((value != nil) == readable)

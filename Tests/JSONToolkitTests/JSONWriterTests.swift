@@ -6,10 +6,12 @@ import Testing
 /// JSONEncoder (`.withoutEscapingSlashes`) writes for text without control characters.
 @Suite("JSON writer")
 struct JSONWriterTests {
-    @Test("control characters: \\n, \\r, \\t short; the others \\u00XX in lowercase", arguments: [
-        ("\n\r\t", #""\n\r\t""#), ("\u{00}\u{08}\u{0C}\u{1F}", #""\u0000\u0008\u000c\u001f""#), ("a\"b\\c", #""a\"b\\c""#),
-        ("/\u{7F}é🏁", "\"/\u{7F}é🏁\""), ("", #""""#),
-    ])
+    @Test(
+        "control characters: \\n, \\r, \\t short; the others \\u00XX in lowercase",
+        arguments: [
+            ("\n\r\t", #""\n\r\t""#), ("\u{00}\u{08}\u{0C}\u{1F}", #""\u0000\u0008\u000c\u001f""#), ("a\"b\\c", #""a\"b\\c""#),
+            ("/\u{7F}é🏁", "\"/\u{7F}é🏁\""), ("", #""""#)
+        ])
     func escapes(value: String, expected: String) {
         #expect(JSONWriter.quoted(value) == expected)
         var bytes: [UInt8] = []

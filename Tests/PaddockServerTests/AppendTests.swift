@@ -1,9 +1,10 @@
-import Paddock
 import EventStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 @Suite struct AppendTests {
@@ -28,14 +29,16 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
             let good = retirementEvent()
-            let bad = #"{"type":"RetirementRecorded","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"competitor":"jesse-kallio"}}"#
+            let bad =
+                #"{"type":"RetirementRecorded","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"competitor":"jesse-kallio"}}"#
             let response = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder), body: .json("[\(good),\(bad)]"))
             #expect(response.status.code == 422)
             #expect(response.problemField == "payload.reason")
             #expect(response.object["event"] as? Int == 2)
             #expect(try await fixture.store.headPosition() == Fixture.demoHead)
-            let both = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
-                                                body: .json("[\(retirementEvent()),\(retirementEvent(reason: "puncture"))]"))
+            let both = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder),
+                body: .json("[\(retirementEvent()),\(retirementEvent(reason: "puncture"))]"))
             #expect(both.status == .created)
             #expect((both.object["events"] as? [Any])?.count == 2)
         }
@@ -45,9 +48,11 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
             let body = retirementEvent(id: UUID())
-            let first = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"\(Fixture.seasonStreamVersion)\""]), body: .json(body))
+            let first = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"\(Fixture.seasonStreamVersion)\""]), body: .json(body))
             #expect(first.status == .created)
-            let retry = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"\(Fixture.seasonStreamVersion)\""]), body: .json(body))
+            let retry = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"\(Fixture.seasonStreamVersion)\""]), body: .json(body))
             #expect(retry.status == .ok)
             #expect(retry.object["alreadyRecorded"] as? Bool == true)
             #expect((retry.object["events"] as? [[String: Any]])?.first?["position"] as? Int == Fixture.demoEvents + 1)
@@ -58,12 +63,14 @@ import Testing
     @Test func staleVersionIs409WithTheCurrentVersion() async throws {
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
-            let response = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"3\""]),
-                                                    body: .json(retirementEvent()))
+            let response = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder, [.ifMatch: "\"3\""]),
+                body: .json(retirementEvent()))
             #expect(response.status == .conflict)
             #expect(response.object["currentVersion"] as? Int == Fixture.seasonStreamVersion)
-            let inBody = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
-                                                  body: .json("[" + retirementEvent().dropLast() + #","expectedVersion":1}]"#))
+            let inBody = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder),
+                body: .json("[" + retirementEvent().dropLast() + #","expectedVersion":1}]"#))
             #expect(inBody.status == .conflict)
             #expect(try await fixture.store.headPosition() == Fixture.demoHead)
             let metrics = try await client.execute(uri: "/metrics", method: .get)
@@ -81,7 +88,7 @@ import Testing
                 (#"{"type":"RoundCancelled","occurredAt":"2018","payload":{"championship":"f1","season":1988,"round":3}}"#, "stream"),
                 (#"{"type":"RoundCancelled","occurredAt":"2018","bogus":1,"payload":{"championship":"euro-rx-super1600","season":2018,"round":3}}"#, "bogus"),
                 (#"{"stream":"x","type":"Note","occurredAt":"2018","payload":{"text":"x"}}"#, "stream"),
-                (#"{"actor":"me","type":"Note","occurredAt":"2018","payload":{"text":"x"}}"#, "actor"),
+                (#"{"actor":"me","type":"Note","occurredAt":"2018","payload":{"text":"x"}}"#, "actor")
             ]
             for (body, field) in cases {
                 let response = try await client.execute(uri: events, method: .post, headers: fixture.auth(.admin), body: .json(body))
@@ -95,9 +102,11 @@ import Testing
     @Test func malformedInputNeverYields5xxNorChangesTheLog() async throws {
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
-            let bodies = ["", "null", "42", "\"text\"", "{", "[", "[1,2]", "{\"type\":", String(repeating: "[", count: 10_000),
-                          "[]", "{}", "[{}]", "{\"payload\":[]}", "\u{FEFF}{}", "{\"type\":\"Note\",\"occurredAt\":\"2018\",\"payload\":{\"text\":\"\\ud800\"}}",
-                          "{\"type\":\"Note\",\"occurredAt\":\"2018\",\"payload\":{\"text\":\"x\"},\"eventId\":\"not-a-uuid\"}"]
+            let bodies = [
+                "", "null", "42", "\"text\"", "{", "[", "[1,2]", "{\"type\":", String(repeating: "[", count: 10_000),
+                "[]", "{}", "[{}]", "{\"payload\":[]}", "\u{FEFF}{}", "{\"type\":\"Note\",\"occurredAt\":\"2018\",\"payload\":{\"text\":\"\\ud800\"}}",
+                "{\"type\":\"Note\",\"occurredAt\":\"2018\",\"payload\":{\"text\":\"x\"},\"eventId\":\"not-a-uuid\"}"
+            ]
             for body in bodies {
                 for uri in [events, Fixture.season + "/rounds/3/retirements", Fixture.season + "/rounds"] {
                     let response = try await client.execute(uri: uri, method: .post, headers: fixture.auth(.admin), body: .json(body))
@@ -106,8 +115,9 @@ import Testing
                     #expect(response.contentType == "application/problem+json")
                 }
             }
-            let badIfMatch = try await client.execute(uri: events, method: .post, headers: fixture.auth(.admin, [.ifMatch: "soon"]),
-                                                      body: .json(retirementEvent()))
+            let badIfMatch = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.admin, [.ifMatch: "soon"]),
+                body: .json(retirementEvent()))
             #expect(badIfMatch.status == .badRequest)
             #expect(badIfMatch.object["parameter"] as? String == "If-Match")
             #expect(try await fixture.store.headPosition() == Fixture.demoHead)

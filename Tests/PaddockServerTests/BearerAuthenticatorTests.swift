@@ -1,10 +1,11 @@
 import Credentials
-import Paddock
 import EventStore
 import HTTPTypes
 import Hummingbird
+import Paddock
 import Synchronization
 import Testing
+
 @testable import PaddockServer
 
 @Suite struct BearerAuthenticatorTests {

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Paddock
 import Testing
+
 @testable import PaddockServer
 
 @Suite struct CompareRouteTests {

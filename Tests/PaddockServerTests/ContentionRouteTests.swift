@@ -1,10 +1,11 @@
-import PaddockTestSupport
-import Synchronization
 import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import PaddockTestSupport
+import Synchronization
 import Testing
+
 @testable import PaddockServer
 
 /// Another process writing to the same database (a large `paddock append` or import beside
@@ -54,10 +55,13 @@ import Testing
             // none may hold a thread the reads need.
             let writes = (0..<(ProcessInfo.processInfo.activeProcessorCount + 2)).map { index in
                 Task {
-                    await OneShotHTTP.request(port: port, "POST", "/streams/\(Fixture.seasonStream)/events",
-                                              headers: ["Authorization": "Bearer \(fixture.tokens[.recorder]!)",
-                                                        "Content-Type": "application/json"],
-                                              body: retirementEvent(reason: "wait \(index)"))
+                    await OneShotHTTP.request(
+                        port: port, "POST", "/streams/\(Fixture.seasonStream)/events",
+                        headers: [
+                            "Authorization": "Bearer \(fixture.tokens[.recorder]!)",
+                            "Content-Type": "application/json"
+                        ],
+                        body: retirementEvent(reason: "wait \(index)"))
                 }
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -84,16 +88,18 @@ import Testing
         let fixture = try await Fixture(busyTimeout: .milliseconds(300))
         try await fixture.app().test(.live) { client in
             let holder = try await holdWriteLock(fixture.store.path, seconds: 5)  // beyond the busy timeout even on a loaded machine
-            let refused = try await client.execute(uri: "/streams/\(Fixture.seasonStream)/events", method: .post,
-                                                   headers: fixture.auth(.recorder), body: .json(retirementEvent()))
+            let refused = try await client.execute(
+                uri: "/streams/\(Fixture.seasonStream)/events", method: .post,
+                headers: fixture.auth(.recorder), body: .json(retirementEvent()))
             #expect(refused.status == .serviceUnavailable)
             #expect(refused.headers[.retryAfter] == "1")
             #expect(refused.contentType == "application/problem+json")
             #expect(refused.object["type"] as? String == "urn:paddock:problem:unavailable")
             _ = try await holder.value
             #expect(try await fixture.store.headPosition() == Fixture.demoHead)
-            let retried = try await client.execute(uri: "/streams/\(Fixture.seasonStream)/events", method: .post,
-                                                   headers: fixture.auth(.recorder), body: .json(retirementEvent()))
+            let retried = try await client.execute(
+                uri: "/streams/\(Fixture.seasonStream)/events", method: .post,
+                headers: fixture.auth(.recorder), body: .json(retirementEvent()))
             #expect(retried.status == .created)
         }
     }

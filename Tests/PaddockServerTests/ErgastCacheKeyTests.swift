@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Testing
+
 @testable import PaddockServer
 
 /// Which Ergast URLs share a rendered body: a cut at or past the projected position shows the same

@@ -1,6 +1,7 @@
 import Paddock
 import SeasonDomain
 import Testing
+
 @testable import PaddockServer
 
 /// The Ergast URL grammar (Jolpica-F1's): season and round first, filters in any order, the
@@ -53,16 +54,20 @@ import Testing
         #expect(try parse("").resource == .races)
     }
 
-    @Test(arguments: [
-        ("2021/podiums.json", ErgastPath.Failure.notFound("'podiums' is not an Ergast filter or resource")),
-        ("5/results.json", .notFound("'5' is not a season (four digits or current); a round comes after its season")),
-        ("2021/grid/x/results", .badRequest("grid/x: expected a number 0...9999")),
-        ("2021/grid/1/grid/2/results", .badRequest("grid is given twice")),
-        ("2021/races/3.json", .badRequest("races does not take a final value ('3')")),
-        ("2021/results.xml", .badRequest("only JSON is served: ask for .json (or no extension)")),
-        ("2021/qualifying/1/drivers/alonso/results", .badRequest("'qualifying' is not a filter: only the last word (or the last but one) names the resource")),
-        ("2021/drivers", ErgastPath.Failure?.none),
-    ] as [(String, ErgastPath.Failure?)])
+    @Test(
+        arguments: [
+            ("2021/podiums.json", ErgastPath.Failure.notFound("'podiums' is not an Ergast filter or resource")),
+            ("5/results.json", .notFound("'5' is not a season (four digits or current); a round comes after its season")),
+            ("2021/grid/x/results", .badRequest("grid/x: expected a number 0...9999")),
+            ("2021/grid/1/grid/2/results", .badRequest("grid is given twice")),
+            ("2021/races/3.json", .badRequest("races does not take a final value ('3')")),
+            ("2021/results.xml", .badRequest("only JSON is served: ask for .json (or no extension)")),
+            (
+                "2021/qualifying/1/drivers/alonso/results",
+                .badRequest("'qualifying' is not a filter: only the last word (or the last but one) names the resource")
+            ),
+            ("2021/drivers", ErgastPath.Failure?.none)
+        ] as [(String, ErgastPath.Failure?)])
     func refusals(_ path: String, _ expected: ErgastPath.Failure?) {
         do {
             _ = try parse(path)

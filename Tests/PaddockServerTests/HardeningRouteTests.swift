@@ -5,13 +5,15 @@ import Hummingbird
 import HummingbirdTesting
 import Paddock
 import Testing
+
 @testable import PaddockServer
 
 @Suite struct HardeningRouteTests {
     let events = "/streams/\(Fixture.seasonStream)/events"
 
     /// The reported line, without `stream`, as any token holder could post it.
-    static let reported = #"{"type":"RulesDeclared","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":["1/-9223372036854775808"]}]}}}"#
+    static let reported =
+        #"{"type":"RulesDeclared","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":["1/-9223372036854775808"]}]}}}"#
 
     @Test func theReportedEventIs422NamingTheFieldAndTheServiceGoesOn() async throws {
         let fixture = try await Fixture()
@@ -27,8 +29,10 @@ import Testing
 
     @Test func rulesAreAnAdminsAndDecisionsAStewards() async throws {
         let fixture = try await Fixture()
-        let rules = #"{"type":"RulesAmended","occurredAt":"2018-06-01","payload":{"championship":"euro-rx-super1600","season":2018,"fromRound":4,"rules":{"scoring":[{"kinds":["final"],"points":[20,15,12]}]}}}"#
-        let decision = #"{"type":"RoundMultiplierDecided","occurredAt":"2018-06-10","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"factor":0.5,"reason":"shortened"}}"#
+        let rules =
+            #"{"type":"RulesAmended","occurredAt":"2018-06-01","payload":{"championship":"euro-rx-super1600","season":2018,"fromRound":4,"rules":{"scoring":[{"kinds":["final"],"points":[20,15,12]}]}}}"#
+        let decision =
+            #"{"type":"RoundMultiplierDecided","occurredAt":"2018-06-10","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"factor":0.5,"reason":"shortened"}}"#
         try await fixture.app().test(.router) { client in
             for role in [Role.recorder, .steward] {
                 let refused = try await client.execute(uri: events, method: .post, headers: fixture.auth(role), body: .json(rules))
@@ -93,11 +97,13 @@ import Testing
     @Test func anExpiredTokenIsRefused() async throws {
         let fixture = try await Fixture()
         let token = CredentialToken.generate()
-        try await fixture.credentials.saveCredential(name: "short", role: "recorder", hash: CredentialToken.hash(token),
-                                               expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
+        try await fixture.credentials.saveCredential(
+            name: "short", role: "recorder", hash: CredentialToken.hash(token),
+            expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
         try await fixture.app().test(.router) { client in
-            let response = try await client.execute(uri: events, method: .post, headers: [.authorization: "Bearer \(token)"],
-                                                    body: .json(retirementEvent()))
+            let response = try await client.execute(
+                uri: events, method: .post, headers: [.authorization: "Bearer \(token)"],
+                body: .json(retirementEvent()))
             #expect(response.status == .unauthorized)
             #expect(response.text.contains("expired"))
         }
@@ -108,14 +114,24 @@ import Testing
         var body: [String] = []
         for (i, p) in [9973, 9967, 9949, 9941, 9931].enumerated() {
             let round = 20 + i
-            body.append(#"{"type":"RoundScheduled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"startDate":"2018-11-01"}}"#)
-            body.append(#"{"type":"SessionClassified","occurredAt":"2018-11-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}}"#)
-            body.append(#"{"type":"RoundMultiplierDecided","occurredAt":"2018-11-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"factor":"1/\#(p)","reason":"test"}}"#)
+            body.append(
+                #"{"type":"RoundScheduled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"startDate":"2018-11-01"}}"#
+            )
+            body.append(
+                #"{"type":"SessionClassified","occurredAt":"2018-11-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}}"#
+            )
+            body.append(
+                #"{"type":"RoundMultiplierDecided","occurredAt":"2018-11-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"factor":"1/\#(p)","reason":"test"}}"#
+            )
         }
-        let events = ([#"{"type":"RulesAmended","occurredAt":"2018-10-01","payload":{"championship":"euro-rx-super1600","season":2018,"fromRound":20,"rules":{"scoring":[{"kinds":["final"],"points":[1]}]}}}"#] + body)
+        let events =
+            ([
+                #"{"type":"RulesAmended","occurredAt":"2018-10-01","payload":{"championship":"euro-rx-super1600","season":2018,"fromRound":20,"rules":{"scoring":[{"kinds":["final"],"points":[1]}]}}}"#
+            ] + body)
         try await fixture.app().test(.router) { client in
-            let appended = try await client.execute(uri: self.events, method: .post, headers: fixture.auth(.admin),
-                                                    body: .json("[" + events.joined(separator: ",") + "]"))
+            let appended = try await client.execute(
+                uri: self.events, method: .post, headers: fixture.auth(.admin),
+                body: .json("[" + events.joined(separator: ",") + "]"))
             #expect(appended.status == .created, "\(appended.text)")
             let standings = try await client.execute(uri: Fixture.season + "/standings", method: .get)
             #expect(standings.status.code == 422)

@@ -1,10 +1,11 @@
+import EventStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import EventStore
 import PaddockTestSupport
 import Synchronization
 import Testing
+
 @testable import PaddockServer
 
 /// The live feed under load, over real sockets: many subscribers, some never reading, while
@@ -18,8 +19,9 @@ import Testing
     static let batchSize = 50
 
     func settings(maxSubscribers: Int = 400, ring: Int = 64, idleTimeout: Duration = .seconds(60)) -> ServerSettings {
-        ServerSettings(host: "127.0.0.1", port: 0, keepAliveInterval: .seconds(60), maxSubscribers: maxSubscribers,
-                       stallTimeout: .seconds(1), feedRingEntries: ring, idleTimeout: idleTimeout)
+        ServerSettings(
+            host: "127.0.0.1", port: 0, keepAliveInterval: .seconds(60), maxSubscribers: maxSubscribers,
+            stallTimeout: .seconds(1), feedRingEntries: ring, idleTimeout: idleTimeout)
     }
 
     /// The value of a metric in the Prometheus text (0 when absent).
@@ -34,7 +36,8 @@ import Testing
     static let page = String(repeating: "A line of a long note. ", count: 90)
 
     func notes(_ batch: Int) -> String {
-        "[" + (0..<Self.batchSize).map { #"{"type":"Note","occurredAt":"2018","payload":{"text":"load \#(batch)-\#($0) \#(Self.page)"}}"# }
+        "["
+            + (0..<Self.batchSize).map { #"{"type":"Note","occurredAt":"2018","payload":{"text":"load \#(batch)-\#($0) \#(Self.page)"}}"# }
             .joined(separator: ",") + "]"
     }
 
@@ -60,8 +63,9 @@ import Testing
             let appending = Task {
                 for batch in 0..<Self.batches {
                     defer { appended.withLock { $0 += 1 } }
-                    let response = try await client.execute(uri: "/streams/notes:load/events", method: .post,
-                                                            headers: fixture.auth(.recorder), body: .json(notes(batch)))
+                    let response = try await client.execute(
+                        uri: "/streams/notes:load/events", method: .post,
+                        headers: fixture.auth(.recorder), body: .json(notes(batch)))
                     #expect(response.status == .created)
                 }
             }
@@ -76,7 +80,9 @@ import Testing
                 }
                 return ContinuousClock.now < deadline
             }
-            try #require(finished, """
+            try #require(
+                finished,
+                """
                 readers between \(readers.map(\.lastId).min() ?? 0) and \(readers.map(\.lastId).max() ?? 0) of \(head + total); \
                 \(appended.withLock { $0 }) of \(Self.batches) appends answered
                 """)
@@ -142,8 +148,9 @@ import Testing
             // one write (256 kB at most), with room for frames' ends.
             let kernel = try loopbackBytesUntilFull(receiveBuffer: 2_048)
             #expect(handed > 0)
-            #expect(Int(handed) <= kernel + 64 << 10 + 256 << 10 + 128 << 10,
-                    "a client that read nothing was handed \(Int(handed)) bytes of the 16 MB appended; its socket holds \(kernel)")
+            #expect(
+                Int(handed) <= kernel + 64 << 10 + 256 << 10 + 128 << 10,
+                "a client that read nothing was handed \(Int(handed)) bytes of the 16 MB appended; its socket holds \(kernel)")
         }
     }
 
@@ -181,8 +188,9 @@ import Testing
         // A ring of 8 frames: a feed from position 0 is far behind it and catches up in pages.
         try await fixture.app(settings: settings(ring: 8)).test(.live) { client in
             let port = try #require(client.port)
-            _ = try await client.execute(uri: "/streams/notes:early/events", method: .post, headers: fixture.auth(.recorder),
-                                         body: .json(notes(0)))
+            _ = try await client.execute(
+                uri: "/streams/notes:early/events", method: .post, headers: fixture.auth(.recorder),
+                body: .json(notes(0)))
             let head = Fixture.demoHead + Int64(Self.batchSize)
             let reader = try FeedReader(port: port, path: "/events/stream?after=0", after: 0)
             let deadline = ContinuousClock.now + .seconds(30)
@@ -191,8 +199,9 @@ import Testing
                 if !reader.pump() { try await Task.sleep(for: .milliseconds(2)) }
             }
             for batch in 1...3 {
-                _ = try await client.execute(uri: "/streams/notes:late/events", method: .post, headers: fixture.auth(.recorder),
-                                             body: .json(notes(batch)))
+                _ = try await client.execute(
+                    uri: "/streams/notes:late/events", method: .post, headers: fixture.auth(.recorder),
+                    body: .json(notes(batch)))
             }
             while reader.lastId < head + 3 * Int64(Self.batchSize) {
                 try #require(ContinuousClock.now < deadline, "followed to \(reader.lastId)")
@@ -218,8 +227,9 @@ import Testing
             try await feed.wait(for: "the feed") { $0.statusLine != nil }
             try await Task.sleep(for: .milliseconds(900))
             // (Through the store: the test client's own connection has been idle, and is closed too.)
-            try await fixture.store.append([NewEvent(type: "Note", occurredAt: "2018", payload: #"{"text":"still here"}"#)],
-                                           to: "notes", expecting: .any)
+            try await fixture.store.append(
+                [NewEvent(type: "Note", occurredAt: "2018", payload: #"{"text":"still here"}"#)],
+                to: "notes", expecting: .any)
             try await feed.wait(for: "an event after the idle timeout") { $0.events.count >= 1 }
             feed.close()
         }
@@ -240,8 +250,9 @@ struct UncheckedBox<Value>: @unchecked Sendable {
 /// Resident memory of this process (VmRSS), in bytes; nil where /proc is absent.
 func residentBytes() -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
     return kilobytes * 1_024
 }
 

@@ -1,8 +1,9 @@
-import Paddock
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 /// The live feed over a real socket: catch-up, live events after an append (with the standings
@@ -40,13 +41,15 @@ import Testing
             first.close()
 
             // Appended while disconnected, then a reconnect from the last id seen.
-            let missed = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
-                                                  body: .json(retirementEvent(reason: "puncture")))
+            let missed = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder),
+                body: .json(retirementEvent(reason: "puncture")))
             #expect(missed.status == .created)
             let second = try SSEClient(port: port, path: "/events/stream", headers: ["Last-Event-ID": "\(Fixture.demoEvents + 1)"])
             try await second.wait(for: "the missed event") { $0.events.count >= 1 }
-            let third = try await client.execute(uri: events, method: .post, headers: fixture.auth(.recorder),
-                                                 body: .json(retirementEvent(reason: "gearbox")))
+            let third = try await client.execute(
+                uri: events, method: .post, headers: fixture.auth(.recorder),
+                body: .json(retirementEvent(reason: "gearbox")))
             #expect(third.status == .created)
             try await second.wait(for: "the next live event") { $0.events.count >= 2 }
             #expect(second.events.map(\.id) == [Fixture.demoHead + 2, Fixture.demoHead + 3])
@@ -55,8 +58,9 @@ import Testing
             // Without a position, the feed starts at the head: only new events.
             let fresh = try SSEClient(port: port, path: "/events/stream")
             try await fresh.wait(for: "the headers") { $0.statusLine != nil }
-            _ = try await client.execute(uri: "/streams/notes/events", method: .post, headers: fixture.auth(.recorder),
-                                         body: .json(#"{"type":"Note","occurredAt":"2018","payload":{"text":"live"}}"#))
+            _ = try await client.execute(
+                uri: "/streams/notes/events", method: .post, headers: fixture.auth(.recorder),
+                body: .json(#"{"type":"Note","occurredAt":"2018","payload":{"text":"live"}}"#))
             try await fresh.wait(for: "the note") { $0.events.count >= 1 }
             #expect(fresh.events.map(\.id) == [Fixture.demoHead + 4])
             #expect(fresh.events.first?.event == "Note")

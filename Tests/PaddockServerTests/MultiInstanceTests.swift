@@ -7,6 +7,7 @@ import Logging
 import PaddockTestSupport
 import PostgresEventStore
 import Testing
+
 @testable import PaddockServer
 
 /// Two services on one PostgreSQL log, as two machines behind a load balancer would run them. Needs
@@ -39,8 +40,9 @@ import Testing
     }
 
     static func app(_ store: PostgresEventStore) async throws -> some ApplicationProtocol {
-        try await PaddockServer.makeApplication(store: store, credentials: try await PostgresCredentialStore.open(beside: store),
-                                                settings: .init(host: "127.0.0.1", port: 0), logger: Fixture.quiet)
+        try await PaddockServer.makeApplication(
+            store: store, credentials: try await PostgresCredentialStore.open(beside: store),
+            settings: .init(host: "127.0.0.1", port: 0), logger: Fixture.quiet)
     }
 
     /// jesse-kallio's points in the 2018 table, as a service answers them.
@@ -63,8 +65,9 @@ import Testing
 
     // The delay itself (a target of 100 ms) is measured by Tools/postgres-two-services on a release
     // build: here the whole test suite shares two cores, and a timed assertion would measure that.
-    @Test("a write through one service reaches the other's live feed and standings; each reads its own writes at once",
-          .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: the two-service case is skipped"))
+    @Test(
+        "a write through one service reaches the other's live feed and standings; each reads its own writes at once",
+        .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: the two-service case is skipped"))
     func writeThroughOneReadThroughTheOther() async throws {
         try await withTwoStores { first, second, token in
             try await Self.app(first).test(.live) { writer in
@@ -107,8 +110,9 @@ import Testing
             body: .json(#"{"competitor":"jesse-kallio","kind":"points","points":1,"reason":"token check"}"#))
     }
 
-    @Test("a token revoked through one service is refused by the other once it forgets it; expiry and last use are shared too",
-          .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: the two-service case is skipped"))
+    @Test(
+        "a token revoked through one service is refused by the other once it forgets it; expiry and last use are shared too",
+        .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: the two-service case is skipped"))
     func tokensAcrossServices() async throws {
         try await withTwoStores { first, second, token in
             let settings = ServerSettings(host: "127.0.0.1", port: 0, rememberTokensFor: .milliseconds(300))
@@ -116,8 +120,9 @@ import Testing
                 store: second, credentials: try await PostgresCredentialStore.open(beside: second), settings: settings, logger: Fixture.quiet)
             let credentials = try await PostgresCredentialStore.open(beside: first)
             let expiring = CredentialToken.generate()
-            try await credentials.saveCredential(name: "short", role: "steward", hash: CredentialToken.hash(expiring),
-                                                 expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
+            try await credentials.saveCredential(
+                name: "short", role: "steward", hash: CredentialToken.hash(expiring),
+                expiresAt: Timestamp.format(Date().addingTimeInterval(-1)))
             try await other.test(.router) { client in
                 #expect(try await Self.tryPenalty(client, token: token).status == .created)
                 #expect(try await credentials.revokeCredential(name: "desk"))

@@ -1,15 +1,18 @@
-import Paddock
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 /// The OpenAPI document and the router come from the same list (``Routes/all``): each documented
 /// path and method is a route that answers, and each route is documented.
 @Suite struct OpenAPITests {
-    static let samples = ["id": "euro-rx-super1600", "year": "2018", "round": "3", "competitor": "jesse-kallio", "stream": "notes",
-                          "championship": "euro-rx-super1600", "ergastPath": "2018/driverStandings.json"]
+    static let samples = [
+        "id": "euro-rx-super1600", "year": "2018", "round": "3", "competitor": "jesse-kallio", "stream": "notes",
+        "championship": "euro-rx-super1600", "ergastPath": "2018/driverStandings.json"
+    ]
 
     func documented() throws -> Set<String> {
         let text = try #require(SystemRoutes.document)

@@ -1,6 +1,7 @@
 import Paddock
 import Synchronization
 import Testing
+
 @testable import PaddockServer
 
 @Suite struct ReadCacheTests {

@@ -1,9 +1,10 @@
-import Paddock
 import EventStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 @Suite struct ReadRouteTests {
@@ -67,15 +68,19 @@ import Testing
             #expect(before.startDate != nil)
             #expect(before.startDate != "2018-06-17")
 
-            let moved = try await client.execute(uri: Fixture.season + "/rounds/3/reschedule", method: .post,
-                                                 headers: fixture.auth(.recorder), body: .json(#"{"startDate":"2018-06-17","reason":"test"}"#))
+            let moved = try await client.execute(
+                uri: Fixture.season + "/rounds/3/reschedule", method: .post,
+                headers: fixture.auth(.recorder), body: .json(#"{"startDate":"2018-06-17","reason":"test"}"#))
             #expect(moved.status == .created, "\(moved.text)")
             #expect(try await roundThree().startDate == "2018-06-17")
 
             // A write that bypasses this server (another process, an import): once the follower has folded it, reads show it.
-            try await fixture.store.append([NewEvent(
-                type: "RoundRescheduled", occurredAt: "2018-05-20",
-                payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-24","reason":"other desk"}"#)],
+            try await fixture.store.append(
+                [
+                    NewEvent(
+                        type: "RoundRescheduled", occurredAt: "2018-05-20",
+                        payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-24","reason":"other desk"}"#)
+                ],
                 to: Fixture.seasonStream, expecting: .any)
             let head = try await fixture.store.headPosition()
             for _ in 0..<100 {
@@ -106,8 +111,10 @@ import Testing
     @Test func badCutParametersAre400NamingTheParameter() async throws {
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
-            let cases = [("afterRound=0", "afterRound"), ("afterRound=x", "afterRound"), ("asOf=yesterday", "asOf"),
-                         ("knownAt=soon", "knownAt"), ("atPosition=-1", "atPosition"), ("teams=maybe", "teams")]
+            let cases = [
+                ("afterRound=0", "afterRound"), ("afterRound=x", "afterRound"), ("asOf=yesterday", "asOf"),
+                ("knownAt=soon", "knownAt"), ("atPosition=-1", "atPosition"), ("teams=maybe", "teams")
+            ]
             for (query, parameter) in cases {
                 let response = try await client.execute(uri: Fixture.season + "/standings?" + query, method: .get)
                 #expect(response.status == .badRequest, "\(query)")
@@ -115,8 +122,10 @@ import Testing
                 #expect(response.object["parameter"] as? String == parameter)
                 #expect(response.object["status"] as? Int == 400)
             }
-            for uri in [Fixture.season + "/calendar?atPosition=x", Fixture.season + "/competitors/jesse-kallio/explanation?asOf=x",
-                        "/championships/euro-rx-super1600/seasons/abc/standings", "/events?limit=5000", "/events?after=x"] {
+            for uri in [
+                Fixture.season + "/calendar?atPosition=x", Fixture.season + "/competitors/jesse-kallio/explanation?asOf=x",
+                "/championships/euro-rx-super1600/seasons/abc/standings", "/events?limit=5000", "/events?after=x"
+            ] {
                 #expect(try await client.execute(uri: uri, method: .get).status == .badRequest, "\(uri)")
             }
         }
@@ -125,8 +134,10 @@ import Testing
     @Test func unknownThingsAre404Problems() async throws {
         let fixture = try await Fixture()
         try await fixture.app().test(.router) { client in
-            for uri in ["/championships/nope/seasons/2018/standings", Fixture.season + "/competitors/nobody/explanation",
-                        "/competitors/nobody/career", "/no/such/route"] {
+            for uri in [
+                "/championships/nope/seasons/2018/standings", Fixture.season + "/competitors/nobody/explanation",
+                "/competitors/nobody/career", "/no/such/route"
+            ] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(response.contentType == "application/problem+json")
@@ -159,12 +170,15 @@ import Testing
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.object["status"] as? String == "ok")
             #expect(health.object["headPosition"] as? Int == Fixture.demoEvents)
-            _ = try await client.execute(uri: "/streams/notes/events", method: .post, headers: fixture.auth(.recorder),
-                                         body: .json(#"{"type":"Note","occurredAt":"2018","payload":{"text":"hello"}}"#))
+            _ = try await client.execute(
+                uri: "/streams/notes/events", method: .post, headers: fixture.auth(.recorder),
+                body: .json(#"{"type":"Note","occurredAt":"2018","payload":{"text":"hello"}}"#))
             let metrics = try await client.execute(uri: "/metrics", method: .get)
             #expect(metrics.status == .ok)
-            for name in ["paddock_appended_events_total 1", "paddock_http_request_duration_seconds_bucket", "paddock_sse_subscribers_current",
-                         "paddock_projection_lag_events", "paddock_version_conflicts_total"] {
+            for name in [
+                "paddock_appended_events_total 1", "paddock_http_request_duration_seconds_bucket", "paddock_sse_subscribers_current",
+                "paddock_projection_lag_events", "paddock_version_conflicts_total"
+            ] {
                 #expect(metrics.text.contains(name), "\(name)")
             }
         }

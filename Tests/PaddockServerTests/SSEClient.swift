@@ -1,9 +1,10 @@
-import Paddock
 import Foundation
+import Paddock
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A minimal Server-Sent Events client over a plain socket: non-blocking reads, chunked decoding,
@@ -28,9 +29,9 @@ final class SSEClient {
 
     init(port: Int, path: String, headers: [String: String] = [:]) throws {
         #if canImport(Glibc)
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        fd = socket(AF_INET, SOCK_STREAM, 0)
+            fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -55,9 +56,9 @@ final class SSEClient {
         isOpen = false
         _ = shutdown(fd, Int32(SHUT_RDWR))
         #if canImport(Glibc)
-        _ = Glibc.close(fd)
+            _ = Glibc.close(fd)
         #else
-        _ = Darwin.close(fd)
+            _ = Darwin.close(fd)
         #endif
     }
 

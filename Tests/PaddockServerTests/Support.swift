@@ -1,12 +1,13 @@
 import Credentials
-import Paddock
 import EventStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
-@testable import PaddockServer
+import Paddock
 import PaddockTestSupport
+
+@testable import PaddockServer
 
 /// A fresh log in a temporary file, with the demo seasons and one token per role.
 struct Fixture {
@@ -31,7 +32,9 @@ struct Fixture {
         }
     }()
 
-    static let quiet: Logger = { var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger }()
+    static let quiet: Logger = {
+        var logger = Logger(label: "paddock.test"); logger.logLevel = .warning; return logger
+    }()
 
     // Not a TemporaryStore: ARC may release a fixture after its last use while the application it
     // made still reads the log (LiveFeedLoadTests), and removing the files then empties the log.
@@ -42,8 +45,9 @@ struct Fixture {
     init(demo: Bool = true, busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteEventStore(path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100),
-                                     busyTimeout: busyTimeout)
+        store = try SQLiteEventStore(
+            path: directory.appendingPathComponent("log.sqlite").path, pollInterval: .milliseconds(100),
+            busyTimeout: busyTimeout)
         if demo { try await PaddockServer.loadDemoIfEmpty(store: store, directory: Self.demo, logger: Self.quiet) }
         credentials = try SQLiteCredentialStore(beside: store)
         var tokens: [Role: String] = [:]

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import PaddockServer
 
 /// The season page compared with another cut or other rules: the same comparison the JSON route
@@ -15,9 +16,11 @@ import Testing
     static func declareRules(_ client: some TestClientProtocol, _ fixture: Fixture) async throws {
         let seasons = [(2018, "[8,5,4,3,2,1]", "[3,2,1]"), (2016, "[20,15,12,10,8,6]", "[0]")]
         for (season, finals, semis) in seasons {
-            let line = #"{"type":"RulesDeclared","occurredAt":"\#(season)","payload":{"championship":"euro-rx-super1600","season":\#(season),"rules":{"scoring":[{"kinds":["final"],"points":\#(finals)},{"kinds":["semiFinal"],"points":\#(semis)}]}}}"#
-            let response = try await client.execute(uri: "/streams/season:euro-rx-super1600:\(season)/events", method: .post,
-                                                    headers: fixture.auth(.admin), body: .json(line))
+            let line =
+                #"{"type":"RulesDeclared","occurredAt":"\#(season)","payload":{"championship":"euro-rx-super1600","season":\#(season),"rules":{"scoring":[{"kinds":["final"],"points":\#(finals)},{"kinds":["semiFinal"],"points":\#(semis)}]}}}"#
+            let response = try await client.execute(
+                uri: "/streams/season:euro-rx-super1600:\(season)/events", method: .post,
+                headers: fixture.auth(.admin), body: .json(line))
             #expect(response.status == .created || response.status == .ok, "\(response.text)")
         }
     }

@@ -1,10 +1,11 @@
-import Paddock
 import EventStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 /// The desk in a browser: a session from a token, forms that record through the desk routes' own
@@ -14,8 +15,9 @@ import Testing
 
     /// Signs in with a role's token; returns the session cookie.
     func signIn(_ client: some TestClientProtocol, _ fixture: Fixture, _ role: Role) async throws -> String {
-        let response = try await client.execute(uri: "/desk/sign-in", method: .post, headers: [.contentType: Self.form],
-                                                body: ByteBuffer(string: "token=" + fixture.tokens[role]!))
+        let response = try await client.execute(
+            uri: "/desk/sign-in", method: .post, headers: [.contentType: Self.form],
+            body: ByteBuffer(string: "token=" + fixture.tokens[role]!))
         #expect(response.status == .seeOther)
         let cookie = try #require(response.headers[.setCookie])
         #expect(cookie.contains("HttpOnly"))
@@ -36,12 +38,14 @@ import Testing
     func encode(_ values: [String: String]) -> ByteBuffer {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return ByteBuffer(string: values.sorted { $0.key < $1.key }.map {
-            $0.key.addingPercentEncoding(withAllowedCharacters: allowed)! + "=" + $0.value.addingPercentEncoding(withAllowedCharacters: allowed)!
-        }.joined(separator: "&"))
+        return ByteBuffer(
+            string: values.sorted { $0.key < $1.key }.map {
+                $0.key.addingPercentEncoding(withAllowedCharacters: allowed)! + "=" + $0.value.addingPercentEncoding(withAllowedCharacters: allowed)!
+            }.joined(separator: "&"))
     }
 
-    func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ values: [String: String], origin: String? = nil) async throws -> TestResponse {
+    func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ values: [String: String], origin: String? = nil) async throws -> TestResponse
+    {
         var headers: HTTPFields = [.contentType: Self.form, .cookie: cookie]
         if let origin { headers[HTTPField.Name("Origin")!] = origin }
         return try await client.execute(uri: uri, method: .post, headers: headers, body: encode(values))
@@ -52,7 +56,8 @@ import Testing
         try await fixture.app().test(.router) { client in
             let signInPage = try await client.execute(uri: "/desk", method: .get)
             #expect(signInPage.text.contains("type=\"password\""))
-            let wrong = try await client.execute(uri: "/desk/sign-in", method: .post, headers: [.contentType: Self.form], body: ByteBuffer(string: "token=nope"))
+            let wrong = try await client.execute(
+                uri: "/desk/sign-in", method: .post, headers: [.contentType: Self.form], body: ByteBuffer(string: "token=nope"))
             #expect(wrong.status == .unauthorized)
             #expect(wrong.headers[.setCookie] == nil)
             #expect(wrong.text.contains("That token is not known here."))
@@ -60,7 +65,8 @@ import Testing
             let cookie = try await signIn(client, fixture, .recorder)
             let desk = try await client.execute(uri: "/desk", method: .get, headers: [.cookie: cookie])
             #expect(desk.text.contains("Signed in as <strong>recorder-token</strong> <span class=\"role\">recorder</span>"))
-            let uri = Fixture.season.replacingOccurrences(of: "/championships/", with: "/desk/").replacingOccurrences(of: "/seasons/", with: "/") + "/retirement"
+            let uri =
+                Fixture.season.replacingOccurrences(of: "/championships/", with: "/desk/").replacingOccurrences(of: "/seasons/", with: "/") + "/retirement"
             let page = try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok)
             #expect(page.headers[.cacheControl] == "no-store")
@@ -97,13 +103,16 @@ import Testing
             let cookie = try await signIn(client, fixture, .recorder)
             let uri = "/desk/euro-rx-super1600/2018/session"
             var values = hidden(try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]).text)
-            values.merge(["round": "3", "session": "final", "kind": "final",
-                          "results[0].position": "1", "results[0].competitor": "jesse-kallio",
-                          "results[3].position": "2", "results[3].competitor": "ghost"]) { $1 }
+            values.merge([
+                "round": "3", "session": "final", "kind": "final",
+                "results[0].position": "1", "results[0].competitor": "jesse-kallio",
+                "results[3].position": "2", "results[3].competitor": "ghost"
+            ]) { $1 }
             let refused = try await post(client, uri, cookie: cookie, values)
             #expect(refused.status.code == 422)
-            #expect(refused.text.contains("<p class=\"field-error\" id=\"f-results-3-competitor-error\">no competitor &#39;ghost&#39; is registered</p>"),
-                    "beside row 4's driver, where it was typed")
+            #expect(
+                refused.text.contains("<p class=\"field-error\" id=\"f-results-3-competitor-error\">no competitor &#39;ghost&#39; is registered</p>"),
+                "beside row 4's driver, where it was typed")
             #expect(refused.text.contains("id=\"f-results-3-competitor\" name=\"results[3].competitor\" value=\"ghost\""), "what was typed is kept")
             #expect(refused.text.contains("aria-invalid=\"true\""))
             values["results[3].competitor"] = "jesse-kallio"
@@ -122,8 +131,9 @@ import Testing
             let uri = "/desk/euro-rx-super1600/2018/retirement"
             var values = hidden(try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]).text)
             // Another desk records in the season meanwhile.
-            let other = try await client.execute(uri: Fixture.season + "/rounds/3/retirements", method: .post, headers: fixture.auth(.recorder),
-                                                 body: .json(#"{"competitor":"jesse-kallio","reason":"puncture"}"#))
+            let other = try await client.execute(
+                uri: Fixture.season + "/rounds/3/retirements", method: .post, headers: fixture.auth(.recorder),
+                body: .json(#"{"competitor":"jesse-kallio","reason":"puncture"}"#))
             #expect(other.status == .created)
             values.merge(["round": "3", "competitor": "jesse-kallio", "reason": "engine"]) { $1 }
             let conflict = try await post(client, uri, cookie: cookie, values)
@@ -132,7 +142,8 @@ import Testing
             #expect(conflict.text.contains("<a href=\"\(uri)\">reload the form</a>"))
             #expect(try await fixture.store.headPosition() == Fixture.demoHead + 1, "nothing recorded")
             // Submitting the kept form again records it after the other desk's event.
-            let again = try await post(client, uri, cookie: cookie, hidden(conflict.text).merging(["round": "3", "competitor": "jesse-kallio", "reason": "engine"]) { $1 })
+            let again = try await post(
+                client, uri, cookie: cookie, hidden(conflict.text).merging(["round": "3", "competitor": "jesse-kallio", "reason": "engine"]) { $1 })
             #expect(again.status == .seeOther)
             #expect(try await fixture.store.headPosition() == Fixture.demoHead + 2)
         }
@@ -151,9 +162,10 @@ import Testing
             forged["csrf"] = nil
             #expect(try await post(client, uri, cookie: cookie, forged).status == .forbidden)
             #expect(try await post(client, uri, cookie: cookie, values, origin: "https://evil.example").status == .forbidden)
-            let crossSite = try await client.execute(uri: uri, method: .post,
-                                                     headers: [.contentType: Self.form, .cookie: cookie, HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
-                                                     body: encode(values))
+            let crossSite = try await client.execute(
+                uri: uri, method: .post,
+                headers: [.contentType: Self.form, .cookie: cookie, HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
+                body: encode(values))
             #expect(crossSite.status == .forbidden)
             let noSession = try await post(client, uri, cookie: "paddock_desk=" + String(repeating: "1", count: 64), values)
             #expect(noSession.status == .seeOther, "not signed in: to the sign-in page")

@@ -1,10 +1,11 @@
-import Paddock
 import EventStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 /// The web app's public pages over the demo log: HTML, the headers that keep a page to Paddock's

@@ -1,10 +1,11 @@
 import EventStore
 import Foundation
-@testable import Paddock
 import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
+
+@testable import Paddock
 
 /// Seasons of two championships appended to a real store, with a retraction, a team change recorded
 /// in a competitor's stream and a registration; then compared with the full in-memory fold.
@@ -25,14 +26,19 @@ struct SeasonsLog {
     /// One season: rules, three rounds of a race, a retraction of its first result when asked.
     func season(_ championship: String, _ year: Int, drivers: [String], retractFirst: Bool = false) async throws {
         let stream = StreamName.season(championship, year).text
-        try await append(.rulesDeclared(RulesDeclared(championship: championship, season: year,
-                                                      rules: RuleSet(scoring: [SessionScoring(kinds: [.race], points: [10, 6, 4, 3])]))), to: stream)
+        try await append(
+            .rulesDeclared(
+                RulesDeclared(
+                    championship: championship, season: year,
+                    rules: RuleSet(scoring: [SessionScoring(kinds: [.race], points: [10, 6, 4, 3])]))), to: stream)
         var first: UUID?
         for round in 1...3 {
             let order = round % 2 == 0 ? drivers.reversed() : drivers
-            let id = try await append(.sessionClassified(SessionClassified(
-                championship: championship, season: year, round: round, session: "race", kind: .race,
-                results: order.enumerated().map { ClassifiedResult(position: $0.offset + 1, competitor: $0.element, team: "t\($0.offset % 2)") })),
+            let id = try await append(
+                .sessionClassified(
+                    SessionClassified(
+                        championship: championship, season: year, round: round, session: "race", kind: .race,
+                        results: order.enumerated().map { ClassifiedResult(position: $0.offset + 1, competitor: $0.element, team: "t\($0.offset % 2)") })),
                 to: stream, occurredAt: "\(year)-0\(round + 3)-10")
             first = first ?? id
         }
@@ -67,18 +73,24 @@ struct BoundedProjectionServiceTests {
         try await log.season("rx", 2020, drivers: ["ann", "bob", "cid"])
         try await log.season("rx", 2021, drivers: ["bob", "cid", "dan"], retractFirst: true)
         try await log.season("gt", 2021, drivers: ["ann", "dan"])
-        try await log.append(.teamChanged(TeamChanged(championship: "rx", season: 2020, competitor: "bob", toTeam: "t9", fromRound: 3)),
-                             to: "competitor:bob")
+        try await log.append(
+            .teamChanged(TeamChanged(championship: "rx", season: 2020, competitor: "bob", toTeam: "t9", fromRound: 3)),
+            to: "competitor:bob")
         let service = ProjectionService(store: log.store, snapshots: NoPersistedState(), cachedSeasons: 1)
         try await service.catchUp()
         try await expectSame(service, as: try await log.fullFold())
 
         // Live updates: one season is cached (the last one asked for), the others are derived again.
-        try await log.append(.sessionClassified(SessionClassified(
-            championship: "rx", season: 2020, round: 4, session: "race", kind: .race,
-            results: [ClassifiedResult(position: 1, competitor: "dan")])), to: StreamName.season("rx", 2020).text)
-        try await log.append(.pointsAdjusted(PointsAdjusted(championship: "gt", season: 2021, competitor: "ann", points: 3, mode: .delta,
-                                                            reason: "appeal")), to: StreamName.season("gt", 2021).text)
+        try await log.append(
+            .sessionClassified(
+                SessionClassified(
+                    championship: "rx", season: 2020, round: 4, session: "race", kind: .race,
+                    results: [ClassifiedResult(position: 1, competitor: "dan")])), to: StreamName.season("rx", 2020).text)
+        try await log.append(
+            .pointsAdjusted(
+                PointsAdjusted(
+                    championship: "gt", season: 2021, competitor: "ann", points: 3, mode: .delta,
+                    reason: "appeal")), to: StreamName.season("gt", 2021).text)
         #expect(try await service.catchUp() == 2)
         try await expectSame(service, as: try await log.fullFold())
     }
@@ -131,8 +143,10 @@ struct BoundedProjectionServiceTests {
         var stale = TimelineIndex()
         for envelope in try EnvelopeDecoder.decode(try await log.store.read(after: 0, limit: 2)) { stale.apply(envelope) }
         // A well-formed index, at the head of the log, but written by other projection code.
-        try await log.store.saveSnapshot(ProjectionSnapshot(name: ProjectionService.snapshotName, codeVersion: ProjectionService.codeVersion - 1,
-                                                            position: 4, state: try JSONEncoder().encode(stale)))
+        try await log.store.saveSnapshot(
+            ProjectionSnapshot(
+                name: ProjectionService.snapshotName, codeVersion: ProjectionService.codeVersion - 1,
+                position: 4, state: try JSONEncoder().encode(stale)))
         let service = ProjectionService(store: log.store)
         #expect(try await service.catchUp() == 4)
         #expect(await service.index.seasons[SeasonKey("rx", 2020)]?.events == 4)

@@ -1,9 +1,10 @@
 import EventStore
 import Foundation
-@testable import Paddock
 import PaddockTestSupport
 import SeasonDomain
 import Testing
+
+@testable import Paddock
 
 /// Writes `text` to a file in the store's directory and opens it as an input.
 func inputFile(_ text: String, in temp: TemporaryStore, name: String = "input.ndjson") throws -> InputFile {
@@ -16,15 +17,17 @@ func inputFile(_ text: String, in temp: TemporaryStore, name: String = "input.nd
 func noteLines(_ count: Int, streams: Int = 3, run: Int = 7, ids: Bool = false) -> [String] {
     (0..<count).map { i in
         let id = ids ? #","eventId":"\#(UUID().uuidString.lowercased())""# : ""
-        return Sample.line("notes:\((i / run) % streams)", type: "Note", occurredAt: "2018-06-10T12:00:00Z",
-                           payload: #"{"text":"note \#(i) \"quoted\" ö","subject":"s-\#(i % 5)"}"#, extra: id)
+        return Sample.line(
+            "notes:\((i / run) % streams)", type: "Note", occurredAt: "2018-06-10T12:00:00Z",
+            payload: #"{"text":"note \#(i) \"quoted\" ö","subject":"s-\#(i % 5)"}"#, extra: id)
     }
 }
 
 @Suite("Bulk append and import")
 struct BulkTests {
     private func appender(_ temp: TemporaryStore, store: (any EventStore)? = nil, pageSize: Int = 10, chunkBytes: Int = 700)
-        async throws -> BulkAppender {
+        async throws -> BulkAppender
+    {
         let projections = ProjectionService(store: temp.store)
         try await projections.catchUp()
         var appender = BulkAppender(store: store ?? temp.store, context: projections)
@@ -65,8 +68,9 @@ struct BulkTests {
 
     @Test func seasonChecksSeeTheLinesBeforeAcrossChunks() async throws {
         let temp = try TemporaryStore()
-        let again = Sample.line(type: "RoundScheduled", occurredAt: "2018-01-10",
-                                payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"startDate":"2018-04-28"}"#)
+        let again = Sample.line(
+            type: "RoundScheduled", occurredAt: "2018-01-10",
+            payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"startDate":"2018-04-28"}"#)
         let text = Sample.season + "\n" + noteLines(30).joined(separator: "\n") + "\n" + again
         do {
             try await appender(temp).append(try inputFile(text, in: temp))

@@ -52,7 +52,7 @@ struct CLITests {
         (["append", "/no/such/file"], "cannot read '/no/such/file'"),
         (["standings", "nowhere", "1999"], "no season 'nowhere' 1999"),
         (["log", "--occurred-from", "yesterday"], "--occurred-from: 'yesterday' is not an ISO-8601"),
-        (["standings", "f1", "1988", "--after-round", "0"], "--after-round must be 1 or more"),
+        (["standings", "f1", "1988", "--after-round", "0"], "--after-round must be 1 or more")
     ])
     func userErrorsAreOneLineOnStandardErrorWithAFailingExit(arguments: [String], message: String) throws {
         let temp = try TemporaryStore()
@@ -98,8 +98,9 @@ struct CLITests {
     @Test(.needsF1DB) func theF1RulesShipWithTheBinary() throws {
         let elsewhere = FileManager.default.temporaryDirectory
         let other = try TemporaryStore()
-        let (f1Code, f1Out, f1Err) = try runPaddock(["import", "f1db", TestEnvironment.f1db.path, "--seasons", "1988", "--db", other.path],
-                                                    in: elsewhere)
+        let (f1Code, f1Out, f1Err) = try runPaddock(
+            ["import", "f1db", TestEnvironment.f1db.path, "--seasons", "1988", "--db", other.path],
+            in: elsewhere)
         #expect(f1Code == 0, "\(f1Err)")
         #expect(f1Out.contains("1 season(s)"), "\(f1Err)")
     }

@@ -1,10 +1,11 @@
 import EventStore
 import Foundation
-@testable import Paddock
 import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
+
+@testable import Paddock
 
 @Suite("paddock compare")
 struct CompareTests {
@@ -16,11 +17,13 @@ struct CompareTests {
     @Test func aKnownAtComparisonAcrossACorrection() async throws {
         let temp = try TemporaryStore()
         try await DemoLoader.load(from: Self.demo, into: temp.store)
-        let final6 = try #require(try await temp.store.read(EventQuery(stream: "season:euro-rx-super1600:2018", types: ["SessionClassified"]))
-            .last { $0.payload.contains("\"round\":6") })
+        let final6 = try #require(
+            try await temp.store.read(EventQuery(stream: "season:euro-rx-super1600:2018", types: ["SessionClassified"]))
+                .last { $0.payload.contains("\"round\":6") })
         let before = try #require(try await temp.store.read(after: 0, limit: 1_000).last).recordedAt
         try await Task.sleep(for: .milliseconds(5))
-        let correction = #"{"stream":"season:euro-rx-super1600:2018","type":"ResultCorrected","occurredAt":"2018-10-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":6,"session":"final","kind":"final","corrects":["\#(final6.eventId.lowercased)"],"results":[{"position":2,"competitor":"jesse-kallio"}],"reason":"test: a correction on top of the demo"}}"#
+        let correction =
+            #"{"stream":"season:euro-rx-super1600:2018","type":"ResultCorrected","occurredAt":"2018-10-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":6,"session":"final","kind":"final","corrects":["\#(final6.eventId.lowercased)"],"results":[{"position":2,"competitor":"jesse-kallio"}],"reason":"test: a correction on top of the demo"}}"#
         try await NDJSONAppender(store: temp.store).append(contentsOf: correction, actor: "steward")
         let corrected = try #require(try await temp.store.read(after: 0, limit: 1_000).last)
 
@@ -35,8 +38,10 @@ struct CompareTests {
         #expect(document.changes == document.rows.filter(\.changed).count)
 
         // The same cut on both sides: nothing changes.
-        let (_, same, _) = try runPaddock(["compare", "euro-rx-super1600", "2018", "--from", "known-at:\(before)", "--to", "known-at:\(before)",
-                                           "--db", temp.path])
+        let (_, same, _) = try runPaddock([
+            "compare", "euro-rx-super1600", "2018", "--from", "known-at:\(before)", "--to", "known-at:\(before)",
+            "--db", temp.path
+        ])
         #expect(same.contains("no change"))
     }
 
@@ -70,7 +75,7 @@ struct CompareTests {
         ("as-of:2018-08-21", Cut(asOf: "2018-08-21")),
         ("after-round:3,as-of:2018-06", Cut(afterRound: 3, asOf: "2018-06")),
         ("", Cut.everything),
-        ("everything", Cut.everything),
+        ("everything", Cut.everything)
     ])
     func cutsAsText(text: String, cut: Cut) throws {
         #expect(try CutText.parse(text) == cut)

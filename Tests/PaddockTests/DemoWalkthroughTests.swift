@@ -63,18 +63,23 @@ struct DemoWalkthroughTests {
         #expect(tables.map { ($0["cut"] as? [String: Any])?["afterRound"] as? Int } == [1, 2, 3, 5, 6])
         func kallio(_ i: Int) -> [String: Any]? { (tables[i]["rows"] as? [[String: Any]])?.first { $0["competitor"] as? String == "jesse-kallio" } }
         #expect(kallio(1)?["wins"] as? Int == 0)
-        #expect(kallio(2)?["wins"] as? Int == 1)   // Norway, in June
-        #expect(kallio(4)?["podiums"] as? Int == 2) // and third in Germany
-        #expect(kallio(4)?["position"] == nil)      // no points scale in the articles: not ranked by invented points
+        #expect(kallio(2)?["wins"] as? Int == 1)  // Norway, in June
+        #expect(kallio(4)?["podiums"] as? Int == 2)  // and third in Germany
+        #expect(kallio(4)?["position"] == nil)  // no points scale in the articles: not ranked by invented points
         let published = try #require(tables[4]["published"] as? [String: Any])
         #expect((published["rows"] as? [[String: Any]])?.first?["position"] as? Int == 6)
-        #expect(tables[2]["published"] == nil)      // the sixth place stood after the last round only
+        #expect(tables[2]["published"] == nil)  // the sixth place stood after the last round only
 
         let explanations = replay.compactMap { $0["explanation"] as? [String: Any] }
         let lines = try #require(explanations.last?["lines"] as? [[String: Any]])
-        let summary = lines.map { "R\($0["round"] as? Int ?? 0) \($0["session"] as? String ?? "") \($0["classifiedPosition"] as? Int ?? 0) \($0["status"] as? String ?? "")" }
-        #expect(summary == ["R1 heat-4 0 DNF", "R2 semi-final 0 DNF", "R3 semi-final 1 classified", "R3 final 1 classified",
-                            "R5 final 4 classified", "R6 final 3 classified"])
+        let summary = lines.map {
+            "R\($0["round"] as? Int ?? 0) \($0["session"] as? String ?? "") \($0["classifiedPosition"] as? Int ?? 0) \($0["status"] as? String ?? "")"
+        }
+        #expect(
+            summary == [
+                "R1 heat-4 0 DNF", "R2 semi-final 0 DNF", "R3 semi-final 1 classified", "R3 final 1 classified",
+                "R5 final 4 classified", "R6 final 3 classified"
+            ])
         #expect((lines[0]["notes"] as? [String])?.first?.contains("engine failure") == true)
         #expect(lines.allSatisfy { ($0["rule"] as? String)?.hasPrefix("no points rules declared") == true })
         #expect(((explanations.last?["published"] as? [String: Any])?["rows"] as? [[String: Any]])?.first?["position"] as? Int == 6)
@@ -91,8 +96,11 @@ struct DemoWalkthroughTests {
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
         let starts = ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("DTSTART") }
-        #expect(starts == ["DTSTART;VALUE=DATE:20210522", "DTSTART;VALUE=DATE:20210710", "DTSTART;VALUE=DATE:20210807",
-                           "DTSTART;VALUE=DATE:20210821", "DTSTART;VALUE=DATE:20210904"])
+        #expect(
+            starts == [
+                "DTSTART;VALUE=DATE:20210522", "DTSTART;VALUE=DATE:20210710", "DTSTART;VALUE=DATE:20210807",
+                "DTSTART;VALUE=DATE:20210821", "DTSTART;VALUE=DATE:20210904"
+            ])
         for venue in ["Honkajoki", "Jalasjärvi", "Kouvola", "Oulu", "Hyvinkää"] { #expect(ics.contains("LOCATION:\(venue)")) }
     }
 

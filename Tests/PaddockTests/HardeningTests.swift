@@ -1,17 +1,19 @@
-@testable import EventStore
 import Foundation
 import GRDB
-@testable import Paddock
 import PaddockTestSupport
 import Projections
 import SeasonDomain
 import Testing
 
+@testable import EventStore
+@testable import Paddock
+
 /// Hostile and careless input: named errors, an unchanged log, and no process that stops.
 @Suite("Hardening: no input crashes it")
 struct HardeningTests {
     /// The line of the report that stopped `paddock append` with an arithmetic overflow trap.
-    static let reported = #"{"stream":"season:euro-rx-super1600:2018","type":"RulesDeclared","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":["1/-9223372036854775808"]}]}}}"#
+    static let reported =
+        #"{"stream":"season:euro-rx-super1600:2018","type":"RulesDeclared","occurredAt":"2018","payload":{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":["1/-9223372036854775808"]}]}}}"#
 
     @Test func theReportedLineIsANamedErrorFromTheCommandLine() throws {
         let temp = try TemporaryStore()
@@ -29,12 +31,20 @@ struct HardeningTests {
         var lines = [Sample.season]
         for (i, p) in primes.enumerated() {
             let round = i + 3
-            lines.append(Sample.line(type: "RoundScheduled", occurredAt: "2018-05-01",
-                                     payload: #"{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"startDate":"2018-06-0\#(round)"}"#))
-            lines.append(Sample.line(type: "SessionClassified", occurredAt: "2018-06-0\(round)",
-                                     payload: #"{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}"#))
-            lines.append(Sample.line(type: "RoundMultiplierDecided", occurredAt: "2018-06-0\(round)",
-                                     payload: #"{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"factor":"1/\#(p)","reason":"test"}"#))
+            lines.append(
+                Sample.line(
+                    type: "RoundScheduled", occurredAt: "2018-05-01",
+                    payload: #"{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"startDate":"2018-06-0\#(round)"}"#))
+            lines.append(
+                Sample.line(
+                    type: "SessionClassified", occurredAt: "2018-06-0\(round)",
+                    payload:
+                        #"{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}"#
+                ))
+            lines.append(
+                Sample.line(
+                    type: "RoundMultiplierDecided", occurredAt: "2018-06-0\(round)",
+                    payload: #"{"championship":"euro-rx-super1600","season":2018,"round":\#(round),"factor":"1/\#(p)","reason":"test"}"#))
         }
         return lines.joined(separator: "\n")
     }
@@ -61,13 +71,18 @@ struct HardeningTests {
 
     @Test func aPositionNearTheLimitRanksWithoutADenseTable() async throws {
         let temp = try TemporaryStore()
-        let far = Sample.line(type: "SessionClassified", occurredAt: "2018-04-29",
-                              payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":9998,"competitor":"x"},{"position":9999,"competitor":"jesse-kallio"}]}"#)
+        let far = Sample.line(
+            type: "SessionClassified", occurredAt: "2018-04-29",
+            payload:
+                #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":9998,"competitor":"x"},{"position":9999,"competitor":"jesse-kallio"}]}"#
+        )
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season + "\n" + far)
         let projections = ProjectionService(store: temp.store)
         try await projections.catchUp()
-        let rows = try await projections.standings(SeasonKey("euro-rx-super1600", 2018), className: nil, kind: .competitors,
-                                                    cut: .everything).table.rows
+        let rows = try await projections.standings(
+            SeasonKey("euro-rx-super1600", 2018), className: nil, kind: .competitors,
+            cut: .everything
+        ).table.rows
         // Kallio 5 and x 0: x's 9998th beats nothing; Baciuska 8 first.
         #expect(rows.map(\.competitor) == ["rokas-baciuska", "jesse-kallio", "x"])
     }
@@ -77,10 +92,14 @@ struct HardeningTests {
 @Suite("Recording through one recorder")
 struct RecorderTests {
     @Test(arguments: [
-        (#"{"championship":"euro-rx-super1600","season":2018,"round":7,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}"#,
-         "payload.round: round 7 is not scheduled in euro-rx-super1600 2018"),
-        (#"{"championship":"euro-rx-super1600","season":2018,"round":1,"session":"heat-1","kind":"heat","results":[{"position":1,"competitor":"nobody"}]}"#,
-         "payload.results[0].competitor: no competitor 'nobody' is registered"),
+        (
+            #"{"championship":"euro-rx-super1600","season":2018,"round":7,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}"#,
+            "payload.round: round 7 is not scheduled in euro-rx-super1600 2018"
+        ),
+        (
+            #"{"championship":"euro-rx-super1600","season":2018,"round":1,"session":"heat-1","kind":"heat","results":[{"position":1,"competitor":"nobody"}]}"#,
+            "payload.results[0].competitor: no competitor 'nobody' is registered"
+        )
     ])
     func aClassificationThatDoesNotFitTheSeasonIsRefused(payload: String, message: String) async throws {
         let temp = try TemporaryStore()
@@ -98,19 +117,24 @@ struct RecorderTests {
         let temp = try TemporaryStore()
         // Round 3 scheduled and classified in one input.
         let both = [
-            Sample.line(type: "RoundScheduled", occurredAt: "2018-05-01",
-                        payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-09"}"#,
-                        extra: #","eventId":"018f0000-0000-7000-8000-000000000001""#),
-            Sample.line(type: "SessionClassified", occurredAt: "2018-06-10",
-                        payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}"#),
+            Sample.line(
+                type: "RoundScheduled", occurredAt: "2018-05-01",
+                payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-09"}"#,
+                extra: #","eventId":"018f0000-0000-7000-8000-000000000001""#),
+            Sample.line(
+                type: "SessionClassified", occurredAt: "2018-06-10",
+                payload:
+                    #"{"championship":"euro-rx-super1600","season":2018,"round":3,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"}]}"#
+            )
         ]
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season + "\n" + both.joined(separator: "\n"))
         // The same schedule again, same id: an idempotent retry, not "round 3 is already scheduled".
         let retry = try await NDJSONAppender(store: temp.store).append(contentsOf: both[0])
         #expect(retry.alreadyRecorded == 1)
         // Another schedule of round 3: refused.
-        let again = Sample.line(type: "RoundScheduled", occurredAt: "2018-05-02",
-                                payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-09"}"#)
+        let again = Sample.line(
+            type: "RoundScheduled", occurredAt: "2018-05-02",
+            payload: #"{"championship":"euro-rx-super1600","season":2018,"round":3,"startDate":"2018-06-09"}"#)
         await #expect(throws: LineError.self) { try await NDJSONAppender(store: temp.store).append(contentsOf: again) }
     }
 
@@ -130,8 +154,9 @@ struct RecorderTests {
 
         let temp = try TemporaryStore()
         let desk = Author(name: "desk", role: .recorder)
-        let rules = Sample.line(type: "RulesDeclared", occurredAt: "2018",
-                                payload: #"{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":[1]}]}}"#)
+        let rules = Sample.line(
+            type: "RulesDeclared", occurredAt: "2018",
+            payload: #"{"championship":"euro-rx-super1600","season":2018,"rules":{"scoring":[{"kinds":["final"],"points":[1]}]}}"#)
         await #expect(throws: PermissionError.self) {
             try await NDJSONAppender(store: temp.store).append(contentsOf: rules, author: desk)
         }
@@ -141,8 +166,10 @@ struct RecorderTests {
     @Test func everyEventNamesItsActor() async throws {
         let temp = try TemporaryStore()
         await #expect {
-            try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.line("notes", type: "Note", occurredAt: "2018",
-                                                                                     payload: #"{"text":"hi"}"#, extra: #","actor":"""#))
+            try await NDJSONAppender(store: temp.store).append(
+                contentsOf: Sample.line(
+                    "notes", type: "Note", occurredAt: "2018",
+                    payload: #"{"text":"hi"}"#, extra: #","actor":"""#))
         } throws: { error in
             (error as? LineError)?.reason.hasPrefix("actor:") == true
         }
@@ -176,7 +203,7 @@ struct ImportChecksTests {
     @Test(arguments: [
         // Not canonical: a space in the payload (the hash is recomputed, so only the content check can see it).
         ("space", "payload: not in canonical form"),
-        ("actor", "actor: every recorded event names who recorded it"),
+        ("actor", "actor: every recorded event names who recorded it")
     ])
     func whatAppendRefusesImportRefuses(change: String, message: String) async throws {
         var lines = try await exported()
@@ -209,8 +236,9 @@ struct LogIntegrityTests {
         try await raw.write { try $0.execute(sql: "UPDATE chain_head SET position = 5") }
         try raw.close()
         await #expect {
-            try await temp.store.append([NewEvent(type: "Note", occurredAt: "2018", actor: "t", payload: #"{"text":"x"}"#)],
-                                        to: "notes", expecting: .any)
+            try await temp.store.append(
+                [NewEvent(type: "Note", occurredAt: "2018", actor: "t", payload: #"{"text":"x"}"#)],
+                to: "notes", expecting: .any)
         } throws: { error in
             guard case .chainBroken(let reason) = error as? EventStoreError else { return false }
             return reason.contains("position 8") && reason.contains("position 5")

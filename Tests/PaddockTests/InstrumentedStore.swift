@@ -13,7 +13,11 @@ struct InstrumentedStore: EventStore {
         private let lock = NSLock()
         private var count = 0
         var value: Int { lock.withLock { count } }
-        func next() -> Int { lock.withLock { count += 1; return count } }
+        func next() -> Int {
+            lock.withLock {
+                count += 1; return count
+            }
+        }
     }
 
     struct Stopped: Error {}

@@ -11,40 +11,67 @@ struct NDJSONTests {
         let summary = try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season, actor: "desk")
         #expect(summary.appended == 8)
         let events = try await temp.store.read(after: 0, limit: 100)
-        #expect(events.map(\.type) == ["ChampionshipRegistered", "CompetitorRegistered", "CompetitorRegistered", "CompetitorRegistered",
-                                       "RulesDeclared", "RoundScheduled", "RoundScheduled", "SessionClassified"])
+        #expect(
+            events.map(\.type) == [
+                "ChampionshipRegistered", "CompetitorRegistered", "CompetitorRegistered", "CompetitorRegistered",
+                "RulesDeclared", "RoundScheduled", "RoundScheduled", "SessionClassified"
+            ])
         #expect(events.allSatisfy { $0.actor == "desk" })
         // Canonical form: sorted keys, defaults written out.
         #expect(events[4].payload.hasPrefix(#"{"championship":"euro-rx-super1600","rules":{"bonuses":[],"#))
     }
 
     @Test(arguments: [
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018}}"#,
-         "payload.round: missing"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelld","occurredAt":"2018-05-01","payload":{}}"#,
-         "unknown event type 'RoundCancelld'"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01T10:00","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}}"#,
-         "occurredAt '2018-05-01T10:00' is not ISO-8601"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"resaon":"x"}}"#,
-         "payload.resaon: unknown field"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":"2018","round":3}}"#,
-         "payload.season: expected an integer"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"SessionClassified","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":1,"session":"final","kind":"final","results":[{"position":1,"competitor":"a"},{"competitor":"b","status":"DNX"}]}}"#,
-         "payload.results[1].status: \"DNX\" is not one of classified, DNF"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":0}}"#,
-         "payload.round: must be from 1 to 999, found 0"),
-        (#"{"stream":"season:other:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}}"#,
-         "use 'season:euro-rx-super1600:2018'"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"expectedVersion":"soon"}"#,
-         "expectedVersion: expected an integer"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"colour":"red"}"#,
-         "unknown field 'colour'"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}"#,
-         "invalid JSON"),
-        (#"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"eventId":"not-a-uuid"}"#,
-         "eventId: 'not-a-uuid' is not a UUID"),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018}}"#,
+            "payload.round: missing"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelld","occurredAt":"2018-05-01","payload":{}}"#,
+            "unknown event type 'RoundCancelld'"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01T10:00","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}}"#,
+            "occurredAt '2018-05-01T10:00' is not ISO-8601"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"resaon":"x"}}"#,
+            "payload.resaon: unknown field"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":"2018","round":3}}"#,
+            "payload.season: expected an integer"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"SessionClassified","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":1,"session":"final","kind":"final","results":[{"position":1,"competitor":"a"},{"competitor":"b","status":"DNX"}]}}"#,
+            "payload.results[1].status: \"DNX\" is not one of classified, DNF"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":0}}"#,
+            "payload.round: must be from 1 to 999, found 0"
+        ),
+        (
+            #"{"stream":"season:other:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}}"#,
+            "use 'season:euro-rx-super1600:2018'"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"expectedVersion":"soon"}"#,
+            "expectedVersion: expected an integer"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"colour":"red"}"#,
+            "unknown field 'colour'"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3}"#,
+            "invalid JSON"
+        ),
+        (
+            #"{"stream":"season:euro-rx-super1600:2018","type":"RoundCancelled","occurredAt":"2018-05-01","payload":{"championship":"euro-rx-super1600","season":2018,"round":3},"eventId":"not-a-uuid"}"#,
+            "eventId: 'not-a-uuid' is not a UUID"
+        ),
         (#"{"type":"RoundCancelled","occurredAt":"2018-05-01","payload":{}}"#, "stream: missing"),
-        (#"[1,2,3]"#, "expected a JSON object"),
+        (#"[1,2,3]"#, "expected a JSON object")
     ])
     func anyBadLineIsNamedAndNothingIsAppended(bad: String, expected: String) async throws {
         let temp = try TemporaryStore()
@@ -61,8 +88,9 @@ struct NDJSONTests {
     @Test func versionConflictNamesTheLineAndAppendsNothing() async throws {
         let temp = try TemporaryStore()
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
-        let stale = Sample.line(type: "RoundCancelled", occurredAt: "2018-05-01",
-                                payload: #"{"championship":"euro-rx-super1600","season":2018,"round":1}"#, extra: #","expectedVersion":1"#)
+        let stale = Sample.line(
+            type: "RoundCancelled", occurredAt: "2018-05-01",
+            payload: #"{"championship":"euro-rx-super1600","season":2018,"round":1}"#, extra: #","expectedVersion":1"#)
         let note = Sample.line("notes", type: "Note", occurredAt: "2018-05-01", payload: #"{"text":"first line is fine"}"#)
         await #expect {
             try await NDJSONAppender(store: temp.store).append(contentsOf: note + "\n" + stale)
@@ -87,8 +115,9 @@ struct NDJSONTests {
     @Test func exportImportExportGivesIdenticalBytesAndAVerifiedChain() async throws {
         let source = try TemporaryStore()
         try await NDJSONAppender(store: source.store).append(contentsOf: Sample.season, actor: "desk")
-        try await NDJSONAppender(store: source.store).append(contentsOf:
-            Sample.line("notes", type: "Note", occurredAt: "2018-05-01", payload: #"{"text":"Tab\there, quote \" and ünïcödé ✓"}"#))
+        try await NDJSONAppender(store: source.store).append(
+            contentsOf:
+                Sample.line("notes", type: "Note", occurredAt: "2018-05-01", payload: #"{"text":"Tab\there, quote \" and ünïcödé ✓"}"#))
         var first: [String] = []
         try await NDJSONTransfer.export(from: source.store, pageSize: 2) { first.append($0) }
         let target = try TemporaryStore()

@@ -27,8 +27,9 @@ struct PostgresCLITests {
         try body(url)
     }
 
-    @Test("paddock copy SQLite to PostgreSQL and back: the same envelopes, bytes and heads; every command takes --store",
-          .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: skipped"))
+    @Test(
+        "paddock copy SQLite to PostgreSQL and back: the same envelopes, bytes and heads; every command takes --store",
+        .enabled(if: TestEnvironment.postgresURL != nil || TestEnvironment.underCI, "PADDOCK_TEST_POSTGRES is not set: skipped"))
     func copyThereAndBack() async throws {
         try await withSchema { url in
             let source = try TemporaryStore()
@@ -51,8 +52,10 @@ struct PostgresCLITests {
             #expect(try runPaddock(["export"], environment: ["PADDOCK_STORE": url]).1 == sqliteExport)
 
             // The same answers from the same log on either backend.
-            for command in [["standings", "euro-rx-super1600", "2018", "--json"], ["log", "--stream-prefix", "season:", "--json"],
-                            ["calendar", "euro-rx-super1600", "2018"]] {
+            for command in [
+                ["standings", "euro-rx-super1600", "2018", "--json"], ["log", "--stream-prefix", "season:", "--json"],
+                ["calendar", "euro-rx-super1600", "2018"]
+            ] {
                 let onSQLite = try runPaddock(command + ["--db", source.path])
                 let onPostgres = try runPaddock(command + ["--store", url])
                 #expect(onPostgres.0 == 0, "\(command)")

@@ -1,9 +1,10 @@
 import EventStore
 import Foundation
-@testable import Paddock
 import PaddockTestSupport
 import Projections
 import Testing
+
+@testable import Paddock
 
 @Suite("Projections kept beside the log")
 struct ProjectionServiceTests {
@@ -20,9 +21,12 @@ struct ProjectionServiceTests {
         #expect(saved?.codeVersion == ProjectionService.codeVersion)
 
         // A later final: a new service loads the persisted state and folds only the new event.
-        try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.line(
-            type: "SessionClassified", occurredAt: "2018-04-29T16:00:00+02:00",
-            payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"},{"position":2,"competitor":"rokas-baciuska"}]}"#))
+        try await NDJSONAppender(store: temp.store).append(
+            contentsOf: Sample.line(
+                type: "SessionClassified", occurredAt: "2018-04-29T16:00:00+02:00",
+                payload:
+                    #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"},{"position":2,"competitor":"rokas-baciuska"}]}"#
+            ))
         let second = ProjectionService(store: temp.store)
         #expect(try await second.catchUp() == 1)
         let table = try await second.standings(key, className: nil, kind: .competitors, cut: .everything).table
@@ -36,7 +40,9 @@ struct ProjectionServiceTests {
 
     static let roundTwoFinal = Sample.line(
         type: "SessionClassified", occurredAt: "2018-04-29T16:00:00+02:00",
-        payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"},{"position":2,"competitor":"rokas-baciuska"}]}"#)
+        payload:
+            #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio"},{"position":2,"competitor":"rokas-baciuska"}]}"#
+    )
     static let roundTwoRetirement = Sample.line(
         type: "RetirementRecorded", occurredAt: "2018-04-29T16:30:00+02:00",
         payload: #"{"championship":"euro-rx-super1600","season":2018,"round":2,"session":"final","competitor":"rokas-baciuska","reason":"puncture"}"#)
@@ -83,8 +89,10 @@ struct ProjectionServiceTests {
         let temp = try TemporaryStore()
         try await NDJSONAppender(store: temp.store).append(contentsOf: Sample.season)
         // A snapshot written by other projection code: wrong version, garbage state.
-        try await temp.store.saveSnapshot(ProjectionSnapshot(name: "timeline", codeVersion: ProjectionService.codeVersion + 1,
-                                                             position: 8, state: Data("not a timeline".utf8)))
+        try await temp.store.saveSnapshot(
+            ProjectionSnapshot(
+                name: "timeline", codeVersion: ProjectionService.codeVersion + 1,
+                position: 8, state: Data("not a timeline".utf8)))
         let service = ProjectionService(store: temp.store)
         #expect(try await service.catchUp() == 8)
         #expect(try await service.standings(key, className: nil, kind: .competitors, cut: .everything).table.rows.count == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaddockWeb
 
 @Suite struct DeskSubmissionTests {
@@ -9,10 +10,12 @@ import Testing
 
     @Test func fieldsBecomeThePayloadInTheirJSONTypes() throws {
         let form = try #require(DeskForm.named("retirement"))
-        let submission = DeskSubmission(form: form, values: [
-            "round": " 03 ", "competitor": "jesse-kallio", "reason": "engine \"blew\"", "lap": "", "session": "",
-            "eventId": "0190a1b2-0000-7000-8000-000000000001", "occurredAt": "2018-06-10T15:00:00+02:00", "expectedVersion": "12", "csrf": "not sent",
-        ])
+        let submission = DeskSubmission(
+            form: form,
+            values: [
+                "round": " 03 ", "competitor": "jesse-kallio", "reason": "engine \"blew\"", "lap": "", "session": "",
+                "eventId": "0190a1b2-0000-7000-8000-000000000001", "occurredAt": "2018-06-10T15:00:00+02:00", "expectedVersion": "12", "csrf": "not sent"
+            ])
         let body = try object(submission.body)
         #expect(body["round"] as? Int == 3)
         #expect(body["competitor"] as? String == "jesse-kallio")
@@ -35,14 +38,16 @@ import Testing
 
     @Test func emptyRowsAreLeftOutAndErrorsFindTheirRow() throws {
         let form = try #require(DeskForm.named("session"))
-        let submission = DeskSubmission(form: form, values: [
-            "round": "3", "session": "final", "kind": "final",
-            "results[0].position": "1", "results[0].competitor": "a", "results[0].fastestLap": "true",
-            "results[1].position": "", "results[1].competitor": "",
-            "results[2].position": "2", "results[2].competitor": "b", "results[2].status": "classified", "results[2].laps": "6",
-            "results[4].competitor": "c", "results[4].status": "DNF",
-            "results[999].competitor": "beyond the rows a form takes",
-        ])
+        let submission = DeskSubmission(
+            form: form,
+            values: [
+                "round": "3", "session": "final", "kind": "final",
+                "results[0].position": "1", "results[0].competitor": "a", "results[0].fastestLap": "true",
+                "results[1].position": "", "results[1].competitor": "",
+                "results[2].position": "2", "results[2].competitor": "b", "results[2].status": "classified", "results[2].laps": "6",
+                "results[4].competitor": "c", "results[4].status": "DNF",
+                "results[999].competitor": "beyond the rows a form takes"
+            ])
         let body = try object(submission.body)
         let rows = try #require(body["results"] as? [[String: Any]])
         #expect(rows.count == 3)

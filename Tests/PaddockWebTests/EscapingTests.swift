@@ -3,18 +3,20 @@ import Foundation
 import Paddock
 import Projections
 import Testing
+
 @testable import PaddockWeb
 
 /// Every string that comes from a request or from the log reaches a page as text, never as markup.
 @Suite struct EscapingTests {
     /// The only script element is the page's own; no attribute or element comes from the hostile text.
-    func expectInert(_ page: String, _ where_: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(occurrences(of: "<script", in: page) == 1, "\(where_): a script element besides Paddock's own", sourceLocation: sourceLocation)
+    func expectInert(_ page: String, _ place: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(occurrences(of: "<script", in: page) == 1, "\(place): a script element besides Paddock's own", sourceLocation: sourceLocation)
         #expect(page.contains("<script src=\"/assets/paddock.js"), sourceLocation: sourceLocation)
-        #expect(!page.contains("<img"), "\(where_): an element from the text", sourceLocation: sourceLocation)
-        #expect(!page.contains("onerror=alert(1)>"), "\(where_): an unescaped attribute", sourceLocation: sourceLocation)
-        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
-                "\(where_): the text is not shown", sourceLocation: sourceLocation)
+        #expect(!page.contains("<img"), "\(place): an element from the text", sourceLocation: sourceLocation)
+        #expect(!page.contains("onerror=alert(1)>"), "\(place): an unescaped attribute", sourceLocation: sourceLocation)
+        #expect(
+            page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+            "\(place): the text is not shown", sourceLocation: sourceLocation)
     }
 
     @Test func interpolatedTextIsEscapedInElementsAndAttributes() {
@@ -39,29 +41,42 @@ import Testing
     }
 
     @Test func explanationShowsRulesAndNotesAsText() throws {
-        let document = try decode(Documents.ExplanationDocument.self, """
+        let document = try decode(
+            Documents.ExplanationDocument.self,
+            """
             {"championship":"f1","season":2021,"competitor":"max","name":\(Documents.jsonString(hostile)),"cut":{},"position":1,"total":25,
              "lines":[{"kind":"result","round":1,"session":\(Documents.jsonString(hostile)),"sessionKind":"race","eventId":"0190a1b2-0000-7000-8000-000000000009",
                        "logPosition":12,"classifiedPosition":1,"status":"classified","basePoints":25,"share":"1","multiplier":"1","points":25,
                        "rule":\(Documents.jsonString(hostile)),"notes":[\(Documents.jsonString(hostile))],"counted":true}]}
             """)
-        let page = ExplanationPage.render(ExplanationView(championship: "f1", championshipName: hostile, season: 2021, selection: SeasonSelection(),
-                                                          rounds: [], document: document, position: 12))
+        let page = ExplanationPage.render(
+            ExplanationView(
+                championship: "f1", championshipName: hostile, season: 2021, selection: SeasonSelection(),
+                rounds: [], document: document, position: 12))
         expectInert(page, "explanation page")
     }
 
     @Test func aNoteHoldingAScriptShowsAsTextInTheLog() throws {
         let payload = "{\"text\":\(Documents.jsonString(hostile)),\"subject\":\(Documents.jsonString(hostile))}"
         let event = recordedEvent(payload: payload, stream: "notes:" + hostile, actor: hostile, correlation: hostile)
-        let view = LogView(filter: LogFilter(stream: hostile, type: hostile, occurredFrom: hostile), entries: [.init(event: event, chain: .linked, references: [
-            .init(relation: "about", eventId: hostile, position: nil)])], older: nil, headPosition: 7, headHash: hostile,
-                           types: ["Note", hostile], streams: [hostile], scannedDownTo: nil, problem: hostile)
+        let view = LogView(
+            filter: LogFilter(stream: hostile, type: hostile, occurredFrom: hostile),
+            entries: [
+                .init(
+                    event: event, chain: .linked,
+                    references: [
+                        .init(relation: "about", eventId: hostile, position: nil)
+                    ])
+            ], older: nil, headPosition: 7, headHash: hostile,
+            types: ["Note", hostile], streams: [hostile], scannedDownTo: nil, problem: hostile)
         expectInert(LogPage.render(view), "log page")
         expectInert(LogPage.renderEvent(view.entries[0], headPosition: 7), "event page")
     }
 
     @Test func careerHomeErrorAndDeskPagesShowTextAsText() throws {
-        let career = try decode(Career.self, """
+        let career = try decode(
+            Career.self,
+            """
             {"competitor":"x","name":\(Documents.jsonString(hostile)),"nationality":\(Documents.jsonString(hostile)),"starts":1,"wins":0,"podiums":0,"dnfs":1,
              "titles":[{"championship":"f1","season":2021,"title":\(Documents.jsonString(hostile))}],
              "seasons":[{"championship":"f1","championshipName":\(Documents.jsonString(hostile)),"season":2021,"classes":[\(Documents.jsonString(hostile))],
@@ -69,18 +84,21 @@ import Testing
                          "retirements":[{"round":2,"reason":\(Documents.jsonString(hostile))}],"titles":[\(Documents.jsonString(hostile))]}]}
             """)
         expectInert(CareerPage.render(career, position: 3), "career page")
-        let home = HomeView(championships: [.init(id: hostile, name: hostile, discipline: hostile, seasons: [2021])], search: hostile,
-                            competitors: [.init(id: hostile, name: hostile, nationality: hostile)], teams: [.init(id: "t", name: hostile, nationality: nil)],
-                            competitorMatches: 1, teamMatches: 1, position: 3)
+        let home = HomeView(
+            championships: [.init(id: hostile, name: hostile, discipline: hostile, seasons: [2021])], search: hostile,
+            competitors: [.init(id: hostile, name: hostile, nationality: hostile)], teams: [.init(id: "t", name: hostile, nationality: nil)],
+            competitorMatches: 1, teamMatches: 1, position: 3)
         expectInert(HomePage.render(home), "home page")
         expectInert(ErrorPage.render(status: 404, title: hostile, detail: hostile, back: hostile), "error page")
         let form = try #require(DeskForm.named("session"))
-        let desk = DeskSeason(championship: "f1", championshipName: hostile, season: 2021, rounds: [.init(round: 1, name: hostile)], classes: [hostile],
-                              competitors: [.init(value: hostile, label: hostile)], teams: [.init(value: hostile, label: hostile)],
-                              classifications: [.init(value: hostile, label: hostile)], streamVersion: 4,
-                              recent: [recordedEvent(payload: "{\"text\":\(Documents.jsonString(hostile))}", actor: hostile)])
-        let state = DeskFormState(values: ["session": hostile, "results[0].competitor": hostile, "eventId": hostile], fieldErrors: ["session": hostile],
-                                  errors: [hostile], conflict: 5)
+        let desk = DeskSeason(
+            championship: "f1", championshipName: hostile, season: 2021, rounds: [.init(round: 1, name: hostile)], classes: [hostile],
+            competitors: [.init(value: hostile, label: hostile)], teams: [.init(value: hostile, label: hostile)],
+            classifications: [.init(value: hostile, label: hostile)], streamVersion: 4,
+            recent: [recordedEvent(payload: "{\"text\":\(Documents.jsonString(hostile))}", actor: hostile)])
+        let state = DeskFormState(
+            values: ["session": hostile, "results[0].competitor": hostile, "eventId": hostile], fieldErrors: ["session": hostile],
+            errors: [hostile], conflict: 5)
         let signedIn = Layout.SignedIn(name: hostile, role: hostile, csrf: hostile)
         expectInert(DeskPages.form(form, season: desk, state: state, signedIn: signedIn), "desk form")
         expectInert(DeskPages.season(desk, forms: [(form, true), (form, false)], signedIn: signedIn), "desk season")

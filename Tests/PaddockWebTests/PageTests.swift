@@ -2,12 +2,14 @@ import Foundation
 import Paddock
 import Projections
 import Testing
+
 @testable import PaddockWeb
 
 @Suite struct PageTests {
     @Test func addressesEncodeTheirPartsAndCarryTheCut() {
         #expect(Href.season("f1", 1988, SeasonSelection(cut: Cut(afterRound: 8))) == "/seasons/f1/1988?afterRound=8")
-        #expect(Href.season("euro rx", 2018, SeasonSelection(className: "Super 1600", teams: true, cut: Cut(knownAt: "2018-08-21T18:00:00+02:00")))
+        #expect(
+            Href.season("euro rx", 2018, SeasonSelection(className: "Super 1600", teams: true, cut: Cut(knownAt: "2018-08-21T18:00:00+02:00")))
                 == "/seasons/euro%20rx/2018?class=Super%201600&teams=true&knownAt=2018-08-21T18:00:00%2B02:00")
         #expect(Href.career("kimi-räikkönen") == "/careers/kimi-r%C3%A4ikk%C3%B6nen")
         #expect(Href.log(LogFilter(stream: "season:f1:2021", before: 40)) == "/log?stream=season:f1:2021&before=40")
@@ -72,12 +74,15 @@ import Testing
         view.standings.rounds = rounds
         let roundScores = rounds.map { "{\"round\":\($0),\"points\":12.5,\"counted\":true}" }.joined(separator: ",")
         view.standings.rows = try (0..<21).map { i in
-            try decode(Documents.Standings.Row.self, """
+            try decode(
+                Documents.Standings.Row.self,
+                """
                 {"position":\(i + 1),"competitor":"driver-\(i)","name":"Driver Number \(i)","points":\(400 - i),"grossPoints":\(400 - i),
                  "wins":1,"podiums":2,"gap":\(i),"rounds":[\(roundScores)]}
                 """)
         }
-        view.progression = Progression(rounds: rounds, series: (0..<21).map { i in .init(id: "driver-\(i)", name: "Driver Number \(i)", points: rounds.map { Double($0 * (21 - i)) }) })
+        view.progression = Progression(
+            rounds: rounds, series: (0..<21).map { i in .init(id: "driver-\(i)", name: "Driver Number \(i)", points: rounds.map { Double($0 * (21 - i)) }) })
         let page = SeasonPage.render(view)
         let assets = ["paddock.css", "paddock.js", "icon.svg"].compactMap { Assets.file(named: $0)?.text.utf8.count }.reduce(0, +)
         #expect(assets > 10_000, "the assets are in the bundle")

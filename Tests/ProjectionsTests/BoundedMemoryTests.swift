@@ -1,9 +1,10 @@
 import Foundation
 import PaddockTestSupport
 import PropertyBased
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 /// Several random seasons of two championships, their events interleaved as a log would hold them,
 /// with a few events outside the seasons' own streams (registrations, a team change recorded in a
@@ -13,8 +14,9 @@ func randomLog(seed: Int) -> [DomainEnvelope] {
     var queues: [[DomainEnvelope]] = (0..<Int.random(in: 2...5, using: &rng)).map { i in
         var season = randomSeason(seed: seed &+ i, championship: "series-\(i % 2)", season: 2020 + i / 2)
         if Bool.random(using: &rng) {
-            season.add(TeamChanged(championship: season.championship, season: season.season, competitor: "d1", toTeam: "green", fromRound: 2),
-                       stream: "competitor:d1")
+            season.add(
+                TeamChanged(championship: season.championship, season: season.season, competitor: "d1", toTeam: "green", fromRound: 2),
+                stream: "competitor:d1")
         }
         if Bool.random(using: &rng) {
             season.add(TitleAwarded(championship: season.championship, season: season.season, competitor: "d2"), occurredAt: "2020-12-03")
@@ -80,8 +82,9 @@ struct BoundedMemoryTests {
                 let ledger = bounded.ledger(key)
                 #expect(ledger == timeline.seasons[key])
                 let cut = Cut(afterRound: 2)
-                #expect(rows(StandingsCalculator(ledger: ledger, className: nil, cut: cut).competitors())
-                    == rows(StandingsCalculator(ledger: timeline.seasons[key]!, className: nil, cut: cut).competitors()))
+                #expect(
+                    rows(StandingsCalculator(ledger: ledger, className: nil, cut: cut).competitors())
+                        == rows(StandingsCalculator(ledger: timeline.seasons[key]!, className: nil, cut: cut).competitors()))
             }
             #expect(bounded.cache.count <= capacity)
             for competitor in ["d1", "d2", "d5", "nobody"] {
@@ -131,7 +134,7 @@ struct BoundedMemoryTests {
         let keys = (2020...2022).map { SeasonKey("rx", $0) }
         cache.insert(SeasonLedger(key: keys[0]))
         cache.insert(SeasonLedger(key: keys[1]))
-        _ = cache.ledger(keys[0])             // 2020 used again: 2021 is now the oldest
+        _ = cache.ledger(keys[0])  // 2020 used again: 2021 is now the oldest
         cache.insert(SeasonLedger(key: keys[2]))
         #expect(Set(cache.keys) == [keys[0], keys[2]])
         #expect(cache.ledger(keys[1]) == nil)

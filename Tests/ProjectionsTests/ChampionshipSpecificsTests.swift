@@ -1,7 +1,8 @@
 import Foundation
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 @Suite("Ineligible results, countback variants, listing, teams' excluded rounds")
 struct ChampionshipSpecificsTests {
@@ -9,11 +10,15 @@ struct ChampionshipSpecificsTests {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([9, 6, 4, 3, 2, 1])]))
         log.session(1, ["a", "f2car", "b", "c"])
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 1, session: "race", competitor: "f2car",
-                               kind: .ineligible, reason: "Formula 2 entry"))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 1, session: "race", competitor: "f2car",
+                kind: .ineligible, reason: "Formula 2 entry"))
         log.session(2, ["a", "pushed", "b", "c"])
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 2, session: "race", competitor: "pushed",
-                               kind: .pointsWithheld, reason: "push start"))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 2, session: "race", competitor: "pushed",
+                kind: .pointsWithheld, reason: "push start"))
         let result = log.standings()
         // Round 1: f2car's 2nd place points go to b (6) and c gets 3rd's 4. Round 2: nobody gets 2nd's 6.
         #expect(result.points == ["a": 18, "f2car": 0, "b": 10, "c": 7, "pushed": 0])
@@ -26,9 +31,9 @@ struct ChampionshipSpecificsTests {
         func standings(_ tieBreak: TieBreakRule) -> StandingsCalculator.Result {
             var log = LogBuilder()
             log.rules(RuleSet(scoring: [scale([6, 3])], tieBreak: [tieBreak]))
-            log.session(1, ["a", "b", "x"])   // a 6, b 3
-            log.session(2, ["b", "a", "y"])   // b 6, a 3
-            log.session(3, ["z", "w", "a"])   // a 3rd: no points
+            log.session(1, ["a", "b", "x"])  // a 6, b 3
+            log.session(2, ["b", "a", "y"])  // b 6, a 3
+            log.session(3, ["z", "w", "a"])  // a 3rd: no points
             return log.standings()
         }
         // a and b: 9 each, one win and one second each; a also has a (pointless) 3rd place.
@@ -41,8 +46,8 @@ struct ChampionshipSpecificsTests {
     @Test func firstToReachUsesTheOrderAfterThePreviousRound() {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([6, 3])], tieBreak: [.firstToReach]))
-        log.session(1, ["b", "a"])   // b 6, a 3
-        log.session(2, ["a", "b"])   // a 6, b 3 → 9 each, b was ahead after round 1
+        log.session(1, ["b", "a"])  // b 6, a 3
+        log.session(2, ["a", "b"])  // a 6, b 3 → 9 each, b was ahead after round 1
         let result = log.standings()
         #expect(result.order == ["b", "a"])
         #expect(result.positions["a"] == 2)
@@ -61,7 +66,8 @@ struct ChampionshipSpecificsTests {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([8, 6])], teams: TeamRules(excludedRounds: [2])))
         log.session(1, [], extra: [ClassifiedResult(position: 1, competitor: "a", team: "red"), ClassifiedResult(position: 2, competitor: "b", team: "blue")])
-        log.session(2, [], extra: [ClassifiedResult(position: 1, competitor: "indy", team: "kurtis"), ClassifiedResult(position: 2, competitor: "a", team: "red")])
+        log.session(
+            2, [], extra: [ClassifiedResult(position: 1, competitor: "indy", team: "kurtis"), ClassifiedResult(position: 2, competitor: "a", team: "red")])
         #expect(log.teams().points == ["red": 8, "blue": 6])
         #expect(log.standings().points == ["a": 14, "b": 6, "indy": 8])
     }

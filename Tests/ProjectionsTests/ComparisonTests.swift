@@ -1,8 +1,9 @@
 import Foundation
 import PropertyBased
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 @Suite("Comparing two tables")
 struct ComparisonTests {
@@ -12,8 +13,9 @@ struct ComparisonTests {
             var restricted = ledger.restricted(to: cut)
             if let rules { restricted = restricted.replacingRules(with: rules) }
             let calculator = StandingsCalculator(ledger: restricted, className: nil, cut: cut)
-            return Comparison.Input(result: kind == .competitors ? calculator.competitors() : calculator.teams(), ledger: restricted,
-                                    rules: rules == nil ? .own : .init(hypothetical: true, source: "test"))
+            return Comparison.Input(
+                result: kind == .competitors ? calculator.competitors() : calculator.teams(), ledger: restricted,
+                rules: rules == nil ? .own : .init(hypothetical: true, source: "test"))
         }
         return Comparison(from: input(from, nil), to: input(to, rules))
     }
@@ -68,9 +70,12 @@ struct ComparisonTests {
         var log = LogBuilder(championship: "s", season: 2020)
         log.rules(RuleSet(scoring: [scale([10, 6, 4])]))
         log.schedule(1, "2020-04-10")
-        let race = log.add(SessionClassified(championship: "s", season: 2020, round: 1, session: "race", kind: .race, results: [
-            ClassifiedResult(position: 1, competitor: "a"), ClassifiedResult(position: 2, competitor: "b"),
-        ]), occurredAt: "2020-04-10")
+        let race = log.add(
+            SessionClassified(
+                championship: "s", season: 2020, round: 1, session: "race", kind: .race,
+                results: [
+                    ClassifiedResult(position: 1, competitor: "a"), ClassifiedResult(position: 2, competitor: "b")
+                ]), occurredAt: "2020-04-10")
         let comparison = compare(log, .everything, .everything, rules: RuleSet(scoring: [scale([25, 18])]))
         #expect(comparison.to.rules.hypothetical)
         let a = comparison.rows.first { $0.competitor == "a" }!

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Projections
 
 /// `asOf` against an event's `occurredAt`: instants when both carry a time, otherwise local dates,
@@ -13,7 +14,7 @@ struct CutDateTests {
         ("2018-08-21T23:59:00+02:00", "2018-08-21", true), ("2018-08-22T00:30:00+02:00", "2018-08-21", false),
         ("2018-08-21", "2018-08-21T10:00:00Z", true), ("2018-08-22", "2018-08-21T23:00:00Z", false),
         ("2018-08-21T10:00:00+02:00", "2018-08-21T08:00:00Z", true), ("2018-08-21T10:00:01+02:00", "2018-08-21T08:00:00Z", false),
-        ("0999-06", "0999", true), ("1000", "0999-12-31", false),
+        ("0999-06", "0999", true), ("1000", "0999-12-31", false)
     ])
     func occurredAtOrBefore(_ occurredAt: String, _ cut: String, _ included: Bool) {
         #expect(Cut.occurred(occurredAt, atOrBefore: cut) == included, "\(occurredAt) as of \(cut)")

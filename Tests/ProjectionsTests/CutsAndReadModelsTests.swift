@@ -1,7 +1,8 @@
 import Foundation
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 @Suite("Cuts, title maths, calendars, careers")
 struct CutsAndReadModelsTests {
@@ -13,8 +14,10 @@ struct CutsAndReadModelsTests {
         log.session(1, ["a", "b", "c"], occurredAt: "2020-06-07T15:00:00+02:00")
         log.session(2, ["b", "a", "c"], occurredAt: "2020-07-05T15:00:00+02:00")
         log.session(3, ["c", "a", "b"], occurredAt: "2020-08-16T15:00:00+02:00")
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 2, session: "race", competitor: "b",
-                               kind: .disqualification, reason: "illegal fuel"), occurredAt: "2020-08-20T10:00:00Z")
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 2, session: "race", competitor: "b",
+                kind: .disqualification, reason: "illegal fuel"), occurredAt: "2020-08-20T10:00:00Z")
         return log
     }
 
@@ -63,8 +66,10 @@ struct CutsAndReadModelsTests {
 
     @Test func calendarKeepsDateHistoryStatusAndWinners() throws {
         var log = season()
-        log.add(RoundRescheduled(championship: "test-series", season: 2020, round: 4, startDate: try PartialDate("2020-10-04"),
-                                 endDate: try PartialDate("2020-10-05"), reason: "clash"))
+        log.add(
+            RoundRescheduled(
+                championship: "test-series", season: 2020, round: 4, startDate: try PartialDate("2020-10-04"),
+                endDate: try PartialDate("2020-10-05"), reason: "clash"))
         log.add(RoundScheduled(championship: "test-series", season: 2020, round: 5, venue: "Kouvola", startDate: try PartialDate("2020-11")))
         let calendar = log.timeline().seasons[log.key]!.calendar()
         #expect(calendar.rounds.map(\.status) == [.completed, .completed, .completed, .rescheduled, .scheduled])
@@ -80,10 +85,13 @@ struct CutsAndReadModelsTests {
 
     @Test func careerCountsStartsWinsRetirementsAndTitles() {
         var log = season()
-        log.add(SessionClassified(championship: "test-series", season: 2020, round: 4, session: "race", kind: .race, results: [
-            ClassifiedResult(position: 1, competitor: "b", team: "blue"),
-            ClassifiedResult(position: nil, competitor: "a", team: "red", status: .dnf, reason: "puncture"),
-        ]))
+        log.add(
+            SessionClassified(
+                championship: "test-series", season: 2020, round: 4, session: "race", kind: .race,
+                results: [
+                    ClassifiedResult(position: 1, competitor: "b", team: "blue"),
+                    ClassifiedResult(position: nil, competitor: "a", team: "red", status: .dnf, reason: "puncture")
+                ]))
         log.add(TitleAwarded(championship: "test-series", season: 2020, competitor: "a", title: "champion"))
         log.add(CompetitorRegistered(competitor: "a", name: "Driver A", nationality: "FIN"), stream: "competitor:a")
         let career = log.timeline().career(of: "a")!

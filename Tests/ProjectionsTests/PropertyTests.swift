@@ -1,9 +1,10 @@
 import Foundation
 import PaddockTestSupport
 import PropertyBased
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 /// A random but plausible season: rules, rounds, races and sprints, shared cars, fastest laps,
 /// retirements, penalties, corrections and retractions.
@@ -13,11 +14,12 @@ func randomSeason(seed: Int, championship: String = "test-series", season: Int =
     let drivers = (1...Int.random(in: 4...9, using: &rng)).map { "d\($0)" }
     let counting: [CountingRule] = [.all, .best(3), .split(firstRounds: 2, bestOfFirst: 1, bestOfRest: 2)]
     let shared: [SharedDrivePolicy] = [.none, .splitEqually, .splitEquallyBestCarOnly]
-    log.rules(RuleSet(
-        scoring: [scale([10, 6, 4, 3, 2, 1]), scale([3, 2, 1], [.sprint])],
-        bonuses: [BonusRule(kind: .fastestLap, points: 1, sessions: [.race], onlyIfClassifiedWithin: Bool.random(using: &rng) ? 5 : nil)],
-        sharedDrives: shared.randomElement(using: &rng)!, counting: counting.randomElement(using: &rng)!,
-        teams: TeamRules(scoring: Bool.random(using: &rng) ? .allCars : .bestCarOnly)))
+    log.rules(
+        RuleSet(
+            scoring: [scale([10, 6, 4, 3, 2, 1]), scale([3, 2, 1], [.sprint])],
+            bonuses: [BonusRule(kind: .fastestLap, points: 1, sessions: [.race], onlyIfClassifiedWithin: Bool.random(using: &rng) ? 5 : nil)],
+            sharedDrives: shared.randomElement(using: &rng)!, counting: counting.randomElement(using: &rng)!,
+            teams: TeamRules(scoring: Bool.random(using: &rng) ? .allCars : .bestCarOnly)))
     let rounds = Int.random(in: 2...6, using: &rng)
     var classifications: [UUID] = []
     for round in 1...rounds {
@@ -28,37 +30,49 @@ func randomSeason(seed: Int, championship: String = "test-series", season: Int =
             let retired = Int.random(in: 0...2, using: &rng)
             let fastest = order.randomElement(using: &rng)!
             for (index, driver) in order.enumerated() where index < order.count - retired {
-                results.append(ClassifiedResult(position: index + 1, competitor: driver, team: index % 2 == 0 ? "red" : "blue",
-                                                fastestLap: driver == fastest ? true : nil))
+                results.append(
+                    ClassifiedResult(
+                        position: index + 1, competitor: driver, team: index % 2 == 0 ? "red" : "blue",
+                        fastestLap: driver == fastest ? true : nil))
             }
             if Int.random(in: 0...3, using: &rng) == 0, results.count >= 3 {
                 // The 3rd-placed car was shared with the 2nd-placed driver.
                 results[2].sharedWith = [results[1].competitor]
-                results.insert(ClassifiedResult(position: 3, competitor: results[1].competitor, sharedWith: [results[2].competitor],
-                                                team: results[2].team), at: 3)
+                results.insert(
+                    ClassifiedResult(
+                        position: 3, competitor: results[1].competitor, sharedWith: [results[2].competitor],
+                        team: results[2].team), at: 3)
             }
             for driver in order.suffix(retired) {
-                results.append(ClassifiedResult(position: nil, competitor: driver, status: .dnf, reason: "engine",
-                                                fastestLap: driver == fastest ? true : nil))
+                results.append(
+                    ClassifiedResult(
+                        position: nil, competitor: driver, status: .dnf, reason: "engine",
+                        fastestLap: driver == fastest ? true : nil))
             }
             order.removeAll()
             let occurred = String(format: "2020-%02d-10T%02d:00:00+02:00", round + 3, kind == .sprint ? 12 : 15)
-            classifications.append(log.add(SessionClassified(
-                championship: log.championship, season: log.season, round: round, session: kind.rawValue, kind: kind,
-                results: results), occurredAt: occurred))
+            classifications.append(
+                log.add(
+                    SessionClassified(
+                        championship: log.championship, season: log.season, round: round, session: kind.rawValue, kind: kind,
+                        results: results), occurredAt: occurred))
         }
         if Int.random(in: 0...2, using: &rng) == 0 {
-            log.add(PenaltyApplied(championship: log.championship, season: log.season, round: round, session: "race",
-                                   competitor: drivers.randomElement(using: &rng)!, kind: .positions, positions: 1, reason: "track limits"),
-                    occurredAt: String(format: "2020-%02d-10T18:00:00+02:00", round + 3))
+            log.add(
+                PenaltyApplied(
+                    championship: log.championship, season: log.season, round: round, session: "race",
+                    competitor: drivers.randomElement(using: &rng)!, kind: .positions, positions: 1, reason: "track limits"),
+                occurredAt: String(format: "2020-%02d-10T18:00:00+02:00", round + 3))
         }
     }
     if Bool.random(using: &rng), let target = classifications.randomElement(using: &rng) {
         log.add(EventRetracted(retracts: target, reason: "wrong session"), occurredAt: "2020-12-01")
     }
     if Bool.random(using: &rng) {
-        log.add(PointsAdjusted(championship: log.championship, season: log.season, competitor: drivers[0], points: 2, mode: .delta,
-                               reason: "appeal"), occurredAt: "2020-12-02")
+        log.add(
+            PointsAdjusted(
+                championship: log.championship, season: log.season, competitor: drivers[0], points: 2, mode: .delta,
+                reason: "appeal"), occurredAt: "2020-12-02")
     }
     return log
 }

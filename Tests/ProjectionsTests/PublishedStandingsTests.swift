@@ -1,13 +1,15 @@
 import Foundation
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 @Suite("Published tables and seasons without rules")
 struct PublishedStandingsTests {
     func published(_ rows: [PublishedStandingRow], afterRound: Int? = nil, table: PublishedTableKind? = nil) -> StandingsPublished {
-        StandingsPublished(championship: "test-series", season: 2020, table: table, afterRound: afterRound, rows: rows,
-                           reason: "the series' bulletin")
+        StandingsPublished(
+            championship: "test-series", season: 2020, table: table, afterRound: afterRound, rows: rows,
+            reason: "the series' bulletin")
     }
 
     @Test func aSeasonWithoutRulesListsAndExplainsResultsWithoutRankingThem() {
@@ -36,8 +38,12 @@ struct PublishedStandingsTests {
         log.session(1, ["a", "b", "c"])
         log.add(published([PublishedStandingRow(position: 1, competitor: "a", points: 10)], afterRound: 1))
         log.session(2, ["b", "a", "c"])
-        let second = log.add(published([PublishedStandingRow(position: 1, competitor: "a", points: 16),
-                                        PublishedStandingRow(position: 2, competitor: "b")], afterRound: 2))
+        let second = log.add(
+            published(
+                [
+                    PublishedStandingRow(position: 1, competitor: "a", points: 16),
+                    PublishedStandingRow(position: 2, competitor: "b")
+                ], afterRound: 2))
         // It never changes computed points: a 10+6, b 6+10.
         #expect(log.standings().points == ["a": 16, "b": 16, "c": 8])
         #expect(log.standings().table.published?.eventId == second)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Projections
 import PaddockTestSupport
 import Testing
+
+@testable import Projections
 
 @Suite("Ranking")
 struct RankingTests {

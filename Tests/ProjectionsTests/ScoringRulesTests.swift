@@ -1,7 +1,8 @@
 import Foundation
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 @Suite("Points per position, sessions, bonuses")
 struct ScoringRulesTests {
@@ -24,9 +25,9 @@ struct ScoringRulesTests {
     @Test func countbackBreaksTiesOnWinsThenSeconds() {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([9, 6, 4, 3])]))
-        log.session(1, ["a", "c", "b", "d"])   // a 9, c 6, b 4, d 3
-        log.session(2, ["d", "b", "a", "c"])   // d 9, b 6, a 4, c 3
-        log.session(3, ["b", "c", "d", "a"])   // b 9, c 6, d 4, a 3
+        log.session(1, ["a", "c", "b", "d"])  // a 9, c 6, b 4, d 3
+        log.session(2, ["d", "b", "a", "c"])  // d 9, b 6, a 4, c 3
+        log.session(3, ["b", "c", "d", "a"])  // b 9, c 6, d 4, a 3
         let result = log.standings()
         // b 19, a 16, c 15, d 16: a and d tie on 16 with one win each, one third each (a: 1st, 3rd, 4th; d: 1st, 3rd, 4th) → shared.
         #expect(result.points == ["a": 16, "b": 19, "c": 15, "d": 16])
@@ -80,11 +81,12 @@ struct ScoringRulesTests {
 
     @Test func fastestLapOnlyWhenClassifiedInTheTopTen() {
         var log = LogBuilder()
-        let rules = RuleSet(scoring: [scale([25, 18, 15, 12, 10, 8, 6, 4, 2, 1])],
-                            bonuses: [BonusRule(kind: .fastestLap, points: 1, onlyIfClassifiedWithin: 10)])
+        let rules = RuleSet(
+            scoring: [scale([25, 18, 15, 12, 10, 8, 6, 4, 2, 1])],
+            bonuses: [BonusRule(kind: .fastestLap, points: 1, onlyIfClassifiedWithin: 10)])
         log.rules(rules)
         let field = (1...12).map { "d\($0)" }
-        log.session(1, field, fastest: ["d2"])   // 2nd: 18 + 1
+        log.session(1, field, fastest: ["d2"])  // 2nd: 18 + 1
         log.session(2, field, fastest: ["d11"])  // 11th: no point for anyone
         let result = log.standings()
         let d2 = result.points["d2"]
@@ -121,15 +123,17 @@ struct SharedDriveAndMultiplierTests {
     func sharedRace(_ policy: SharedDrivePolicy) -> StandingsCalculator.Result {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([8, 6, 4, 3])], sharedDrives: policy))
-        log.session(1, [], extra: [
-            ClassifiedResult(position: 1, competitor: "a"),
-            ClassifiedResult(position: 2, competitor: "b", sharedWith: ["c", "d"]),
-            ClassifiedResult(position: 2, competitor: "c", sharedWith: ["b", "d"]),
-            ClassifiedResult(position: 2, competitor: "d", sharedWith: ["b", "c"]),
-            ClassifiedResult(position: 3, competitor: "c", sharedWith: ["e"]),
-            ClassifiedResult(position: 3, competitor: "e", sharedWith: ["c"]),
-            ClassifiedResult(position: 4, competitor: "f"),
-        ])
+        log.session(
+            1, [],
+            extra: [
+                ClassifiedResult(position: 1, competitor: "a"),
+                ClassifiedResult(position: 2, competitor: "b", sharedWith: ["c", "d"]),
+                ClassifiedResult(position: 2, competitor: "c", sharedWith: ["b", "d"]),
+                ClassifiedResult(position: 2, competitor: "d", sharedWith: ["b", "c"]),
+                ClassifiedResult(position: 3, competitor: "c", sharedWith: ["e"]),
+                ClassifiedResult(position: 3, competitor: "e", sharedWith: ["c"]),
+                ClassifiedResult(position: 4, competitor: "f")
+            ])
         return log.standings()
     }
 
@@ -156,15 +160,17 @@ struct SharedDriveAndMultiplierTests {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([8, 6, 4])]))
         for round in 1...2 {
-            log.session(round, [], extra: [
-                ClassifiedResult(position: 1, competitor: "x"),
-                ClassifiedResult(position: 2, competitor: "a", sharedWith: ["b", "c"]),
-                ClassifiedResult(position: 2, competitor: "b", sharedWith: ["a", "c"]),
-                ClassifiedResult(position: 2, competitor: "c", sharedWith: ["a", "b"]),
-                ClassifiedResult(position: 3, competitor: "a", sharedWith: ["b", "c"]),
-                ClassifiedResult(position: 3, competitor: "b", sharedWith: ["a", "c"]),
-                ClassifiedResult(position: 3, competitor: "c", sharedWith: ["a", "b"]),
-            ])
+            log.session(
+                round, [],
+                extra: [
+                    ClassifiedResult(position: 1, competitor: "x"),
+                    ClassifiedResult(position: 2, competitor: "a", sharedWith: ["b", "c"]),
+                    ClassifiedResult(position: 2, competitor: "b", sharedWith: ["a", "c"]),
+                    ClassifiedResult(position: 2, competitor: "c", sharedWith: ["a", "b"]),
+                    ClassifiedResult(position: 3, competitor: "a", sharedWith: ["b", "c"]),
+                    ClassifiedResult(position: 3, competitor: "b", sharedWith: ["a", "c"]),
+                    ClassifiedResult(position: 3, competitor: "c", sharedWith: ["a", "b"])
+                ])
         }
         // Each round: 6/3 + 4/3 = 10/3; two rounds: 20/3 = 6.67
         let points = log.standings().points["a"]!
@@ -174,8 +180,10 @@ struct SharedDriveAndMultiplierTests {
 
     @Test func halfPointsBelowThreeQuartersOfTheDistance() {
         var log = LogBuilder()
-        log.rules(RuleSet(scoring: [scale([10, 6, 4])],
-                          multipliers: [MultiplierRule(whenCompletedDistanceBelow: Points(3, 4), factor: Points(1, 2))]))
+        log.rules(
+            RuleSet(
+                scoring: [scale([10, 6, 4])],
+                multipliers: [MultiplierRule(whenCompletedDistanceBelow: Points(3, 4), factor: Points(1, 2))]))
         log.session(1, ["a", "b", "c"], completed: Points(1, 2))
         log.session(2, ["c", "b", "a"], completed: 1)
         let result = log.standings()

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Projections
 import SeasonDomain
+
+@testable import Projections
 
 /// Builds a log of domain envelopes for one test, with increasing positions and store times.
 struct LogBuilder {
@@ -16,13 +17,16 @@ struct LogBuilder {
     var key: SeasonKey { SeasonKey(championship, season) }
 
     @discardableResult
-    mutating func add(_ event: any DomainEvent, occurredAt: String = "2020-01-01", recordedAt: String? = nil,
-                      stream: String? = nil) -> UUID {
+    mutating func add(
+        _ event: any DomainEvent, occurredAt: String = "2020-01-01", recordedAt: String? = nil,
+        stream: String? = nil
+    ) -> UUID {
         let position = Int64(envelopes.count + 1)
         let id = UUID()
         let recorded = recordedAt ?? String(format: "2026-01-01T00:00:%02d.%06dZ", Int(position / 1_000_000) % 60, Int(position % 1_000_000))
-        let meta = EventMeta(position: position, eventId: id, stream: stream ?? "season:\(championship):\(season)",
-                             occurredAt: occurredAt, recordedAt: recorded)
+        let meta = EventMeta(
+            position: position, eventId: id, stream: stream ?? "season:\(championship):\(season)",
+            occurredAt: occurredAt, recordedAt: recorded)
         envelopes.append(DomainEnvelope(meta: meta, event: SeasonEvent(event)))
         return id
     }
@@ -34,8 +38,10 @@ struct LogBuilder {
 
     @discardableResult
     mutating func schedule(_ round: Int, _ date: String) -> UUID {
-        add(RoundScheduled(championship: championship, season: season, round: round, venue: "Venue \(round)",
-                           startDate: try! PartialDate(date)), occurredAt: "2019-12-01")
+        add(
+            RoundScheduled(
+                championship: championship, season: season, round: round, venue: "Venue \(round)",
+                startDate: try! PartialDate(date)), occurredAt: "2019-12-01")
     }
 
     /// A session classified in finishing order; `nil` entries are skipped positions.
@@ -44,12 +50,15 @@ struct LogBuilder {
         _ round: Int, _ order: [String], kind: SessionKind = .race, session: String? = nil, occurredAt: String? = nil,
         className: String? = nil, completed: Points? = nil, extra: [ClassifiedResult] = [], fastest: Set<String> = []
     ) -> UUID {
-        let results = order.enumerated().map { index, id in
-            ClassifiedResult(position: index + 1, competitor: id, fastestLap: fastest.contains(id) ? true : nil)
-        } + extra
-        return add(SessionClassified(championship: championship, season: season, round: round, className: className,
-                                     session: session ?? kind.rawValue, kind: kind, completedDistance: completed, results: results),
-                   occurredAt: occurredAt ?? String(format: "2020-%02d-01", min(12, round)))
+        let results =
+            order.enumerated().map { index, id in
+                ClassifiedResult(position: index + 1, competitor: id, fastestLap: fastest.contains(id) ? true : nil)
+            } + extra
+        return add(
+            SessionClassified(
+                championship: championship, season: season, round: round, className: className,
+                session: session ?? kind.rawValue, kind: kind, completedDistance: completed, results: results),
+            occurredAt: occurredAt ?? String(format: "2020-%02d-01", min(12, round)))
     }
 
     func timeline(upTo position: Int64 = .max) -> Timeline {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Projections
 import SeasonDomain
 import Testing
+
+@testable import Projections
 
 /// Penalties that hit one table only, the teams' own points scale, and whose finishes a team's
 /// countback counts. Every expected table below is worked out by hand from the results.
@@ -13,14 +14,18 @@ struct TeamPenaltiesTests {
     func twoRounds(_ rules: RuleSet) -> LogBuilder {
         var log = LogBuilder()
         log.rules(rules)
-        log.session(1, [], extra: [
-            ClassifiedResult(position: 1, competitor: "a", team: "red"), ClassifiedResult(position: 2, competitor: "c", team: "blue"),
-            ClassifiedResult(position: 3, competitor: "b", team: "red"), ClassifiedResult(position: 4, competitor: "d", team: "blue"),
-        ])
-        log.session(2, [], extra: [
-            ClassifiedResult(position: 1, competitor: "c", team: "blue"), ClassifiedResult(position: 2, competitor: "a", team: "red"),
-            ClassifiedResult(position: 3, competitor: "d", team: "blue"), ClassifiedResult(position: 4, competitor: "b", team: "red"),
-        ])
+        log.session(
+            1, [],
+            extra: [
+                ClassifiedResult(position: 1, competitor: "a", team: "red"), ClassifiedResult(position: 2, competitor: "c", team: "blue"),
+                ClassifiedResult(position: 3, competitor: "b", team: "red"), ClassifiedResult(position: 4, competitor: "d", team: "blue")
+            ])
+        log.session(
+            2, [],
+            extra: [
+                ClassifiedResult(position: 1, competitor: "c", team: "blue"), ClassifiedResult(position: 2, competitor: "a", team: "red"),
+                ClassifiedResult(position: 3, competitor: "d", team: "blue"), ClassifiedResult(position: 4, competitor: "b", team: "red")
+            ])
         return log
     }
 
@@ -28,8 +33,10 @@ struct TeamPenaltiesTests {
 
     @Test func aTeamExclusionLeavesTheDriversTableAlone() {
         var log = twoRounds(tenSixFourThree)
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 1, competitor: "red", kind: .exclusion,
-                               reason: "excluded from the teams' championship", table: .teams))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 1, competitor: "red", kind: .exclusion,
+                reason: "excluded from the teams' championship", table: .teams))
         // Drivers: a 10 + 6 = 16, c 6 + 10 = 16, b 4 + 3 = 7, d 3 + 4 = 7: nobody is excluded.
         let drivers = log.standings()
         #expect(drivers.points == ["a": 16, "c": 16, "b": 7, "d": 7])
@@ -52,8 +59,10 @@ struct TeamPenaltiesTests {
 
     @Test func pointsWithheldFromTheTeamOnlyAreNotPassedDown() {
         var log = twoRounds(tenSixFourThree)
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 1, session: "race", competitor: "a",
-                               kind: .pointsWithheld, reason: "fuel irregularity: the team loses the car's points", table: .teams))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 1, session: "race", competitor: "a",
+                kind: .pointsWithheld, reason: "fuel irregularity: the team loses the car's points", table: .teams))
         // Drivers keep everything: a 16, c 16, b 7, d 7.
         #expect(log.standings().points == ["a": 16, "c": 16, "b": 7, "d": 7])
         // Red loses a's 10 of round 1 and nobody moves up: red 4 + 6 + 3 = 13, blue 6 + 3 + 10 + 4 = 23.
@@ -62,8 +71,10 @@ struct TeamPenaltiesTests {
 
     @Test func aTeamPointsDeductionIsExplained() {
         var log = twoRounds(tenSixFourThree)
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 2, competitor: "blue", kind: .points, points: 5,
-                               reason: "copied design", table: .teams))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 2, competitor: "blue", kind: .points, points: 5,
+                reason: "copied design", table: .teams))
         // Before round 2 the deduction does not exist yet: after round 1 blue has 6 + 3 = 9.
         #expect(log.teams(Cut(afterRound: 1)).points["blue"] == 9)
         // After round 2: blue 23 - 5 = 18, red 23; the drivers keep theirs.
@@ -75,16 +86,20 @@ struct TeamPenaltiesTests {
 
     @Test func aDriversPointsPenaltyDoesNotReachTheTeam() {
         var log = twoRounds(tenSixFourThree)
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 2, competitor: "c", kind: .points, points: 2,
-                               reason: "unsafe release"))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 2, competitor: "c", kind: .points, points: 2,
+                reason: "unsafe release"))
         #expect(log.standings().points["c"] == 14)
         #expect(log.teams().points["blue"] == 23)
     }
 
     @Test func aPenaltyForTheDriversTableOnlyLeavesTheTeamsResult() {
         var log = twoRounds(tenSixFourThree)
-        log.add(PenaltyApplied(championship: "test-series", season: 2020, round: 2, session: "race", competitor: "c",
-                               kind: .disqualification, reason: "underweight", table: .competitors))
+        log.add(
+            PenaltyApplied(
+                championship: "test-series", season: 2020, round: 2, session: "race", competitor: "c",
+                kind: .disqualification, reason: "underweight", table: .competitors))
         // Drivers' round 2 without c: a 10, d 6, b 4 → a 10 + 10 = 20, d 3 + 6 = 9, b 4 + 4 = 8, c 6.
         #expect(log.standings().points == ["a": 20, "d": 9, "b": 8, "c": 6])
         // The teams' table keeps c's win: blue 23, red 23.
@@ -107,8 +122,12 @@ struct TeamPenaltiesTests {
         var log = LogBuilder()
         log.rules(rules)
         log.session(1, [], extra: [ClassifiedResult(position: 1, competitor: "a", team: "red"), ClassifiedResult(position: 2, competitor: "b", team: "blue")])
-        log.session(1, [], kind: .sprint, extra: [ClassifiedResult(position: 1, competitor: "b", team: "blue"),
-                                                  ClassifiedResult(position: 2, competitor: "a", team: "red")])
+        log.session(
+            1, [], kind: .sprint,
+            extra: [
+                ClassifiedResult(position: 1, competitor: "b", team: "blue"),
+                ClassifiedResult(position: 2, competitor: "a", team: "red")
+            ])
         // Race on the teams' 8-5, sprint on the drivers' 3-2: red 8 + 2 = 10, blue 5 + 3 = 8.
         #expect(log.teams().points == ["red": 10, "blue": 8])
         #expect(log.standings().points == ["a": 12, "b": 9])
@@ -121,16 +140,20 @@ struct TeamPenaltiesTests {
     func secondCarsDecide(_ countback: TeamCountback) -> LogBuilder {
         var log = LogBuilder()
         log.rules(RuleSet(scoring: [scale([6, 4, 3, 2, 1])], tieBreak: [.countback, .shareTie], teams: TeamRules(countback: countback)))
-        log.session(1, [], extra: [
-            ClassifiedResult(position: 1, competitor: "a", team: "red"), ClassifiedResult(position: 2, competitor: "c", team: "blue"),
-            ClassifiedResult(position: 3, competitor: "d", team: "blue"), ClassifiedResult(position: 4, competitor: "x", team: "grey"),
-            ClassifiedResult(position: 5, competitor: "b", team: "red"),
-        ])
-        log.session(2, [], extra: [
-            ClassifiedResult(position: 1, competitor: "c", team: "blue"), ClassifiedResult(position: 2, competitor: "a", team: "red"),
-            ClassifiedResult(position: 3, competitor: "x", team: "grey"), ClassifiedResult(position: 4, competitor: "b", team: "red"),
-            ClassifiedResult(position: nil, competitor: "d", team: "blue", status: .dnf),
-        ])
+        log.session(
+            1, [],
+            extra: [
+                ClassifiedResult(position: 1, competitor: "a", team: "red"), ClassifiedResult(position: 2, competitor: "c", team: "blue"),
+                ClassifiedResult(position: 3, competitor: "d", team: "blue"), ClassifiedResult(position: 4, competitor: "x", team: "grey"),
+                ClassifiedResult(position: 5, competitor: "b", team: "red")
+            ])
+        log.session(
+            2, [],
+            extra: [
+                ClassifiedResult(position: 1, competitor: "c", team: "blue"), ClassifiedResult(position: 2, competitor: "a", team: "red"),
+                ClassifiedResult(position: 3, competitor: "x", team: "grey"), ClassifiedResult(position: 4, competitor: "b", team: "red"),
+                ClassifiedResult(position: nil, competitor: "d", team: "blue", status: .dnf)
+            ])
         return log
     }
 

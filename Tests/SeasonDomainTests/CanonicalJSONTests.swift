@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 /// The hand-written canonical writer must write, byte for byte, what JSONEncoder writes (the
@@ -9,7 +10,7 @@ struct CanonicalJSONTests {
     /// Text with what JSON must escape and what it must not: quotes, backslashes, slashes, non-ASCII
     /// letters, emoji, U+2028, DEL; control characters make the writer give up.
     private static let alphabet: [String] = [
-        "a", "Z", "0", " ", "\"", "\\", "/", "ö", "Š", "é", "🏁", "\u{2028}", "\u{7F}", "'", "<", "&", ":", "{", "]", "\u{0301}",
+        "a", "Z", "0", " ", "\"", "\\", "/", "ö", "Š", "é", "🏁", "\u{2028}", "\u{7F}", "'", "<", "&", ":", "{", "]", "\u{0301}"
     ]
 
     private func text(maxLength: Int = 40, control: Bool = false) -> String {
@@ -32,27 +33,38 @@ struct CanonicalJSONTests {
             let round = Int.random(in: 1...9999)
             switch Int.random(in: 0..<4) {
             case 0:
-                events.append(.note(Note(
-                    text: text(control: control),
-                    source: maybe { SourceCitation(title: text(), url: maybe { text() }, quote: maybe { text() },
-                                                         language: maybe { "fi" }) },
-                    about: maybe { (0..<Int.random(in: 0...3)).map { _ in UUID() } },
-                    subject: maybe { text() })))
+                events.append(
+                    .note(
+                        Note(
+                            text: text(control: control),
+                            source: maybe {
+                                SourceCitation(
+                                    title: text(), url: maybe { text() }, quote: maybe { text() },
+                                    language: maybe { "fi" })
+                            },
+                            about: maybe { (0..<Int.random(in: 0...3)).map { _ in UUID() } },
+                            subject: maybe { text() })))
             case 1:
-                events.append(.retirementRecorded(RetirementRecorded(
-                    championship: "rx-\(round)", season: season, round: round, className: maybe { text() },
-                    session: maybe { "final" }, competitor: "driver-\(round)", reason: text(control: control),
-                    lap: maybe { Int.random(in: -5...500) })))
+                events.append(
+                    .retirementRecorded(
+                        RetirementRecorded(
+                            championship: "rx-\(round)", season: season, round: round, className: maybe { text() },
+                            session: maybe { "final" }, competitor: "driver-\(round)", reason: text(control: control),
+                            lap: maybe { Int.random(in: -5...500) })))
             case 2:
-                events.append(.entryConfirmed(EntryConfirmed(
-                    championship: "rx", season: season, className: maybe { text() }, competitor: "c-\(round)",
-                    coDriver: maybe { "co" }, team: maybe { "team-\(round)" }, car: maybe { text() },
-                    number: maybe { String(round) }, rounds: maybe { (0..<Int.random(in: 0...4)).map { _ in Int.random(in: 1...40) } })))
+                events.append(
+                    .entryConfirmed(
+                        EntryConfirmed(
+                            championship: "rx", season: season, className: maybe { text() }, competitor: "c-\(round)",
+                            coDriver: maybe { "co" }, team: maybe { "team-\(round)" }, car: maybe { text() },
+                            number: maybe { String(round) }, rounds: maybe { (0..<Int.random(in: 0...4)).map { _ in Int.random(in: 1...40) } })))
             default:
-                events.append(.roundScheduled(RoundScheduled(
-                    championship: "rx", season: season, round: round, name: maybe { text(control: control) },
-                    venue: maybe { text() }, country: maybe { "Sweden" },
-                    startDate: try! PartialDate("\(season)-06-1\(round % 10)"), endDate: maybe { try! PartialDate("\(season)-07") })))
+                events.append(
+                    .roundScheduled(
+                        RoundScheduled(
+                            championship: "rx", season: season, round: round, name: maybe { text(control: control) },
+                            venue: maybe { text() }, country: maybe { "Sweden" },
+                            startDate: try! PartialDate("\(season)-06-1\(round % 10)"), endDate: maybe { try! PartialDate("\(season)-07") })))
             }
         }
         return events

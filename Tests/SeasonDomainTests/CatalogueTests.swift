@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("EventCatalogue")
@@ -57,15 +58,16 @@ struct CatalogueTests {
 
     @Test func lenientDefaults() throws {
         let payload = #"""
-        {"championship":"f1","season":2019,"round":1,"session":"race","kind":"race",
-         "results":[{"position":1,"competitor":"lewis-hamilton"},{"competitor":"max-verstappen","status":"DNF"}]}
-        """#
+            {"championship":"f1","season":2019,"round":1,"session":"race","kind":"race",
+             "results":[{"position":1,"competitor":"lewis-hamilton"},{"competitor":"max-verstappen","status":"DNF"}]}
+            """#
         let event = try EventCatalogue.decodeStrict(type: "SessionClassified", schemaVersion: 1, payload: Data(payload.utf8))
         guard case .sessionClassified(let s) = event else { Issue.record("wrong case"); return }
         #expect(s.results[0].status == .classified)
         #expect(s.results[1].position == nil)
-        let competitor = try EventCatalogue.decode(type: "CompetitorRegistered", schemaVersion: 1,
-                                                   payload: Data(#"{"competitor":"a","name":"A"}"#.utf8))
+        let competitor = try EventCatalogue.decode(
+            type: "CompetitorRegistered", schemaVersion: 1,
+            payload: Data(#"{"competitor":"a","name":"A"}"#.utf8))
         #expect(competitor == .competitorRegistered(CompetitorRegistered(competitor: "a", name: "A", roles: [.driver])))
     }
 

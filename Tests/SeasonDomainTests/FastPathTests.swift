@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 /// The hand-written reader for classifications must agree with JSONDecoder, or give up.
@@ -31,8 +32,11 @@ struct FastPathTests {
             #expect(fast(Data(payload.utf8)) == event, "\(type)")
             checked.insert(type)
         }
-        #expect(checked.isSuperset(of: ["SessionClassified", "EntryConfirmed", "RoundScheduled", "RetirementRecorded", "Note",
-                                        "StartingGridRecorded", "FastestLapsRecorded", "QualifyingRecorded", "PitStopsRecorded"]))
+        #expect(
+            checked.isSuperset(of: [
+                "SessionClassified", "EntryConfirmed", "RoundScheduled", "RetirementRecorded", "Note",
+                "StartingGridRecorded", "FastestLapsRecorded", "QualifyingRecorded", "PitStopsRecorded"
+            ]))
     }
 
     @Test(arguments: [
@@ -41,12 +45,27 @@ struct FastPathTests {
         ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"name":"RX of Ö","startDate":"2020-06","endDate":null}"#),
         ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"venue":"Höljes","startDate":"2020-06-01","endDate":"2020-06-02"}"#),
         ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"session":null,"competitor":"a","reason":"engine","lap":3}"#),
-        ("Note", #"{"text":"Report","source":{"title":"Press","url":"https://example.org/a","language":null},"about":["6BA7B810-9DAD-11D1-80B4-00C04FD430C8"]}"#),
+        (
+            "Note",
+            #"{"text":"Report","source":{"title":"Press","url":"https://example.org/a","language":null},"about":["6BA7B810-9DAD-11D1-80B4-00C04FD430C8"]}"#
+        ),
         ("Note", #"{"text":"Plain","subject":"jesse-kallio"}"#),
-        ("StartingGridRecorded", #"{"positions":[{"competitor":"b","pitLane":true,"team":null},{"position":1,"competitor":"a","number":"1","x":[1]}],"session":"race","round":3,"season":2021,"championship":"f1","class":null}"#),
-        ("FastestLapsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","laps":[{"rank":1,"competitor":"a","lap":null,"time":"1:32.090"}]}"#),
-        ("QualifyingRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"qualifying","results":[{"position":null,"competitor":"a","q2":"1:30.1","q3":null}]}"#),
-        ("PitStopsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","stops":[{"competitor":"a","stop":2,"lap":30,"duration":"24.1","timeOfDay":null}]}"#),
+        (
+            "StartingGridRecorded",
+            #"{"positions":[{"competitor":"b","pitLane":true,"team":null},{"position":1,"competitor":"a","number":"1","x":[1]}],"session":"race","round":3,"season":2021,"championship":"f1","class":null}"#
+        ),
+        (
+            "FastestLapsRecorded",
+            #"{"championship":"f1","season":2021,"round":3,"session":"race","laps":[{"rank":1,"competitor":"a","lap":null,"time":"1:32.090"}]}"#
+        ),
+        (
+            "QualifyingRecorded",
+            #"{"championship":"f1","season":2021,"round":3,"session":"qualifying","results":[{"position":null,"competitor":"a","q2":"1:30.1","q3":null}]}"#
+        ),
+        (
+            "PitStopsRecorded",
+            #"{"championship":"f1","season":2021,"round":3,"session":"race","stops":[{"competitor":"a","stop":2,"lap":30,"duration":"24.1","timeOfDay":null}]}"#
+        )
     ])
     func otherFastReadersAgreeWithJSONDecoder(_ type: String, _ json: String) throws {
         let fast = try #require(EventCatalogue.registry[type]?.fast?(Data(json.utf8)))
@@ -55,16 +74,16 @@ struct FastPathTests {
     }
 
     @Test(arguments: [
-        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":null}"#),                  // null required
-        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":"a","rounds":[1.5]}"#),     // not an int
-        ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"startDate":"June"}"#),        // not a date
-        ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"competitor":"a"}"#),      // no reason
-        ("Note", #"{"text":"a \"quote\""}"#),                                                           // escape
-        ("Note", #"{"text":"a","source":{"url":"https://example.org"}}"#),                                // source without title
+        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":null}"#),  // null required
+        ("EntryConfirmed", #"{"championship":"rx","season":2020,"competitor":"a","rounds":[1.5]}"#),  // not an int
+        ("RoundScheduled", #"{"championship":"rx","season":2020,"round":2,"startDate":"June"}"#),  // not a date
+        ("RetirementRecorded", #"{"championship":"rx","season":2020,"round":1,"competitor":"a"}"#),  // no reason
+        ("Note", #"{"text":"a \"quote\""}"#),  // escape
+        ("Note", #"{"text":"a","source":{"url":"https://example.org"}}"#),  // source without title
         ("StartingGridRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","positions":[{"position":"1","competitor":"a"}]}"#),
         ("FastestLapsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","laps":[{"competitor":"a","time":"1:32.090"}]}"#),
         ("QualifyingRecorded", #"{"championship":"f1","season":2021,"round":3,"results":[{"competitor":"a"}]}"#),
-        ("PitStopsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","stops":[],"stops":[]}"#),
+        ("PitStopsRecorded", #"{"championship":"f1","season":2021,"round":3,"session":"race","stops":[],"stops":[]}"#)
     ])
     func otherFastReadersGiveUpWhenUnsure(_ type: String, _ json: String) {
         #expect(EventCatalogue.registry[type]?.fast?(Data(json.utf8)) == nil)
@@ -76,7 +95,7 @@ struct FastPathTests {
             + #" "completedDistance": "2/3", "results": [ {"position": 1, "competitor": "juan-manuel-fangio", "car": "Mercedes W196", "team": null},"#
             + #" {"position": 2, "competitor": "josé-froilán-gonzález", "sharedWith": ["mike-hawthorn"], "time": "2:49:01.5", "fastestLap": false},"#
             + #" {"competitor": "stirling-moss", "status": "DNF", "reason": "Öl", "laps": 0} ] }"#,
-        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","completedDistance":0.75,"results":[{"position":1,"competitor":"a","laps":-0}]}"#,
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","completedDistance":0.75,"results":[{"position":1,"competitor":"a","laps":-0}]}"#
     ])
     func agreesWithJSONDecoder(_ json: String) throws {
         let fast = try #require(SessionClassified(fast: Data(json.utf8)))
@@ -84,15 +103,15 @@ struct FastPathTests {
     }
 
     @Test(arguments: [
-        #"{"championship":"f\"1","season":2019,"round":1,"session":"race","kind":"race","results":[]}"#,   // escape
-        #"{"championship":"f1","season":2019.0,"round":1,"session":"race","kind":"race","results":[]}"#,   // 2019.0
-        #"{"championship":"f1","season":2e3,"round":1,"session":"race","kind":"race","results":[]}"#,      // exponent
-        #"{"championship":"f1","season":2019,"season":2020,"round":1,"session":"race","kind":"race","results":[]}"#, // duplicate
-        #"{"championship":"f1","season":02019,"round":1,"session":"race","kind":"race","results":[]}"#,    // leading zero
-        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"grandPrix","results":[]}"#, // bad enum
-        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[{"competitor":"a"}]}"#, // no status
-        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[]} x"#,   // trailing garbage
-        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race"}"#,                  // missing results
+        #"{"championship":"f\"1","season":2019,"round":1,"session":"race","kind":"race","results":[]}"#,  // escape
+        #"{"championship":"f1","season":2019.0,"round":1,"session":"race","kind":"race","results":[]}"#,  // 2019.0
+        #"{"championship":"f1","season":2e3,"round":1,"session":"race","kind":"race","results":[]}"#,  // exponent
+        #"{"championship":"f1","season":2019,"season":2020,"round":1,"session":"race","kind":"race","results":[]}"#,  // duplicate
+        #"{"championship":"f1","season":02019,"round":1,"session":"race","kind":"race","results":[]}"#,  // leading zero
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"grandPrix","results":[]}"#,  // bad enum
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[{"competitor":"a"}]}"#,  // no status
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race","results":[]} x"#,  // trailing garbage
+        #"{"championship":"f1","season":2019,"round":1,"session":"race","kind":"race"}"#  // missing results
     ])
     func givesUpWhenUnsure(_ json: String) {
         #expect(SessionClassified(fast: Data(json.utf8)) == nil)

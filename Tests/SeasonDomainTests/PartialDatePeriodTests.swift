@@ -1,6 +1,7 @@
 import Foundation
 import PaddockTestSupport
 import Testing
+
 @testable import SeasonDomain
 
 /// The one calendar arithmetic (``PartialDate/days``, ``PartialDate/text(ofDay:)``,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("PartialDate")
@@ -19,8 +20,10 @@ struct PartialDateTests {
         #expect(try PartialDate("2020-02-29").day == 29)
     }
 
-    @Test(arguments: ["2021-13", "21-06-12", "2021-6", "2021-06-1", "2021-02-29", "2021-04-31", "2021-00", "2021-06-00",
-                      "", "June 2021", "2021/06/12", "2021-06-12T10:00", "2021-+1", "0999", "2021-06-12-01"])
+    @Test(arguments: [
+        "2021-13", "21-06-12", "2021-6", "2021-06-1", "2021-02-29", "2021-04-31", "2021-00", "2021-06-00",
+        "", "June 2021", "2021/06/12", "2021-06-12T10:00", "2021-+1", "0999", "2021-06-12-01"
+    ])
     func rejects(_ text: String) {
         #expect(throws: PartialDate.FormatError.self) { try PartialDate(text) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("Payload errors")
@@ -64,14 +65,20 @@ struct PayloadErrorTests {
     }
 
     @Test func badNestedRuleValues() throws {
-        let counting = try #require(error("RulesDeclared",
-            #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[1]}],"counting":{"mode":"worst"}}}"#))
+        let counting = try #require(
+            error(
+                "RulesDeclared",
+                #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[1]}],"counting":{"mode":"worst"}}}"#))
         #expect(counting.description == #"payload.rules.counting.mode: "worst" is not one of all, best, split"#)
-        let count = try #require(error("RulesDeclared",
-            #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[1]}],"counting":{"mode":"best"}}}"#))
+        let count = try #require(
+            error(
+                "RulesDeclared",
+                #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[1]}],"counting":{"mode":"best"}}}"#))
         #expect(count.description == "payload.rules.counting.count: missing")
-        let points = try #require(error("RulesDeclared",
-            #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[25,"x"]}]}}"#))
+        let points = try #require(
+            error(
+                "RulesDeclared",
+                #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[25,"x"]}]}}"#))
         #expect(points.path == "payload.rules.scoring[0].points[1]")
         #expect(points.kind == .invalidValue)
     }
@@ -83,12 +90,16 @@ struct PayloadErrorTests {
         let extra = try #require(error("RoundCancelled", #"{"championship":"euro-rx","season":2020,"round":3,"reasno":"rain"}"#))
         #expect(extra.kind == .unknownField)
         #expect(extra.description.hasPrefix("payload.reasno: unknown field"))
-        let nested = try #require(error("SessionClassified",
-            classified(#"[{"competitor":"a","position":1},{"competitor":"b","position":2,"fastLap":true}]"#)))
+        let nested = try #require(
+            error(
+                "SessionClassified",
+                classified(#"[{"competitor":"a","position":1},{"competitor":"b","position":2,"fastLap":true}]"#)))
         #expect(nested.kind == .unknownField)
         #expect(nested.path == "payload.results[1].fastLap")
-        let deep = try #require(error("RulesDeclared",
-            #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[1],"minimumDistanse":0.5}]}}"#))
+        let deep = try #require(
+            error(
+                "RulesDeclared",
+                #"{"championship":"f1","season":2019,"rules":{"scoring":[{"kinds":["race"],"points":[1],"minimumDistanse":0.5}]}}"#))
         #expect(deep.path == "payload.rules.scoring[0].minimumDistanse")
         // The fast path does not look for unknown fields.
         #expect(error("RoundCancelled", #"{"championship":"euro-rx","season":2020,"round":3,"reasno":"rain"}"#, strict: false) == nil)

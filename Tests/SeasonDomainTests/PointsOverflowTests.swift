@@ -1,6 +1,7 @@
 import Foundation
 import PaddockTestSupport
 import Testing
+
 @testable import SeasonDomain
 
 /// Points arithmetic never traps: a result 64-bit fractions cannot hold is `outOfRange`, and it stays so.
@@ -9,7 +10,7 @@ struct PointsOverflowTests {
     @Test func edgesThatTrappedBefore() {
         #expect(Points(1, Int64.min).isOutOfRange)
         #expect(Points(Int64.min, 1).isOutOfRange)
-        #expect(Points(Int64.min, 2) == Points(Int64.min / 2))   // reduces to something that fits
+        #expect(Points(Int64.min, 2) == Points(Int64.min / 2))  // reduces to something that fits
         #expect(Points(1, 0).isOutOfRange)
         #expect((Points(Int64.max) + 1).isOutOfRange)
         #expect((Points(Int64.max) * 2).isOutOfRange)

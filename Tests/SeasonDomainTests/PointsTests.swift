@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("Points")
@@ -45,9 +46,9 @@ struct PointsTests {
         #expect(Points(1, 7).formatted == "0.14")
         #expect(Points(34, 3).formatted == "11.33")
         #expect(Points(2, 3).formatted == "0.67")
-        #expect(Points(1, 200).formatted == "0.01")      // half up
+        #expect(Points(1, 200).formatted == "0.01")  // half up
         #expect(Points(1, 201).formatted == "0")
-        #expect(Points(1999, 2000).formatted == "1")     // rounds into the units
+        #expect(Points(1999, 2000).formatted == "1")  // rounds into the units
         #expect(Points(21, 20).formatted == "1.05")
         #expect(Points(-9, 2).formatted == "-4.5")
         #expect("\(Points(9, 2))" == "4.5")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("Rules as JSON")
@@ -17,11 +18,13 @@ struct RulesCodingTests {
     @Test func countingRuleForms() throws {
         #expect(try encode(CountingRule.all) == #"{"mode":"all"}"#)
         #expect(try encode(CountingRule.best(11)) == #"{"count":11,"mode":"best"}"#)
-        #expect(try encode(CountingRule.split(firstRounds: 6, bestOfFirst: 5, bestOfRest: 4))
+        #expect(
+            try encode(CountingRule.split(firstRounds: 6, bestOfFirst: 5, bestOfRest: 4))
                 == #"{"bestOfFirst":5,"bestOfRest":4,"firstRounds":6,"mode":"split"}"#)
         #expect(try decode(CountingRule.self, #"{"mode":"all"}"#) == .all)
         #expect(try decode(CountingRule.self, #"{"mode":"best","count":11}"#) == .best(11))
-        #expect(try decode(CountingRule.self, #"{"mode":"split","firstRounds":6,"bestOfFirst":5,"bestOfRest":4}"#)
+        #expect(
+            try decode(CountingRule.self, #"{"mode":"split","firstRounds":6,"bestOfFirst":5,"bestOfRest":4}"#)
                 == .split(firstRounds: 6, bestOfFirst: 5, bestOfRest: 4))
     }
 
@@ -60,10 +63,11 @@ struct RulesCodingTests {
             scoring: [SessionScoring(kinds: [.race], points: [25, 18, 15, 12, 10, 8, 6, 4, 2, 1])],
             bonuses: [BonusRule(kind: .fastestLap, points: 1, onlyIfClassifiedWithin: 10)])
         let json = try encode(rules)
-        #expect(json == #"{"bonuses":[{"kind":"fastestLap","onlyIfClassifiedWithin":10,"points":1,"requiresFinish":false,"#
-            + #""sessions":["race"],"tie":"split"}],"counting":{"mode":"all"},"eligibility":{"registeredEntriesOnly":false,"#
-            + #""scoringStatuses":["classified"]},"listing":"participants","multipliers":[],"scoring":[{"kinds":["race"],"#
-            + #""points":[25,18,15,12,10,8,6,4,2,1]}],"sharedDrives":"splitEqually","tieBreak":["countback"]}"#)
+        #expect(
+            json == #"{"bonuses":[{"kind":"fastestLap","onlyIfClassifiedWithin":10,"points":1,"requiresFinish":false,"#
+                + #""sessions":["race"],"tie":"split"}],"counting":{"mode":"all"},"eligibility":{"registeredEntriesOnly":false,"#
+                + #""scoringStatuses":["classified"]},"listing":"participants","multipliers":[],"scoring":[{"kinds":["race"],"#
+                + #""points":[25,18,15,12,10,8,6,4,2,1]}],"sharedDrives":"splitEqually","tieBreak":["countback"]}"#)
         #expect(try decode(RuleSet.self, json) == rules)
     }
 

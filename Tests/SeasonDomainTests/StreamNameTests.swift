@@ -1,5 +1,6 @@
-import Testing
 import PaddockTestSupport
+import Testing
+
 @testable import SeasonDomain
 
 @Suite("StreamName")
@@ -35,9 +36,11 @@ struct StreamNameTests {
         }
     }
 
-    @Test(arguments: ["", "season", "season:", "season:f1", "season:f1:", "season::1988", "season:f1:1988:x", "season:f1:+1988",
-                      "season:f1:01988", "season:f1:nineteen", "season:f1: 1988", "Season:f1:1988", "competitor", "competitor:",
-                      "competitor:a:b", "team::", ":team", "driver:senna", "circuit:monza:", "notes", "f1:1988"])
+    @Test(arguments: [
+        "", "season", "season:", "season:f1", "season:f1:", "season::1988", "season:f1:1988:x", "season:f1:+1988",
+        "season:f1:01988", "season:f1:nineteen", "season:f1: 1988", "Season:f1:1988", "competitor", "competitor:",
+        "competitor:a:b", "team::", ":team", "driver:senna", "circuit:monza:", "notes", "f1:1988"
+    ])
     func refusesMalformedNames(_ text: String) {
         #expect(StreamName(parsing: text) == nil)
     }

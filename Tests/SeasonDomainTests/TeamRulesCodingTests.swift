@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("Teams' scales, countback and one-table penalties as JSON")
@@ -31,7 +32,8 @@ struct TeamRulesCodingTests {
     }
 
     @Test func aNegativeTeamsScaleIsRefused() throws {
-        let payload = #"{"championship":"f1","season":1961,"rules":{"scoring":[{"kinds":["race"],"points":[9,6]}],"#
+        let payload =
+            #"{"championship":"f1","season":1961,"rules":{"scoring":[{"kinds":["race"],"points":[9,6]}],"#
             + #""teams":{"pointsScales":[{"kinds":["race"],"points":[8,-1]}]}}}"#
         #expect { try decodeStrict("RulesDeclared", payload) } throws: { error in
             "\(error)".contains("rules.teams.pointsScales[0].points[1]")
@@ -39,7 +41,8 @@ struct TeamRulesCodingTests {
     }
 
     @Test func aPenaltyNamesTheTableItAppliesTo() throws {
-        let payload = #"{"championship":"f1","season":2007,"round":1,"competitor":"mclaren","kind":"exclusion","#
+        let payload =
+            #"{"championship":"f1","season":2007,"round":1,"competitor":"mclaren","kind":"exclusion","#
             + #""reason":"excluded from the constructors' championship","table":"teams"}"#
         guard case .penaltyApplied(let penalty) = try decodeStrict("PenaltyApplied", payload) else {
             Issue.record("not a penalty")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SeasonDomain
 
 @Suite("Validation")
@@ -24,8 +25,10 @@ struct ValidationTests {
     }
 
     @Test func endDateBeforeStartDate() throws {
-        let e = try #require(failure("RoundScheduled",
-            #"{"championship":"x","season":2021,"round":1,"startDate":"2021-06-12","endDate":"2021-06-10"}"#))
+        let e = try #require(
+            failure(
+                "RoundScheduled",
+                #"{"championship":"x","season":2021,"round":1,"startDate":"2021-06-12","endDate":"2021-06-10"}"#))
         #expect(e.kind == .validation)
         #expect(e.path == "payload.endDate")
         // A vaguer end that contains the start is fine.
@@ -75,10 +78,14 @@ struct ValidationTests {
         #expect(failure(penalty)?.path == "seconds")
         #expect(failure(PointsAdjusted(championship: "f1", season: 2019, points: 3, mode: .delta, reason: "x"))?.path == "competitor")
         #expect(failure(TitleAwarded(championship: "f1", season: 2019))?.path == "competitor")
-        #expect(failure(ResultCorrected(championship: "f1", season: 2019, round: 1, session: "race", corrects: [], kind: .race,
-                                        results: Samples.results, reason: "x"))?.path == "corrects")
-        let distance = SessionClassified(championship: "f1", season: 2019, round: 1, session: "race", kind: .race,
-                                         completedDistance: Points(3, 2), results: Samples.results)
+        #expect(
+            failure(
+                ResultCorrected(
+                    championship: "f1", season: 2019, round: 1, session: "race", corrects: [], kind: .race,
+                    results: Samples.results, reason: "x"))?.path == "corrects")
+        let distance = SessionClassified(
+            championship: "f1", season: 2019, round: 1, session: "race", kind: .race,
+            completedDistance: Points(3, 2), results: Samples.results)
         #expect(failure(distance)?.path == "completedDistance")
     }
 
@@ -89,8 +96,9 @@ struct ValidationTests {
         #expect(failure(published([])) == EventValidationError(path: "rows", message: "must list at least one row"))
         #expect(failure(published([PublishedStandingRow(competitor: "a")]))?.path == "rows[0]")
         #expect(failure(published([PublishedStandingRow(position: 0, competitor: "a")]))?.path == "rows[0].position")
-        #expect(failure(published([PublishedStandingRow(position: 1, competitor: "a"), PublishedStandingRow(position: 2, competitor: "a")]))?
-            .message == "a is listed twice")
+        #expect(
+            failure(published([PublishedStandingRow(position: 1, competitor: "a"), PublishedStandingRow(position: 2, competitor: "a")]))?
+                .message == "a is listed twice")
         #expect(failure(published([PublishedStandingRow(position: 1, competitor: "a")], table: .teams))?.path == "rows[0].team")
         #expect(failure(published([PublishedStandingRow(position: 1, team: "t", points: 50)], table: .teams)) == nil)
     }

@@ -38,14 +38,19 @@ enum CLIBench {
     /// Writes the NDJSON file; returns the workload the raw baseline inserts (the canonical payloads).
     static func writeInput(lines: Int, streams: Int, path: String) throws -> (Workload, Int) {
         var rng = SplitMix64(seed: 250)
-        let words = ["pit", "stop", "lap", "gravel", "joker", "heat", "final", "grid", "wet", "slick", "tyres", "marshal",
-                     "flag", "yellow", "safety", "car", "restart", "clutch", "launch", "podium", "gap", "sector"]
+        let words = [
+            "pit", "stop", "lap", "gravel", "joker", "heat", "final", "grid", "wet", "slick", "tyres", "marshal",
+            "flag", "yellow", "safety", "car", "restart", "clutch", "launch", "podium", "gap", "sector"
+        ]
         var out = [UInt8]()
         out.reserveCapacity(1 << 22)
-        guard let file = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { throw RawError(description: "cannot write \(path)") }
+        guard
+            let file = FileHandle(forWritingAtPath: path)
+                ?? {
+                    FileManager.default.createFile(atPath: path, contents: nil)
+                    return FileHandle(forWritingAtPath: path)
+                }()
+        else { throw RawError(description: "cannot write \(path)") }
         defer { try? file.close() }
         var ids: [UUID] = [], occurredAt: [String] = [], millis: [Int64] = [], payloads: [String] = []
         var streamVersions: [Int32] = [], batches: [BatchPlan] = [], streamOfBatch: [String] = []
@@ -80,8 +85,9 @@ enum CLIBench {
             payloads.append(payload)
         }
         file.write(Data(out))
-        let workload = Workload(notes: lines, ids: ids, occurredAt: occurredAt, occurredMillis: millis, payloads: payloads,
-                                batches: batches, streamVersions: streamVersions, streamOfBatch: streamOfBatch)
+        let workload = Workload(
+            notes: lines, ids: ids, occurredAt: occurredAt, occurredMillis: millis, payloads: payloads,
+            batches: batches, streamVersions: streamVersions, streamOfBatch: streamOfBatch)
         return (workload, total)
     }
 
@@ -126,7 +132,8 @@ enum CLIBench {
     /// `VmHWM` of a running process, in KiB.
     static func highWaterKiB(of pid: pid_t) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 
@@ -188,8 +195,10 @@ enum CLIBench {
 
 extension Workload {
     /// The command-line case's notes, as the raw baseline inserts them.
-    init(notes count: Int, ids: [UUID], occurredAt: [String], occurredMillis: [Int64], payloads: [String],
-         batches: [BatchPlan], streamVersions: [Int32], streamOfBatch: [String]) {
+    init(
+        notes count: Int, ids: [UUID], occurredAt: [String], occurredMillis: [Int64], payloads: [String],
+        batches: [BatchPlan], streamVersions: [Int32], streamOfBatch: [String]
+    ) {
         self.count = count
         self.ids = ids
         types = [UInt8](repeating: UInt8(Workload.types.firstIndex(of: "Note")!), count: count)

@@ -82,7 +82,8 @@ enum PostgresBench {
             binds.append(batch.hashes)
             try await connection.query(PostgresQuery(unsafeSQL: rawInsert, binds: binds), logger: logger)
             let last = batch.positions.count - 1
-            try await connection.query("""
+            try await connection.query(
+                """
                 UPDATE chain_head SET position = \(batch.positions[last]), hash = \(batch.hashes[last]),
                     recorded_at = \(batch.recordedAt[last]) WHERE id = 1
                 """, logger: logger)
@@ -97,11 +98,12 @@ enum PostgresBench {
         for batch in batches {
             for i in batch.positions.indices {
                 if out.count == count { return out }
-                out.append(RawBatch(
-                    positions: [Int64(out.count + 1)], ids: [batch.ids[i]], streams: [batch.streams[i]],
-                    versions: [batch.versions[i]], types: [batch.types[i]], occurredAt: [batch.occurredAt[i]],
-                    occurredMillis: [batch.occurredMillis[i]], recordedAt: [batch.recordedAt[i]], payloads: [batch.payloads[i]],
-                    hashes: [batch.hashes[i]]))
+                out.append(
+                    RawBatch(
+                        positions: [Int64(out.count + 1)], ids: [batch.ids[i]], streams: [batch.streams[i]],
+                        versions: [batch.versions[i]], types: [batch.types[i]], occurredAt: [batch.occurredAt[i]],
+                        occurredMillis: [batch.occurredMillis[i]], recordedAt: [batch.recordedAt[i]], payloads: [batch.payloads[i]],
+                        hashes: [batch.hashes[i]]))
             }
         }
         return out
@@ -113,7 +115,8 @@ enum PostgresBench {
         let start = clock.now
         var last: Int64 = 0, rows = 0, checksum = 0
         while true {
-            let page = try await connection.query("""
+            let page = try await connection.query(
+                """
                 SELECT position, event_id, stream, stream_version, type, schema_version, occurred_at, recorded_at,
                        actor, correlation_id, causation_id, payload::text, hash
                 FROM events WHERE position > \(last) ORDER BY position LIMIT \(Int64(pageSize))
@@ -139,11 +142,13 @@ enum PostgresBench {
         for run in 0..<(runs + 3) {
             let start = clock.now
             var checksum = 0
-            for try await row in try await connection.query("""
+            for try await row in try await connection.query(
+                """
                 SELECT position, event_id, stream, stream_version, type, schema_version, occurred_at, recorded_at,
                        actor, correlation_id, causation_id, payload::text, hash
                 FROM events WHERE stream = \(stream) AND stream_version >= \(Int64(1)) ORDER BY stream_version
-                """, logger: logger) {
+                """, logger: logger)
+            {
                 let (position, _, _, _, _, _, _, _, _, _, _, payload, _) = try row.decode(
                     (Int64, UUID, String, Int64, String, Int64, String, String, String?, String?, String?, String, String).self)
                 checksum &+= Int(position) &+ payload.utf8.count
@@ -172,8 +177,9 @@ enum PostgresBench {
                 settings[name] = value
             }
         }
-        print("  PostgreSQL \(settings["server_version"] ?? "?") at \(base.redacted): fsync \(settings["fsync"] ?? "?"), "
-              + "synchronous_commit \(settings["synchronous_commit"] ?? "?"), shared_buffers \(settings["shared_buffers"] ?? "?")")
+        print(
+            "  PostgreSQL \(settings["server_version"] ?? "?") at \(base.redacted): fsync \(settings["fsync"] ?? "?"), "
+                + "synchronous_commit \(settings["synchronous_commit"] ?? "?"), shared_buffers \(settings["shared_buffers"] ?? "?")")
 
         log("postgres: precomputing rows")
         let rawRows = rawBatches(workload)

@@ -1,11 +1,12 @@
 import EventStore
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Paddock
 import Projections
 import SeasonDomain
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The projections case: a log of whole rallycross-like seasons (rules, calendar, entries, heats of
 /// five cars, semi-finals, finals, retirements, penalties, notes), rebuilt from scratch, then cut.
@@ -20,15 +21,24 @@ enum ProjectionBench {
         var out: [(String, SeasonEvent, String)] = []
         func add(_ event: SeasonEvent, _ occurred: String) { out.append((stream, event, occurred)) }
         add(.seasonOpened(SeasonOpened(championship: championship, season: year)), "\(year)-01-10")
-        add(.rulesDeclared(RulesDeclared(championship: championship, season: year, rules: RuleSet(
-            scoring: [SessionScoring(kinds: [.final], points: [8, 5, 4, 3, 2, 1]),
-                      SessionScoring(kinds: [.heat], points: [5, 4, 3, 2, 1]),
-                      SessionScoring(kinds: [.semiFinal], points: [6, 5, 4, 3, 2, 1])],
-            counting: .best(8), teams: TeamRules()))), "\(year)-01-10")
+        add(
+            .rulesDeclared(
+                RulesDeclared(
+                    championship: championship, season: year,
+                    rules: RuleSet(
+                        scoring: [
+                            SessionScoring(kinds: [.final], points: [8, 5, 4, 3, 2, 1]),
+                            SessionScoring(kinds: [.heat], points: [5, 4, 3, 2, 1]),
+                            SessionScoring(kinds: [.semiFinal], points: [6, 5, 4, 3, 2, 1])
+                        ],
+                        counting: .best(8), teams: TeamRules()))), "\(year)-01-10")
         let drivers = (1...20).map { "driver-\((index * 7 + $0) % 400)" }
         for round in 1...10 {
-            add(.roundScheduled(RoundScheduled(championship: championship, season: year, round: round, venue: "Venue \(round)",
-                                               startDate: try! PartialDate(String(format: "%04d-%02d-%02d", year, 3 + round / 2, 1 + round)))), "\(year)-01-20")
+            add(
+                .roundScheduled(
+                    RoundScheduled(
+                        championship: championship, season: year, round: round, venue: "Venue \(round)",
+                        startDate: try! PartialDate(String(format: "%04d-%02d-%02d", year, 3 + round / 2, 1 + round)))), "\(year)-01-20")
         }
         for (i, driver) in drivers.enumerated() {
             add(.entryConfirmed(EntryConfirmed(championship: championship, season: year, competitor: driver, team: "team-\(i / 2)")), "\(year)-02-01")
@@ -38,31 +48,44 @@ enum ProjectionBench {
             var order = drivers.shuffled(using: &rng)
             for heat in 1...4 {
                 let cars = order[((heat - 1) * 5)..<(heat * 5)]
-                add(.sessionClassified(SessionClassified(
-                    championship: championship, season: year, round: round, session: "heat-\(heat)", kind: .heat, number: heat,
-                    results: cars.enumerated().map { ClassifiedResult(position: $0.offset + 1, competitor: $0.element, time: "3:4\($0.offset).118") })),
+                add(
+                    .sessionClassified(
+                        SessionClassified(
+                            championship: championship, season: year, round: round, session: "heat-\(heat)", kind: .heat, number: heat,
+                            results: cars.enumerated().map { ClassifiedResult(position: $0.offset + 1, competitor: $0.element, time: "3:4\($0.offset).118") })),
                     day + "1\(heat):00:00+02:00")
             }
             order.shuffle(using: &rng)
             for semi in 1...2 {
                 let cars = order[((semi - 1) * 6)..<(semi * 6)]
-                add(.sessionClassified(SessionClassified(
-                    championship: championship, season: year, round: round, session: "semi-final-\(semi)", kind: .semiFinal, number: semi,
-                    results: cars.enumerated().map { ClassifiedResult(position: $0.offset + 1, competitor: $0.element) })),
+                add(
+                    .sessionClassified(
+                        SessionClassified(
+                            championship: championship, season: year, round: round, session: "semi-final-\(semi)", kind: .semiFinal, number: semi,
+                            results: cars.enumerated().map { ClassifiedResult(position: $0.offset + 1, competitor: $0.element) })),
                     day + "15:\(semi)0:00+02:00")
             }
             let finalists = Array(order.prefix(6)).shuffled(using: &rng)
-            add(.sessionClassified(SessionClassified(
-                championship: championship, season: year, round: round, session: "final", kind: .final,
-                results: finalists.enumerated().map { offset, driver in
-                    offset == 5 ? ClassifiedResult(position: nil, competitor: driver, status: .dnf, reason: "puncture")
-                        : ClassifiedResult(position: offset + 1, competitor: driver)
-                })), day + "16:30:00+02:00")
-            add(.retirementRecorded(RetirementRecorded(championship: championship, season: year, round: round, session: "final",
-                                                       competitor: finalists[5], reason: "puncture", lap: 3)), day + "16:35:00+02:00")
+            add(
+                .sessionClassified(
+                    SessionClassified(
+                        championship: championship, season: year, round: round, session: "final", kind: .final,
+                        results: finalists.enumerated().map { offset, driver in
+                            offset == 5
+                                ? ClassifiedResult(position: nil, competitor: driver, status: .dnf, reason: "puncture")
+                                : ClassifiedResult(position: offset + 1, competitor: driver)
+                        })), day + "16:30:00+02:00")
+            add(
+                .retirementRecorded(
+                    RetirementRecorded(
+                        championship: championship, season: year, round: round, session: "final",
+                        competitor: finalists[5], reason: "puncture", lap: 3)), day + "16:35:00+02:00")
             if round % 3 == 0 {
-                add(.penaltyApplied(PenaltyApplied(championship: championship, season: year, round: round, session: "final",
-                                                   competitor: finalists[1], kind: .positions, positions: 1, reason: "contact")), day + "17:00:00+02:00")
+                add(
+                    .penaltyApplied(
+                        PenaltyApplied(
+                            championship: championship, season: year, round: round, session: "final",
+                            competitor: finalists[1], kind: .positions, positions: 1, reason: "contact")), day + "17:00:00+02:00")
             }
             add(.note(Note(text: "Round \(round) report", source: SourceCitation(title: "Series press release"))), day + "18:00:00+02:00")
         }
@@ -81,8 +104,10 @@ enum ProjectionBench {
             for (_, event, occurred) in events {
                 let (type, version, payload) = EventCatalogue.encode(event)
                 bytes += payload.utf8.count
-                batch.events.append(NewEvent(eventId: UUID.timeOrdered(at: base.addingTimeInterval(Double(count))), type: type,
-                                             schemaVersion: version, occurredAt: occurred, payload: payload))
+                batch.events.append(
+                    NewEvent(
+                        eventId: UUID.timeOrdered(at: base.addingTimeInterval(Double(count))), type: type,
+                        schemaVersion: version, occurredAt: occurred, payload: payload))
                 count += 1
             }
             batches.append(batch)
@@ -154,9 +179,9 @@ enum Memory {
         // Memory freed while the log was built stays resident in malloc's arenas unless given back first.
         // (glibc's malloc_trim, looked up at run time: Swift's Glibc module does not export malloc.h)
         #if canImport(Glibc)
-        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") {
-            _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
-        }
+            if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") {
+                _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+            }
         #endif
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
         defer { try? handle.close() }
@@ -165,8 +190,9 @@ enum Memory {
 
     static func peakMiB() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kib = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
         return kib / 1024
     }
 }

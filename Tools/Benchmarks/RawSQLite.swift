@@ -33,7 +33,7 @@ final class RawConnection {
     func prepare(_ sql: String) throws -> OpaquePointer {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
-              let statement
+            let statement
         else { throw RawError(description: "prepare: \(String(cString: sqlite3_errmsg(handle))) in: \(sql)") }
         return statement
     }
@@ -183,11 +183,12 @@ final class RawRows {
                         word >>= 4
                     }
                 }
-                rows.append(Row(
-                    position: Int64(i + 1), streamVersion: Int64(workload.streamVersions[i]),
-                    occurredMillis: workload.occurredMillis[i], stream: stream,
-                    type: intern(Workload.types[Int(workload.types[i])]), occurredAt: put(workload.occurredAt[i]),
-                    recordedAt: recordedAt, payload: put(workload.payloads[i]), hash: hash))
+                rows.append(
+                    Row(
+                        position: Int64(i + 1), streamVersion: Int64(workload.streamVersions[i]),
+                        occurredMillis: workload.occurredMillis[i], stream: stream,
+                        type: intern(Workload.types[Int(workload.types[i])]), occurredAt: put(workload.occurredAt[i]),
+                        recordedAt: recordedAt, payload: put(workload.payloads[i]), hash: hash))
             }
         }
         precondition(bytes.count < Int(Int32.max), "workload too large for 32-bit offsets")
@@ -218,8 +219,9 @@ final class RawRows {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!,
-                      c.second!, Int(micros % 1_000_000))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!,
+            c.second!, Int(micros % 1_000_000))
     }
 
     /// Binds row `i` to the insert statement (SQLITE_STATIC: the arena outlives the step).
@@ -381,7 +383,8 @@ enum RawBench {
             _ = stream.withCString { sqlite3_bind_text(statement, 1, $0, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
             sqlite3_bind_int64(statement, 2, 1)
             while try db.step(statement) {
-                checksum &+= Int(sqlite3_column_int64(statement, 0)) &+ Int(sqlite3_column_int64(statement, 3))
+                checksum &+=
+                    Int(sqlite3_column_int64(statement, 0)) &+ Int(sqlite3_column_int64(statement, 3))
                     &+ Int(sqlite3_column_int64(statement, 5))
                 for column: Int32 in [1, 2, 4, 6, 7, 8, 9, 10, 11, 12] {
                     if let text = sqlite3_column_text(statement, column) { checksum &+= Int(text.pointee) }

@@ -8,8 +8,8 @@ enum Machine {
 
     static var cpuModel: String {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-              let colon = line.firstIndex(of: ":")
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
         else { return "unknown" }
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
@@ -58,18 +58,21 @@ enum Format {
     static func fixed(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
 
     static func table(_ rows: [ResultRow], paddockLabel: String = "Paddock", rawLabel: String = "raw SQLite") -> String {
-        let header = ResultRow(name: "case", paddock: paddockLabel, raw: rawLabel, ratio: "ratio", target: "target",
-                               verdict: "")
+        let header = ResultRow(
+            name: "case", paddock: paddockLabel, raw: rawLabel, ratio: "ratio", target: "target",
+            verdict: "")
         let all = [header] + rows
         let widths = [
             all.map(\.name.count).max()!, all.map(\.paddock.count).max()!, all.map(\.raw.count).max()!,
-            all.map(\.ratio.count).max()!, all.map(\.target.count).max()!,
+            all.map(\.ratio.count).max()!, all.map(\.target.count).max()!
         ]
         func line(_ r: ResultRow) -> String {
             func left(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
             func right(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
-            return [left(r.name, widths[0]), right(r.paddock, widths[1]), right(r.raw, widths[2]),
-                    right(r.ratio, widths[3]), left(r.target, widths[4]), r.verdict].joined(separator: "  ")
+            return [
+                left(r.name, widths[0]), right(r.paddock, widths[1]), right(r.raw, widths[2]),
+                right(r.ratio, widths[3]), left(r.target, widths[4]), r.verdict
+            ].joined(separator: "  ")
         }
         let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * widths.count + 4)
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")

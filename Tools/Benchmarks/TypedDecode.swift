@@ -20,35 +20,49 @@ enum TypedDecodeBench {
             let event: SeasonEvent
             switch Int.random(in: 0..<20, using: &rng) {
             case 0..<8:
-                event = .sessionClassified(SessionClassified(
-                    championship: championship, season: season, round: round, className: "Super1600",
-                    session: "heat-\(1 + i % 4)", kind: .heat, number: 1 + i % 4,
-                    results: [ClassifiedResult(position: 1, competitor: driver(), time: "3:42.118"),
-                              ClassifiedResult(position: 2, competitor: driver(), time: "3:44.502")]))
+                event = .sessionClassified(
+                    SessionClassified(
+                        championship: championship, season: season, round: round, className: "Super1600",
+                        session: "heat-\(1 + i % 4)", kind: .heat, number: 1 + i % 4,
+                        results: [
+                            ClassifiedResult(position: 1, competitor: driver(), time: "3:42.118"),
+                            ClassifiedResult(position: 2, competitor: driver(), time: "3:44.502")
+                        ]))
             case 8..<12:
-                event = .retirementRecorded(RetirementRecorded(
-                    championship: championship, season: season, round: round, session: "final", competitor: driver(),
-                    reason: "engine failure", lap: Int.random(in: 1...6, using: &rng)))
+                event = .retirementRecorded(
+                    RetirementRecorded(
+                        championship: championship, season: season, round: round, session: "final", competitor: driver(),
+                        reason: "engine failure", lap: Int.random(in: 1...6, using: &rng)))
             case 12..<15:
-                event = .penaltyApplied(PenaltyApplied(
-                    championship: championship, season: season, round: round, session: "semi-final-1", competitor: driver(),
-                    kind: .time, seconds: 5, reason: "jump start"))
+                event = .penaltyApplied(
+                    PenaltyApplied(
+                        championship: championship, season: season, round: round, session: "semi-final-1", competitor: driver(),
+                        kind: .time, seconds: 5, reason: "jump start"))
             case 15..<17:
-                event = .entryConfirmed(EntryConfirmed(
-                    championship: championship, season: season, className: "Super1600", competitor: driver(),
-                    team: "team-\(i % 30)", car: "Renault Clio", number: String(i % 99)))
+                event = .entryConfirmed(
+                    EntryConfirmed(
+                        championship: championship, season: season, className: "Super1600", competitor: driver(),
+                        team: "team-\(i % 30)", car: "Renault Clio", number: String(i % 99)))
             case 17..<19:
-                event = .roundScheduled(RoundScheduled(
-                    championship: championship, season: season, round: round, name: "Round \(round)", venue: "Höljes",
-                    country: "Sweden", startDate: try! PartialDate("\(season)-06-0\(1 + round % 8)")))
+                event = .roundScheduled(
+                    RoundScheduled(
+                        championship: championship, season: season, round: round, name: "Round \(round)", venue: "Höljes",
+                        country: "Sweden", startDate: try! PartialDate("\(season)-06-0\(1 + round % 8)")))
             default:
-                event = .note(Note(text: "Kallio's first win in the class, in front of a full grandstand",
-                                   source: SourceCitation(title: "Rallycross weekly", language: "en")))
+                event = .note(
+                    Note(
+                        text: "Kallio's first win in the class, in front of a full grandstand",
+                        source: SourceCitation(title: "Rallycross weekly", language: "en")))
             }
             let (type, version, payload) = EventCatalogue.encode(event)
             let stream = event.championship.map { StreamName.season($0, event.season ?? 0).text } ?? "notes:\(i % 50)"
-            out.append((stream, NewEvent(eventId: UUID.timeOrdered(at: base.addingTimeInterval(Double(i))), type: type,
-                                         schemaVersion: version, occurredAt: "\(season)-06-10T14:00:00+02:00", payload: payload)))
+            out.append(
+                (
+                    stream,
+                    NewEvent(
+                        eventId: UUID.timeOrdered(at: base.addingTimeInterval(Double(i))), type: type,
+                        schemaVersion: version, occurredAt: "\(season)-06-10T14:00:00+02:00", payload: payload)
+                ))
         }
         return out
     }
@@ -87,8 +101,10 @@ enum TypedDecodeBench {
 
     /// Builds the log (untimed), then times: read into envelopes, read and decode (parallel), decode
     /// on one core; also Foundation's JSONDecoder alone on the same payloads (one core).
-    static func run(count: Int, path: String) async throws -> (envelopes: Double, typed: Double, typedOneCore: Double,
-                                                              jsonDecoderAlone: Double, meanBytes: Double) {
+    static func run(count: Int, path: String) async throws -> (
+        envelopes: Double, typed: Double, typedOneCore: Double,
+        jsonDecoderAlone: Double, meanBytes: Double
+    ) {
         let generated = events(count: count)
         let store = try SQLiteEventStore(path: path)
         try await fill(store, with: generated)

@@ -111,26 +111,36 @@ if options.projections {
     let built = try await ProjectionBench.buildLog(events: options.events, path: path)
     log("projections: measuring")
     let f = try await ProjectionBench.measure(path: path, cutRuns: 200)
-    print("paddock-bench --projections: \(Format.grouped(built.events)) events, \(built.seasons) seasons, mean payload \(Format.fixed(built.meanBytes, 0)) bytes")
+    print(
+        "paddock-bench --projections: \(Format.grouped(built.events)) events, \(built.seasons) seasons, mean payload \(Format.fixed(built.meanBytes, 0)) bytes")
     var rows = [
-        ResultRow(name: "rebuild all projections (ev/s)", paddock: Format.rate(f.rebuild), raw: Format.rate(f.readDecode),
-                  ratio: Format.fixed(f.rebuild / f.readDecode, 2), target: ">= 200,000/s and >= 0.8 x read+decode",
-                  verdict: f.rebuild >= 200_000 && f.rebuild >= 0.8 * f.readDecode ? "PASS" : "MISS"),
-        ResultRow(name: "one season's standings at a cut, median ms", paddock: Format.fixed(f.cutMedianMs, 2), raw: "", ratio: "",
-                  target: "< 10 ms", verdict: f.cutMedianMs < 10 ? "PASS" : "MISS"),
-        ResultRow(name: "one season's standings at a cut, p99 ms", paddock: Format.fixed(f.cutP99Ms, 2), raw: "", ratio: "",
-                  target: "< 10 ms", verdict: f.cutP99Ms < 10 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "rebuild all projections (ev/s)", paddock: Format.rate(f.rebuild), raw: Format.rate(f.readDecode),
+            ratio: Format.fixed(f.rebuild / f.readDecode, 2), target: ">= 200,000/s and >= 0.8 x read+decode",
+            verdict: f.rebuild >= 200_000 && f.rebuild >= 0.8 * f.readDecode ? "PASS" : "MISS"),
+        ResultRow(
+            name: "one season's standings at a cut, median ms", paddock: Format.fixed(f.cutMedianMs, 2), raw: "", ratio: "",
+            target: "< 10 ms", verdict: f.cutMedianMs < 10 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "one season's standings at a cut, p99 ms", paddock: Format.fixed(f.cutP99Ms, 2), raw: "", ratio: "",
+            target: "< 10 ms", verdict: f.cutP99Ms < 10 ? "PASS" : "MISS")
     ]
     if let peak = f.rebuildPeakMiB {
-        rows.append(ResultRow(name: "peak memory of the rebuild (MiB, this process)", paddock: Format.grouped(peak), raw: "", ratio: "",
-                              target: "< 300 MB", verdict: peak * 1_048_576 < 300_000_000 ? "PASS" : "MISS"))
+        rows.append(
+            ResultRow(
+                name: "peak memory of the rebuild (MiB, this process)", paddock: Format.grouped(peak), raw: "", ratio: "",
+                target: "< 300 MB", verdict: peak * 1_048_576 < 300_000_000 ? "PASS" : "MISS"))
     }
     log("projections: paddock replay --db \(path)")
     if let replay = try ReplayCommand.run(database: path) {
-        rows.append(ResultRow(name: "paddock replay (rebuild and persist), ev/s", paddock: Format.grouped(replay.eventsPerSecond) + "/s",
-                              raw: "", ratio: "", target: "", verdict: ""))
-        rows.append(ResultRow(name: "peak memory of paddock replay (MiB)", paddock: Format.grouped(replay.peakMiB), raw: "", ratio: "",
-                              target: "< 300 MB", verdict: replay.peakMiB * 1_048_576 < 300_000_000 ? "PASS" : "MISS"))
+        rows.append(
+            ResultRow(
+                name: "paddock replay (rebuild and persist), ev/s", paddock: Format.grouped(replay.eventsPerSecond) + "/s",
+                raw: "", ratio: "", target: "", verdict: ""))
+        rows.append(
+            ResultRow(
+                name: "peak memory of paddock replay (MiB)", paddock: Format.grouped(replay.peakMiB), raw: "", ratio: "",
+                target: "< 300 MB", verdict: replay.peakMiB * 1_048_576 < 300_000_000 ? "PASS" : "MISS"))
     } else {
         print("  (no paddock executable beside paddock-bench: run `paddock replay --db \(path)` for its memory)")
     }
@@ -145,51 +155,65 @@ if options.typed {
     removeDatabase(typedPath)
     let typed = try await TypedDecodeBench.run(count: options.events, path: typedPath)
     removeDatabase(typedPath)
-    print("paddock-bench --typed: \(Format.grouped(options.events)) events, mean payload \(Format.fixed(typed.meanBytes, 0)) bytes; load average \(Machine.loadAverage)")
-    print("  read into envelopes \(Format.rate(typed.envelopes)); read + decode (all cores) \(Format.rate(typed.typed)); "
-          + "one core \(Format.rate(typed.typedOneCore)); JSONDecoder alone \(Format.rate(typed.jsonDecoderAlone))")
+    print(
+        "paddock-bench --typed: \(Format.grouped(options.events)) events, mean payload \(Format.fixed(typed.meanBytes, 0)) bytes; load average \(Machine.loadAverage)"
+    )
+    print(
+        "  read into envelopes \(Format.rate(typed.envelopes)); read + decode (all cores) \(Format.rate(typed.typed)); "
+            + "one core \(Format.rate(typed.typedOneCore)); JSONDecoder alone \(Format.rate(typed.jsonDecoderAlone))")
     exit(0)
 }
 
 if options.cli {
-    let f = try await CLIBench.measure(lines: options.events, streams: options.streams, rounds: options.writeRepeats, dir: dir,
-                                       pageSize: 5_000)
+    let f = try await CLIBench.measure(
+        lines: options.events, streams: options.streams, rounds: options.writeRepeats, dir: dir,
+        pageSize: 5_000)
     let raw = f.rawRates.max() ?? 1
     let lines = Double(f.lines)
     func rate(_ run: CLIBench.Run?) -> Double { run.map { lines / $0.seconds } ?? 0 }
     func peak(_ run: CLIBench.Run?) -> String { run.map { Format.grouped($0.peakMiB) } ?? "" }
-    print("paddock-bench --cli: \(Format.grouped(f.lines)) Note lines, \(Format.grouped(f.fileBytes / 1_048_576)) MiB "
-          + "(mean \(f.fileBytes / max(1, f.lines)) bytes a line), \(options.streams) streams in runs of \(CLIBench.runLength)")
+    print(
+        "paddock-bench --cli: \(Format.grouped(f.lines)) Note lines, \(Format.grouped(f.fileBytes / 1_048_576)) MiB "
+            + "(mean \(f.fileBytes / max(1, f.lines)) bytes a line), \(options.streams) streams in runs of \(CLIBench.runLength)")
     print("  machine: \(Machine.cores) cores, \(Machine.cpuModel); load average \(Machine.loadAverage)")
     print("  raw baseline: the same rows, time-ordered ids, \(Format.grouped(f.pageSize)) rows per transaction, same schema and triggers")
     let rows = [
-        ResultRow(name: "paddock append FILE (ev/s)", paddock: Format.rate(rate(f.append)), raw: Format.rate(raw),
-                  ratio: Format.fixed(rate(f.append) / raw, 2), target: ">= 0.6 x raw", verdict: rate(f.append) >= 0.6 * raw ? "PASS" : "MISS"),
-        ResultRow(name: "  peak memory of append (MiB)", paddock: peak(f.append), raw: "", ratio: "", target: "< 200 MB",
-                  verdict: (f.append?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
-        ResultRow(name: "paddock import events FILE (ev/s)", paddock: Format.rate(rate(f.importEvents)), raw: Format.rate(raw),
-                  ratio: Format.fixed(rate(f.importEvents) / raw, 2), target: ">= 0.6 x raw",
-                  verdict: rate(f.importEvents) >= 0.6 * raw ? "PASS" : "MISS"),
-        ResultRow(name: "  peak memory of import (MiB)", paddock: peak(f.importEvents), raw: "", ratio: "", target: "< 200 MB",
-                  verdict: (f.importEvents?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
-        ResultRow(name: "paddock export > file (ev/s)", paddock: Format.rate(rate(f.export)), raw: "", ratio: "",
-                  target: ">= 500,000/s", verdict: rate(f.export) >= 500_000 ? "PASS" : "MISS"),
-        ResultRow(name: "  peak memory of export (MiB)", paddock: peak(f.export), raw: "", ratio: "", target: "< 200 MB",
-                  verdict: (f.export?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
-        ResultRow(name: "paddock log --json > file (ev/s)", paddock: Format.rate(rate(f.logJSON)), raw: "", ratio: "",
-                  target: ">= 500,000/s", verdict: rate(f.logJSON) >= 500_000 ? "PASS" : "MISS"),
-        ResultRow(name: "  peak memory of log --json (MiB)", paddock: peak(f.logJSON), raw: "", ratio: "", target: "< 200 MB",
-                  verdict: (f.logJSON?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "paddock append FILE (ev/s)", paddock: Format.rate(rate(f.append)), raw: Format.rate(raw),
+            ratio: Format.fixed(rate(f.append) / raw, 2), target: ">= 0.6 x raw", verdict: rate(f.append) >= 0.6 * raw ? "PASS" : "MISS"),
+        ResultRow(
+            name: "  peak memory of append (MiB)", paddock: peak(f.append), raw: "", ratio: "", target: "< 200 MB",
+            verdict: (f.append?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "paddock import events FILE (ev/s)", paddock: Format.rate(rate(f.importEvents)), raw: Format.rate(raw),
+            ratio: Format.fixed(rate(f.importEvents) / raw, 2), target: ">= 0.6 x raw",
+            verdict: rate(f.importEvents) >= 0.6 * raw ? "PASS" : "MISS"),
+        ResultRow(
+            name: "  peak memory of import (MiB)", paddock: peak(f.importEvents), raw: "", ratio: "", target: "< 200 MB",
+            verdict: (f.importEvents?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "paddock export > file (ev/s)", paddock: Format.rate(rate(f.export)), raw: "", ratio: "",
+            target: ">= 500,000/s", verdict: rate(f.export) >= 500_000 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "  peak memory of export (MiB)", paddock: peak(f.export), raw: "", ratio: "", target: "< 200 MB",
+            verdict: (f.export?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "paddock log --json > file (ev/s)", paddock: Format.rate(rate(f.logJSON)), raw: "", ratio: "",
+            target: ">= 500,000/s", verdict: rate(f.logJSON) >= 500_000 ? "PASS" : "MISS"),
+        ResultRow(
+            name: "  peak memory of log --json (MiB)", paddock: peak(f.logJSON), raw: "", ratio: "", target: "< 200 MB",
+            verdict: (f.logJSON?.peakMiB ?? .max) * 1_048_576 < 200_000_000 ? "PASS" : "MISS")
     ]
     print(Format.table(rows))
     print("  append: \(f.append?.output ?? ""); import: \(f.importEvents?.output ?? "")")
     print("  raw runs: \(f.rawRates.map { Format.rate($0) }.joined(separator: ", ")); best of \(options.writeRepeats) rounds kept on each side")
-    let json = try JSONSerialization.data(withJSONObject: [
-        "lines": f.lines, "raw_eps": Int(raw), "append_eps": Int(rate(f.append)), "import_eps": Int(rate(f.importEvents)),
-        "export_eps": Int(rate(f.export)), "log_json_eps": Int(rate(f.logJSON)), "append_peak_mib": f.append?.peakMiB ?? 0,
-        "import_peak_mib": f.importEvents?.peakMiB ?? 0, "export_peak_mib": f.export?.peakMiB ?? 0,
-        "log_json_peak_mib": f.logJSON?.peakMiB ?? 0, "load_average": Machine.loadAverage,
-    ], options: [.sortedKeys])
+    let json = try JSONSerialization.data(
+        withJSONObject: [
+            "lines": f.lines, "raw_eps": Int(raw), "append_eps": Int(rate(f.append)), "import_eps": Int(rate(f.importEvents)),
+            "export_eps": Int(rate(f.export)), "log_json_eps": Int(rate(f.logJSON)), "append_peak_mib": f.append?.peakMiB ?? 0,
+            "import_peak_mib": f.importEvents?.peakMiB ?? 0, "export_peak_mib": f.export?.peakMiB ?? 0,
+            "log_json_peak_mib": f.logJSON?.peakMiB ?? 0, "load_average": Machine.loadAverage
+        ], options: [.sortedKeys])
     print("SUMMARY " + String(decoding: json, as: UTF8.self))
     exit(0)
 }
@@ -197,8 +221,9 @@ if options.cli {
 if let url = options.postgres {
     print("paddock-bench --postgres")
     print("  machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel), \(Format.fixed(Machine.memoryGiB, 1)) GiB RAM")
-    print("  workload: \(Format.grouped(options.events)) events, ~200-byte JSON payloads, \(options.streams) streams, "
-          + "batches of \(Format.grouped(options.batchSize)); \(Format.grouped(options.single)) appended one per transaction")
+    print(
+        "  workload: \(Format.grouped(options.events)) events, ~200-byte JSON payloads, \(options.streams) streams, "
+            + "batches of \(Format.grouped(options.batchSize)); \(Format.grouped(options.single)) appended one per transaction")
     log("generating \(Format.grouped(options.events)) events")
     let workload = Workload(
         count: options.events, streams: options.streams, batchSize: options.batchSize,
@@ -206,36 +231,47 @@ if let url = options.postgres {
     let (f, extra) = try await PostgresBench.run(url: url, options: options, workload: workload)
     func verdict(_ ok: Bool) -> String { ok ? "PASS" : "MISS" }
     let rows = [
-        ResultRow(name: "append, batches of \(Format.grouped(options.batchSize)) (ev/s)", paddock: Format.rate(f.batchPaddock),
-                  raw: Format.rate(f.batchRaw), ratio: Format.fixed(f.batchPaddock / f.batchRaw, 2), target: ">= 0.70",
-                  verdict: verdict(f.batchPaddock / f.batchRaw >= 0.7)),
-        ResultRow(name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(f.singlePaddock),
-                  raw: Format.rate(f.singleRaw), ratio: Format.fixed(f.singlePaddock / f.singleRaw, 2), target: ">= 0.70",
-                  verdict: verdict(f.singlePaddock / f.singleRaw >= 0.7)),
-        ResultRow(name: "full read: read(after:limit: \(Format.grouped(options.pageSize))) pages", paddock: Format.rate(f.readPaddock),
-                  raw: Format.rate(f.readRaw), ratio: Format.fixed(f.readPaddock / f.readRaw, 2), target: "", verdict: ""),
-        ResultRow(name: "read + decode into typed events (ev/s)", paddock: Format.rate(f.typedPaddock), raw: "", ratio: "",
-                  target: ">= 200,000/s", verdict: verdict(f.typedPaddock >= 200_000)),
-        ResultRow(name: "read(stream:) \(Format.grouped(f.streamCount)) of \(Format.grouped(options.events)), median ms",
-                  paddock: Format.fixed(f.streamMedian, 2), raw: Format.fixed(f.streamRawMedian, 2),
-                  ratio: Format.fixed(f.streamMedian / f.streamRawMedian, 2), target: "< 10 ms", verdict: verdict(f.streamMedian < 10)),
-        ResultRow(name: "read(stream:) \(Format.grouped(f.streamCount)) of \(Format.grouped(options.events)), p99 ms",
-                  paddock: Format.fixed(f.streamP99, 2), raw: Format.fixed(f.streamRawP99, 2),
-                  ratio: Format.fixed(f.streamP99 / f.streamRawP99, 2), target: "< 10 ms", verdict: verdict(f.streamP99 < 10)),
+        ResultRow(
+            name: "append, batches of \(Format.grouped(options.batchSize)) (ev/s)", paddock: Format.rate(f.batchPaddock),
+            raw: Format.rate(f.batchRaw), ratio: Format.fixed(f.batchPaddock / f.batchRaw, 2), target: ">= 0.70",
+            verdict: verdict(f.batchPaddock / f.batchRaw >= 0.7)),
+        ResultRow(
+            name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(f.singlePaddock),
+            raw: Format.rate(f.singleRaw), ratio: Format.fixed(f.singlePaddock / f.singleRaw, 2), target: ">= 0.70",
+            verdict: verdict(f.singlePaddock / f.singleRaw >= 0.7)),
+        ResultRow(
+            name: "full read: read(after:limit: \(Format.grouped(options.pageSize))) pages", paddock: Format.rate(f.readPaddock),
+            raw: Format.rate(f.readRaw), ratio: Format.fixed(f.readPaddock / f.readRaw, 2), target: "", verdict: ""),
+        ResultRow(
+            name: "read + decode into typed events (ev/s)", paddock: Format.rate(f.typedPaddock), raw: "", ratio: "",
+            target: ">= 200,000/s", verdict: verdict(f.typedPaddock >= 200_000)),
+        ResultRow(
+            name: "read(stream:) \(Format.grouped(f.streamCount)) of \(Format.grouped(options.events)), median ms",
+            paddock: Format.fixed(f.streamMedian, 2), raw: Format.fixed(f.streamRawMedian, 2),
+            ratio: Format.fixed(f.streamMedian / f.streamRawMedian, 2), target: "< 10 ms", verdict: verdict(f.streamMedian < 10)),
+        ResultRow(
+            name: "read(stream:) \(Format.grouped(f.streamCount)) of \(Format.grouped(options.events)), p99 ms",
+            paddock: Format.fixed(f.streamP99, 2), raw: Format.fixed(f.streamRawP99, 2),
+            ratio: Format.fixed(f.streamP99 / f.streamRawP99, 2), target: "< 10 ms", verdict: verdict(f.streamP99 < 10))
     ]
     print("")
     print(Format.table(rows, rawLabel: "raw PostgreSQL"))
     let comparison = [
-        ResultRow(name: "append, batches (ev/s)", paddock: Format.rate(f.batchPaddock), raw: Format.rate(f.batchSQLite),
-                  ratio: Format.fixed(f.batchPaddock / f.batchSQLite, 2), target: "", verdict: ""),
-        ResultRow(name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(f.singlePaddock), raw: Format.rate(f.singleSQLite),
-                  ratio: Format.fixed(f.singlePaddock / f.singleSQLite, 2), target: "", verdict: ""),
-        ResultRow(name: "full read, pages (ev/s)", paddock: Format.rate(f.readPaddock), raw: Format.rate(f.readSQLite),
-                  ratio: Format.fixed(f.readPaddock / f.readSQLite, 2), target: "", verdict: ""),
-        ResultRow(name: "read + decode into typed events (ev/s)", paddock: Format.rate(f.typedPaddock), raw: Format.rate(f.typedSQLite),
-                  ratio: Format.fixed(f.typedPaddock / f.typedSQLite, 2), target: "", verdict: ""),
-        ResultRow(name: "read(stream:), median ms", paddock: Format.fixed(f.streamMedian, 2), raw: Format.fixed(f.streamSQLiteMedian, 2),
-                  ratio: Format.fixed(f.streamMedian / f.streamSQLiteMedian, 2), target: "", verdict: ""),
+        ResultRow(
+            name: "append, batches (ev/s)", paddock: Format.rate(f.batchPaddock), raw: Format.rate(f.batchSQLite),
+            ratio: Format.fixed(f.batchPaddock / f.batchSQLite, 2), target: "", verdict: ""),
+        ResultRow(
+            name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(f.singlePaddock), raw: Format.rate(f.singleSQLite),
+            ratio: Format.fixed(f.singlePaddock / f.singleSQLite, 2), target: "", verdict: ""),
+        ResultRow(
+            name: "full read, pages (ev/s)", paddock: Format.rate(f.readPaddock), raw: Format.rate(f.readSQLite),
+            ratio: Format.fixed(f.readPaddock / f.readSQLite, 2), target: "", verdict: ""),
+        ResultRow(
+            name: "read + decode into typed events (ev/s)", paddock: Format.rate(f.typedPaddock), raw: Format.rate(f.typedSQLite),
+            ratio: Format.fixed(f.typedPaddock / f.typedSQLite, 2), target: "", verdict: ""),
+        ResultRow(
+            name: "read(stream:), median ms", paddock: Format.fixed(f.streamMedian, 2), raw: Format.fixed(f.streamSQLiteMedian, 2),
+            ratio: Format.fixed(f.streamMedian / f.streamSQLiteMedian, 2), target: "", verdict: "")
     ]
     print("")
     print("  Paddock on PostgreSQL against Paddock on SQLite (same workload, same run; ratio = PostgreSQL / SQLite):")
@@ -265,9 +301,10 @@ if let url = options.postgres {
 print("paddock-bench")
 print("  machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel), \(Format.fixed(Machine.memoryGiB, 1)) GiB RAM")
 print("  SQLite \(Machine.sqliteVersion) (sqlite3_libversion), data dir \(dir)")
-print("  workload: \(Format.grouped(options.events)) events, ~200-byte JSON payloads, \(options.streams) streams, "
-      + "batches of \(Format.grouped(options.batchSize)); \(Format.grouped(options.hotEvents)) of them in "
-      + "'\(Workload.hotStream)' (batches of \(options.hotBatchSize), spread across the run)")
+print(
+    "  workload: \(Format.grouped(options.events)) events, ~200-byte JSON payloads, \(options.streams) streams, "
+        + "batches of \(Format.grouped(options.batchSize)); \(Format.grouped(options.hotEvents)) of them in "
+        + "'\(Workload.hotStream)' (batches of \(options.hotBatchSize), spread across the run)")
 print("")
 
 log("generating \(Format.grouped(options.events)) events")
@@ -282,7 +319,7 @@ print("")
 var summary: [String: Any] = [
     "events": options.events, "single_events": options.single, "streams": options.streams,
     "batch_size": options.batchSize, "cores": Machine.cores, "sqlite_version": Machine.sqliteVersion,
-    "payload_mean_bytes": Int(meanPayload.rounded()),
+    "payload_mean_bytes": Int(meanPayload.rounded())
 ]
 var rows: [ResultRow] = []
 
@@ -352,18 +389,21 @@ do {
 func verdict(_ ok: Bool) -> String { ok ? "PASS" : "MISS" }
 
 let batchRatio = paddockBatchRate / rawBatchRate
-rows.append(ResultRow(
-    name: "append, batches of \(Format.grouped(options.batchSize)) (ev/s)", paddock: Format.rate(paddockBatchRate),
-    raw: Format.rate(rawBatchRate), ratio: Format.fixed(batchRatio, 2), target: ">= 0.80 and >= 50,000/s",
-    verdict: verdict(batchRatio >= 0.8 && paddockBatchRate >= 50_000)))
-rows.append(ResultRow(
-    name: "  raw baseline with UUIDv4 ids (context)", paddock: "", raw: Format.rate(rawV4Rate),
-    ratio: Format.fixed(rawV4Rate / rawBatchRate, 2), target: "v4 / v7", verdict: ""))
+rows.append(
+    ResultRow(
+        name: "append, batches of \(Format.grouped(options.batchSize)) (ev/s)", paddock: Format.rate(paddockBatchRate),
+        raw: Format.rate(rawBatchRate), ratio: Format.fixed(batchRatio, 2), target: ">= 0.80 and >= 50,000/s",
+        verdict: verdict(batchRatio >= 0.8 && paddockBatchRate >= 50_000)))
+rows.append(
+    ResultRow(
+        name: "  raw baseline with UUIDv4 ids (context)", paddock: "", raw: Format.rate(rawV4Rate),
+        ratio: Format.fixed(rawV4Rate / rawBatchRate, 2), target: "v4 / v7", verdict: ""))
 let singleRatio = paddockSingleRate / rawSingleRate
-rows.append(ResultRow(
-    name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(paddockSingleRate),
-    raw: Format.rate(rawSingleRate), ratio: Format.fixed(singleRatio, 2), target: ">= 0.70",
-    verdict: verdict(singleRatio >= 0.7)))
+rows.append(
+    ResultRow(
+        name: "append, 1 event per transaction (ev/s)", paddock: Format.rate(paddockSingleRate),
+        raw: Format.rate(rawSingleRate), ratio: Format.fixed(singleRatio, 2), target: ">= 0.70",
+        verdict: verdict(singleRatio >= 0.7)))
 summary["append_batch_paddock_eps"] = Int(paddockBatchRate)
 summary["append_batch_raw_eps"] = Int(rawBatchRate)
 summary["append_batch_raw_uuidv4_eps"] = Int(rawV4Rate)
@@ -408,16 +448,19 @@ do {
     let pagedRate = try await best("paddock paged read") {
         try await PaddockBench.pagedAll(store, pageSize: options.pageSize)
     }
-    rows.append(ResultRow(
-        name: "full read: forEach(after: 0) (ev/s)", paddock: Format.rate(forEachRate), raw: Format.rate(rawScan),
-        ratio: Format.fixed(forEachRate / rawScan, 2), target: ">= 1,000,000/s", verdict: verdict(forEachRate >= 1_000_000)))
-    rows.append(ResultRow(
-        name: "full read: read(after:limit: \(Format.grouped(options.pageSize))) pages", paddock: Format.rate(pagedRate),
-        raw: Format.rate(rawScan), ratio: Format.fixed(pagedRate / rawScan, 2), target: ">= 1,000,000/s",
-        verdict: verdict(pagedRate >= 1_000_000)))
-    rows.append(ResultRow(
-        name: "  raw scan + a Swift String per text column", paddock: "", raw: Format.rate(rawStrings),
-        ratio: Format.fixed(rawStrings / rawScan, 2), target: "context (vs pointers)", verdict: ""))
+    rows.append(
+        ResultRow(
+            name: "full read: forEach(after: 0) (ev/s)", paddock: Format.rate(forEachRate), raw: Format.rate(rawScan),
+            ratio: Format.fixed(forEachRate / rawScan, 2), target: ">= 1,000,000/s", verdict: verdict(forEachRate >= 1_000_000)))
+    rows.append(
+        ResultRow(
+            name: "full read: read(after:limit: \(Format.grouped(options.pageSize))) pages", paddock: Format.rate(pagedRate),
+            raw: Format.rate(rawScan), ratio: Format.fixed(pagedRate / rawScan, 2), target: ">= 1,000,000/s",
+            verdict: verdict(pagedRate >= 1_000_000)))
+    rows.append(
+        ResultRow(
+            name: "  raw scan + a Swift String per text column", paddock: "", raw: Format.rate(rawStrings),
+            ratio: Format.fixed(rawStrings / rawScan, 2), target: "context (vs pointers)", verdict: ""))
     summary["read_forEach_paddock_eps"] = Int(forEachRate)
     summary["read_paged_paddock_eps"] = Int(pagedRate)
     summary["read_raw_pointers_eps"] = Int(rawScan)
@@ -428,14 +471,16 @@ do {
     let rawTimes = try RawBench.readStream(path: paddockPath, stream: Workload.hotStream, runs: options.streamRuns)
     let median = percentile(times, 50), p99 = percentile(times, 99)
     let rawMedian = percentile(rawTimes, 50), rawP99 = percentile(rawTimes, 99)
-    rows.append(ResultRow(
-        name: "read(stream:) \(Format.grouped(count)) of \(Format.grouped(options.events)), median ms",
-        paddock: Format.fixed(median, 2), raw: Format.fixed(rawMedian, 2), ratio: Format.fixed(median / rawMedian, 2),
-        target: "< 5 ms", verdict: verdict(median < 5)))
-    rows.append(ResultRow(
-        name: "read(stream:) \(Format.grouped(count)) of \(Format.grouped(options.events)), p99 ms",
-        paddock: Format.fixed(p99, 2), raw: Format.fixed(rawP99, 2), ratio: Format.fixed(p99 / rawP99, 2),
-        target: "< 5 ms", verdict: verdict(p99 < 5)))
+    rows.append(
+        ResultRow(
+            name: "read(stream:) \(Format.grouped(count)) of \(Format.grouped(options.events)), median ms",
+            paddock: Format.fixed(median, 2), raw: Format.fixed(rawMedian, 2), ratio: Format.fixed(median / rawMedian, 2),
+            target: "< 5 ms", verdict: verdict(median < 5)))
+    rows.append(
+        ResultRow(
+            name: "read(stream:) \(Format.grouped(count)) of \(Format.grouped(options.events)), p99 ms",
+            paddock: Format.fixed(p99, 2), raw: Format.fixed(rawP99, 2), ratio: Format.fixed(p99 / rawP99, 2),
+            target: "< 5 ms", verdict: verdict(p99 < 5)))
     summary["read_stream_events"] = count
     summary["read_stream_paddock_median_ms"] = (median * 1000).rounded() / 1000
     summary["read_stream_paddock_p99_ms"] = (p99 * 1000).rounded() / 1000
@@ -458,15 +503,18 @@ do {
     let typed = try await TypedDecodeBench.run(count: options.events, path: typedPath)
     removeDatabase(typedPath)
     log("typed: envelopes \(Format.rate(typed.envelopes)), typed \(Format.rate(typed.typed)), one core \(Format.rate(typed.typedOneCore))")
-    rows.append(ResultRow(
-        name: "read + decode into typed events (ev/s)", paddock: Format.rate(typed.typed), raw: Format.rate(typed.envelopes),
-        ratio: Format.fixed(typed.typed / typed.envelopes, 2), target: ">= 250,000/s", verdict: verdict(typed.typed >= 250_000)))
-    rows.append(ResultRow(
-        name: "  the same on one core (context)", paddock: Format.rate(typed.typedOneCore), raw: "",
-        ratio: "", target: "", verdict: ""))
-    rows.append(ResultRow(
-        name: "  JSONDecoder alone, one core (context)", paddock: Format.rate(typed.jsonDecoderAlone), raw: "",
-        ratio: "", target: "", verdict: ""))
+    rows.append(
+        ResultRow(
+            name: "read + decode into typed events (ev/s)", paddock: Format.rate(typed.typed), raw: Format.rate(typed.envelopes),
+            ratio: Format.fixed(typed.typed / typed.envelopes, 2), target: ">= 250,000/s", verdict: verdict(typed.typed >= 250_000)))
+    rows.append(
+        ResultRow(
+            name: "  the same on one core (context)", paddock: Format.rate(typed.typedOneCore), raw: "",
+            ratio: "", target: "", verdict: ""))
+    rows.append(
+        ResultRow(
+            name: "  JSONDecoder alone, one core (context)", paddock: Format.rate(typed.jsonDecoderAlone), raw: "",
+            ratio: "", target: "", verdict: ""))
     print("  typed events: mean payload \(Format.fixed(typed.meanBytes, 0)) bytes; 'raw' column = reading the same log into envelopes")
     summary["typed_decode_eps"] = Int(typed.typed)
     summary["typed_decode_one_core_eps"] = Int(typed.typedOneCore)

@@ -11,9 +11,9 @@ import EventStore
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 let batchSize = 100
@@ -29,7 +29,7 @@ func nextBatchIndex(_ store: SQLiteEventStore) async throws -> Int {
     guard head > 0 else { return 0 }
     let last = try await store.read(after: head - 1, limit: 1)
     guard let correlation = last.first?.correlationId, correlation.hasPrefix("batch-"),
-          let index = Int(correlation.dropFirst("batch-".count))
+        let index = Int(correlation.dropFirst("batch-".count))
     else { fail("the last event of the log (position \(head)) is not one of this driver's batches") }
     return index + 1
 }

@@ -9,8 +9,9 @@
 // missed, repeated or reordered an event, or an idle feed is still open.
 
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func fail(_ message: String) -> Never {
@@ -175,8 +176,10 @@ let delivered = readers.reduce(0) { $0 + $1.received }
 let complete = readers.filter { $0.lastId == target && $0.received == events }.count
 let reordered = readers.reduce(0) { $0 + $1.reordered }
 let reconnects = readers.reduce(0) { $0 + $1.reconnects }
-print(String(format: "readers: %d of %d received all %lld events in order (%lld frames, %.0f/s, %.1f s); reordered %d, reconnects %d",
-             complete, readers.count, events, delivered, Double(delivered) / max(followSeconds, 0.001), followSeconds, reordered, reconnects))
+print(
+    String(
+        format: "readers: %d of %d received all %lld events in order (%lld frames, %.0f/s, %.1f s); reordered %d, reconnects %d",
+        complete, readers.count, events, delivered, Double(delivered) / max(followSeconds, 0.001), followSeconds, reordered, reconnects))
 
 // The idle feeds: closed by the server once their writes stalled past its stall timeout.
 let idle = feeds.filter { !$0.reads }

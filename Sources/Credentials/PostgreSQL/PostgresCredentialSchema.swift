@@ -14,15 +14,18 @@ enum PostgresCredentialSchema {
     static func migrate(_ connection: PostgresConnection, location: PostgresLocation, logger: Logger) async throws {
         let lockKey = "paddock-credential-migrations:\(location.schema)"
         try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
-        try await connection.run(PostgresQuery(unsafeSQL: """
-            CREATE TABLE IF NOT EXISTS \(CredentialMigrations.ledger) (
-                identifier text COLLATE "C" PRIMARY KEY,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            )
-            """), logger: logger)
+        try await connection.run(
+            PostgresQuery(
+                unsafeSQL: """
+                    CREATE TABLE IF NOT EXISTS \(CredentialMigrations.ledger) (
+                        identifier text COLLATE "C" PRIMARY KEY,
+                        applied_at timestamptz NOT NULL DEFAULT now()
+                    )
+                    """), logger: logger)
         var applied = Set<String>()
         for try await identifier in try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT identifier FROM \(CredentialMigrations.ledger)"), logger: logger).decode(String.self) {
+            PostgresQuery(unsafeSQL: "SELECT identifier FROM \(CredentialMigrations.ledger)"), logger: logger
+        ).decode(String.self) {
             applied.insert(identifier)
         }
         let unknown = CredentialMigrations.unknown(among: applied)
@@ -40,19 +43,26 @@ enum PostgresCredentialSchema {
     /// One step per identifier of ``CredentialMigrations/all``, in its order; each statement
     /// converges with a table the log's former migrations created.
     private static let steps: [(identifier: String, statements: [String])] = [
-        (CredentialMigrations.table, [
-            """
-            CREATE TABLE IF NOT EXISTS credentials (
-                name       text COLLATE "C" PRIMARY KEY,
-                role       text COLLATE "C" NOT NULL,
-                token_hash text COLLATE "C" NOT NULL UNIQUE,
-                created_at text COLLATE "C" NOT NULL
-            )
-            """,
-        ]),
-        (CredentialMigrations.lifecycle, [
-            "ALTER TABLE credentials " + CredentialMigrations.lifecycleColumns
-                .map { "ADD COLUMN IF NOT EXISTS \($0) text COLLATE \"C\"" }.joined(separator: ", "),
-        ]),
+        (
+            CredentialMigrations.table,
+            [
+                """
+                CREATE TABLE IF NOT EXISTS credentials (
+                    name       text COLLATE "C" PRIMARY KEY,
+                    role       text COLLATE "C" NOT NULL,
+                    token_hash text COLLATE "C" NOT NULL UNIQUE,
+                    created_at text COLLATE "C" NOT NULL
+                )
+                """
+            ]
+        ),
+        (
+            CredentialMigrations.lifecycle,
+            [
+                "ALTER TABLE credentials "
+                    + CredentialMigrations.lifecycleColumns
+                    .map { "ADD COLUMN IF NOT EXISTS \($0) text COLLATE \"C\"" }.joined(separator: ", ")
+            ]
+        )
     ]
 }

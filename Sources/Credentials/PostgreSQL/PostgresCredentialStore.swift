@@ -37,7 +37,8 @@ public final class PostgresCredentialStore: CredentialStore {
         let createdAt = log.storeNow
         do {
             try await log.withConnectionBesideTheLog { connection in
-                try await connection.run("""
+                try await connection.run(
+                    """
                     INSERT INTO credentials (name, role, token_hash, created_at, expires_at)
                     VALUES (\(name), \(role), \(hash), \(createdAt), \(expiresAt))
                     """, logger: logger)
@@ -61,10 +62,12 @@ public final class PostgresCredentialStore: CredentialStore {
     public func credential(forHash hash: String) async throws -> Credential? {
         let now = log.storeNow
         return try await log.withConnectionBesideTheLog { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 UPDATE credentials SET last_used_at = \(now) WHERE token_hash = \(hash)
                 RETURNING \(unescaped: Self.credentialColumns)
-                """, logger: logger).decode(CredentialRow.self).first { _ in true }.map(Self.credential)
+                """, logger: logger
+            ).decode(CredentialRow.self).first { _ in true }.map(Self.credential)
         }
     }
 
@@ -72,10 +75,12 @@ public final class PostgresCredentialStore: CredentialStore {
         let now = log.storeNow
         return try await log.withConnectionBesideTheLog { connection in
             // The CTE and the outer SELECT share one snapshot: the existence test sees the row as it was.
-            try await connection.query("""
+            try await connection.query(
+                """
                 WITH revoked AS (UPDATE credentials SET revoked_at = \(now) WHERE name = \(name) AND revoked_at IS NULL)
                 SELECT EXISTS (SELECT 1 FROM credentials WHERE name = \(name))
-                """, logger: logger).decode(Bool.self).first { _ in true } ?? false
+                """, logger: logger
+            ).decode(Bool.self).first { _ in true } ?? false
         }
     }
 
@@ -83,7 +88,8 @@ public final class PostgresCredentialStore: CredentialStore {
         try await log.withConnectionBesideTheLog { connection in
             var credentials: [Credential] = []
             for try await row in try await connection.query(
-                "SELECT \(unescaped: Self.credentialColumns) FROM credentials ORDER BY name", logger: logger).decode(CredentialRow.self) {
+                "SELECT \(unescaped: Self.credentialColumns) FROM credentials ORDER BY name", logger: logger
+            ).decode(CredentialRow.self) {
                 credentials.append(Self.credential(row))
             }
             return credentials

@@ -32,8 +32,9 @@ public final class SQLiteCredentialStore: CredentialStore {
                 throw CredentialError.nameTaken(name)
             }
             do {
-                try db.execute(sql: "INSERT INTO credentials (name, role, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [name, role, hash, createdAt, expiresAt])
+                try db.execute(
+                    sql: "INSERT INTO credentials (name, role, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [name, role, hash, createdAt, expiresAt])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw CredentialRules.hashTaken  // the name was checked above: the token's hash is the one taken
             }
@@ -75,7 +76,8 @@ public final class SQLiteCredentialStore: CredentialStore {
     private static let columns = "name, role, created_at, expires_at, revoked_at, last_used_at"
 
     private static func credential(_ row: Row) -> Credential {
-        Credential(name: row["name"], role: row["role"], createdAt: row["created_at"], expiresAt: row["expires_at"],
-                   revokedAt: row["revoked_at"], lastUsedAt: row["last_used_at"])
+        Credential(
+            name: row["name"], role: row["role"], createdAt: row["created_at"], expiresAt: row["expires_at"],
+            revokedAt: row["revoked_at"], lastUsedAt: row["last_used_at"])
     }
 }

@@ -24,18 +24,21 @@ package struct ChainWalk {
     /// Checks the next row; returns the report of the first break, after which the walk is over.
     package mutating func check(_ event: RecordedEvent) -> VerificationReport? {
         if event.position != expectedPosition {
-            return broken(.positionGap, expectedPosition,
-                          "expected position \(expectedPosition), found \(event.position): rows are missing")
+            return broken(
+                .positionGap, expectedPosition,
+                "expected position \(expectedPosition), found \(event.position): rows are missing")
         }
         let computed = hasher.hash(previous: previous, event)
         if Hex.encode(computed) != event.hash {
-            return broken(.hashMismatch, event.position,
-                          "the row's content does not match its hash (edited, inserted or swapped row)")
+            return broken(
+                .hashMismatch, event.position,
+                "the row's content does not match its hash (edited, inserted or swapped row)")
         }
         let version = versions[event.stream, default: 0]
         if event.streamVersion != version + 1 {
-            return broken(.streamVersionGap, event.position,
-                          "stream '\(event.stream)' jumps from version \(version) to \(event.streamVersion)")
+            return broken(
+                .streamVersionGap, event.position,
+                "stream '\(event.stream)' jumps from version \(version) to \(event.streamVersion)")
         }
         if event.recordedAt < lastRecorded {
             return broken(.clockWentBackwards, event.position, "recorded_at \(event.recordedAt) is before \(lastRecorded)")
@@ -53,17 +56,20 @@ package struct ChainWalk {
     package func finish(head: (position: Int64, hash: String)?, missingTriggers: [String]) -> VerificationReport {
         if let head {
             if head.position > checked || (head.position == checked && head.hash != Hex.encode(previous)) {
-                return broken(.truncated, checked + 1,
-                              "the last acknowledged append ended at position \(head.position), the log ends at \(checked)")
+                return broken(
+                    .truncated, checked + 1,
+                    "the last acknowledged append ended at position \(head.position), the log ends at \(checked)")
             }
             if head.position < checked {
-                return broken(.unacknowledgedRows, head.position + 1,
-                              "rows after position \(head.position), the last acknowledged append, were not appended by Paddock")
+                return broken(
+                    .unacknowledgedRows, head.position + 1,
+                    "rows after position \(head.position), the last acknowledged append, were not appended by Paddock")
             }
         } else if checked > 0 {
             // Appends refuse such a log (``AcknowledgedHead``): verify must not call it intact.
-            return broken(.unacknowledgedRows, 1,
-                          "the log holds \(checked) event(s) but no acknowledged head (the chain_head row is missing)")
+            return broken(
+                .unacknowledgedRows, 1,
+                "the log holds \(checked) event(s) but no acknowledged head (the chain_head row is missing)")
         }
         if !missingTriggers.isEmpty {
             return broken(.triggersMissing, checked, "immutability trigger(s) missing: \(missingTriggers.joined(separator: ", "))")
@@ -72,7 +78,8 @@ package struct ChainWalk {
     }
 
     private func broken(_ kind: ChainBreak.Kind, _ position: Int64, _ reason: String) -> VerificationReport {
-        VerificationReport(eventsChecked: checked, headHash: Hex.encode(previous),
-                           firstBreak: ChainBreak(position: position, kind: kind, reason: reason))
+        VerificationReport(
+            eventsChecked: checked, headHash: Hex.encode(previous),
+            firstBreak: ChainBreak(position: position, kind: kind, reason: reason))
     }
 }

@@ -1,4 +1,5 @@
 import Chronology
+
 /// Checks that restored envelopes continue a log exactly (next position, next stream version, a
 /// store time not before the last one, a hash that chains), so that every store refuses the same
 /// imports with the same ``EventStoreError/importMismatch(position:reason:)``.

@@ -15,8 +15,10 @@ package enum AppendRules {
         var ids = Set<UUID>()
         for (index, batch) in batches.enumerated() {
             for (position, event) in batch.events.enumerated() where !ids.insert(event.eventId).inserted {
-                throw .inBatch(index, .invalidEvent(
-                    index: position, reason: "event id \(event.eventId.lowercased) appears twice in the batch"))
+                throw .inBatch(
+                    index,
+                    .invalidEvent(
+                        index: position, reason: "event id \(event.eventId.lowercased) appears twice in the batch"))
             }
         }
         var occurred: [[Int64]] = []
@@ -76,7 +78,7 @@ package enum AppendRules {
     package static func firstFieldWithNUL(_ event: NewEvent) -> String? {
         let fields: [(String, String?)] = [
             ("type", event.type), ("actor", event.actor), ("correlationId", event.correlationId),
-            ("causationId", event.causationId), ("payload", event.payload),
+            ("causationId", event.causationId), ("payload", event.payload)
         ]
         return fields.first { containsNUL($0.1) }?.0
     }

@@ -14,15 +14,16 @@ extension UUID {
         var generator = SystemRandomNumberGenerator()
         let random = generator.next() as UInt64
         let random2 = generator.next() as UInt64
-        return UUID(uuid: (
-            UInt8(truncatingIfNeeded: millis >> 40), UInt8(truncatingIfNeeded: millis >> 32),
-            UInt8(truncatingIfNeeded: millis >> 24), UInt8(truncatingIfNeeded: millis >> 16),
-            UInt8(truncatingIfNeeded: millis >> 8), UInt8(truncatingIfNeeded: millis),
-            0x70 | UInt8(truncatingIfNeeded: random >> 60) & 0x0F, UInt8(truncatingIfNeeded: random >> 52),
-            0x80 | UInt8(truncatingIfNeeded: random >> 46) & 0x3F, UInt8(truncatingIfNeeded: random >> 38),
-            UInt8(truncatingIfNeeded: random2 >> 56), UInt8(truncatingIfNeeded: random2 >> 48),
-            UInt8(truncatingIfNeeded: random2 >> 40), UInt8(truncatingIfNeeded: random2 >> 32),
-            UInt8(truncatingIfNeeded: random2 >> 24), UInt8(truncatingIfNeeded: random2 >> 16)
-        ))
+        return UUID(
+            uuid: (
+                UInt8(truncatingIfNeeded: millis >> 40), UInt8(truncatingIfNeeded: millis >> 32),
+                UInt8(truncatingIfNeeded: millis >> 24), UInt8(truncatingIfNeeded: millis >> 16),
+                UInt8(truncatingIfNeeded: millis >> 8), UInt8(truncatingIfNeeded: millis),
+                0x70 | UInt8(truncatingIfNeeded: random >> 60) & 0x0F, UInt8(truncatingIfNeeded: random >> 52),
+                0x80 | UInt8(truncatingIfNeeded: random >> 46) & 0x3F, UInt8(truncatingIfNeeded: random >> 38),
+                UInt8(truncatingIfNeeded: random2 >> 56), UInt8(truncatingIfNeeded: random2 >> 48),
+                UInt8(truncatingIfNeeded: random2 >> 40), UInt8(truncatingIfNeeded: random2 >> 32),
+                UInt8(truncatingIfNeeded: random2 >> 24), UInt8(truncatingIfNeeded: random2 >> 16)
+            ))
     }
 }

@@ -35,7 +35,11 @@ final class BackgroundCheckpointer: Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 guard let self else { return }
-                guard self.pending.withLock({ pending in defer { pending = false }; return pending }) else { continue }
+                guard
+                    self.pending.withLock({ pending in
+                        defer { pending = false }; return pending
+                    })
+                else { continue }
                 // Busy (another checkpoint, a reader on an old snapshot): the next turn copies the rest.
                 // On GRDB's queue: the copy and its fsync must not hold a Swift concurrency thread.
                 _ = try? await self.connection.writeWithoutTransaction { db in try Self.checkpoint(db) }
@@ -49,7 +53,9 @@ final class BackgroundCheckpointer: Sendable {
 
     /// Stops the loop and closes the connection.
     func stop() {
-        loop.withLock { $0?.cancel(); $0 = nil }
+        loop.withLock {
+            $0?.cancel(); $0 = nil
+        }
         try? connection.close()
     }
 

@@ -13,8 +13,9 @@ extension SQLiteEventStore {
             let write: @Sendable (Database) throws -> [AppendResult] = { db in
                 try batches.indices.map { index in
                     try Self.inBatch(index) {
-                        try self.insert(batches[index].events, occurredMillis: occurred[index], stream: batches[index].stream,
-                                        expected: batches[index].expected, in: db)
+                        try self.insert(
+                            batches[index].events, occurredMillis: occurred[index], stream: batches[index].stream,
+                            expected: batches[index].expected, in: db)
                     }
                 }
             }
@@ -23,8 +24,9 @@ extension SQLiteEventStore {
             results = try await writeWaitingForLock { db in
                 try batches.indices.map { index in
                     try Self.inBatch(index) {
-                        try self.appendWithDuplicates(batches[index].events, occurredMillis: occurred[index],
-                                                      stream: batches[index].stream, expected: batches[index].expected, in: db)
+                        try self.appendWithDuplicates(
+                            batches[index].events, occurredMillis: occurred[index],
+                            stream: batches[index].stream, expected: batches[index].expected, in: db)
                     }
                 }
             }
@@ -79,8 +81,10 @@ extension SQLiteEventStore {
             row.hash = Hex.encode(previous)
             do {
                 try Self.insert(row, eventIdText: eventIdText, occurredMillis: occurredMillis[index], with: insert, texts: &texts)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT
-                && (error.message ?? "").contains(Schema.duplicateEventIdMessage) || (error.message ?? "").contains("events.event_id") {
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_CONSTRAINT
+                && (error.message ?? "").contains(Schema.duplicateEventIdMessage) || (error.message ?? "").contains("events.event_id")
+            {
                 throw DuplicateEventId()
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK {
                 throw EventStoreError.invalidEvent(index: index, reason: "payload is not valid JSON")

@@ -15,8 +15,9 @@ extension SQLiteEventStore: ProjectionSnapshotStore {
 
     public func loadSnapshot(named name: String) async throws -> ProjectionSnapshot? {
         try await pool.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT code_version, position, state FROM projection_snapshots WHERE name = ?", arguments: [name])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT code_version, position, state FROM projection_snapshots WHERE name = ?", arguments: [name])
             else { return nil }
             return ProjectionSnapshot(name: name, codeVersion: row["code_version"], position: row["position"], state: row["state"])
         }

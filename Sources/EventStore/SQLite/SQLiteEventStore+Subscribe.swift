@@ -50,7 +50,9 @@ final class SignalReceiver: @unchecked Sendable {
                 notifier.signal(id)
             }
         }
-        end = { poll.cancel(); notifier.unregister(id) }
+        end = {
+            poll.cancel(); notifier.unregister(id)
+        }
     }
 
     func next() async -> Void? { await signals.next() }

@@ -34,9 +34,11 @@ public final class SQLiteEventStore: EventStore, Sendable {
     ///   `durability` says when an acknowledged append survives a power loss (``Durability``);
     ///   `busyTimeout`, how long a write waits for another process's lock before ``EventStoreBusy``;
     ///   `pageCache`, how much of the database each connection keeps in memory (``PageCache``).
-    public init(path: String, clock: @escaping Clock = { Date() }, pollInterval: Duration = .milliseconds(500),
-                checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
-                busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout, pageCache: PageCache = .large) throws {
+    public init(
+        path: String, clock: @escaping Clock = { Date() }, pollInterval: Duration = .milliseconds(500),
+        checkpointing: Checkpointing = .automatic, durability: Durability = .checkpointed,
+        busyTimeout: Duration = SQLiteEventStore.defaultBusyTimeout, pageCache: PageCache = .large
+    ) throws {
         self.path = path
         self.clock = clock
         self.pollInterval = pollInterval
@@ -45,12 +47,13 @@ public final class SQLiteEventStore: EventStore, Sendable {
         let autocheckpoint = checkpointing == .automatic ? 8192 : 0
         configuration.prepareDatabase { db in
             // A larger cache and rarer checkpoints let batch appends run close to SQLite's own insert speed.
-            try db.execute(sql: """
-                PRAGMA synchronous = \(durability.pragma);
-                PRAGMA cache_size = \(pageCache.cacheSize(readOnly: db.configuration.readonly));
-                PRAGMA wal_autocheckpoint = \(autocheckpoint);
-                PRAGMA journal_size_limit = 67108864;
-                """)
+            try db.execute(
+                sql: """
+                    PRAGMA synchronous = \(durability.pragma);
+                    PRAGMA cache_size = \(pageCache.cacheSize(readOnly: db.configuration.readonly));
+                    PRAGMA wal_autocheckpoint = \(autocheckpoint);
+                    PRAGMA journal_size_limit = 67108864;
+                    """)
         }
         Self.createOwnerOnly(path)
         do {

@@ -73,8 +73,11 @@ public struct BulkAppender: Sendable {
                 let stored = known[id]
                 if let stored {
                     if let existing = stored, let field = line.event.firstDifference(from: existing, stream: line.stream) {
-                        throw LineError(line: line.line, reason: EventStoreError.idempotencyConflict(
-                            eventId: id, position: existing.position, field: field).description)
+                        throw LineError(
+                            line: line.line,
+                            reason: EventStoreError.idempotencyConflict(
+                                eventId: id, position: existing.position, field: field
+                            ).description)
                     }
                 } else {
                     try await streams.check(line)
@@ -82,8 +85,10 @@ public struct BulkAppender: Sendable {
                         try await checker.check(line.domainEvent, eventId: id, line: line.line)
                     }
                 }
-                try spill.append(PendingLine(line: line.line, stream: line.stream, expected: line.expected, event: line.event,
-                                             known: stored != nil))
+                try spill.append(
+                    PendingLine(
+                        line: line.line, stream: line.stream, expected: line.expected, event: line.event,
+                        known: stored != nil))
             }
             bytesDone += chunk.bytes.count
             linesDone += chunk.lines.count
@@ -98,7 +103,8 @@ public struct BulkAppender: Sendable {
     /// Parses a chunk's lines on every core: role, envelope, payload, actor. Each result carries the
     /// id the line would get if it named none.
     private func parse(_ chunk: LineChunks.Chunk, digest: [UInt8], author: Author, recorder: Recorder)
-        -> [Result<(InputLine, UUID), any Error>] {
+        -> [Result<(InputLine, UUID), any Error>]
+    {
         chunk.bytes.withUnsafeBufferPointer { buffer in
             ParallelMap.map(count: chunk.lines.count, workers: workers, scratch: { [JSONMember]() }) { index, scratch in
                 let (range, number) = chunk.lines[index]
@@ -111,8 +117,9 @@ public struct BulkAppender: Sendable {
                     if author.role != .admin, let type = LineObject.string("type", in: scratch, of: bytes) {
                         try recorder.authorize(type: type, line: number, by: author)
                     }
-                    let line = try InputLine.parse(bytes: bytes, scanned: scratch, line: number, defaultActor: author.name,
-                                                   eventIdIfAbsent: derived)
+                    let line = try InputLine.parse(
+                        bytes: bytes, scanned: scratch, line: number, defaultActor: author.name,
+                        eventIdIfAbsent: derived)
                     try recorder.authorize(type: line.event.type, line: number, by: author)
                     try Recorder.checkActor(line.event.actor, line: number)
                     return (line, derived)
@@ -124,7 +131,8 @@ public struct BulkAppender: Sendable {
     /// The lines' ids the log holds (with the stored event when the store can give it): the ids lines
     /// name, and the derived ones on a re-run. Only the lines before the first bad one are asked about.
     private func storedEvents(_ parsed: [Result<(InputLine, UUID), any Error>], lookingUpDerived: Bool) async throws
-        -> [UUID: RecordedEvent?] {
+        -> [UUID: RecordedEvent?]
+    {
         var wanted: [UUID] = []
         for result in parsed {
             guard case .success(let (line, derived)) = result else { break }

@@ -83,7 +83,9 @@ public struct BulkImporter: Sendable {
                 func fail(_ reason: String) -> LineError { LineError(line: number, reason: reason) }
                 if event.position <= head {
                     guard let hash = stored[event.position], hash == event.hash else {
-                        throw fail("position \(event.position): the log holds another event there (it ends at \(head)); import into an empty log, or the rest of an import")
+                        throw fail(
+                            "position \(event.position): the log holds another event there (it ends at \(head)); import into an empty log, or the rest of an import"
+                        )
                     }
                     summary.alreadyImported += 1
                     chain.versions[event.stream] = event.streamVersion

@@ -18,8 +18,10 @@ public struct BulkProgress: Sendable {
 /// Runs `body` over `count` items on up to `workers` threads, keeping order. Each worker gets its
 /// own `scratch` value, reused from item to item.
 enum ParallelMap {
-    static func map<T, Scratch>(count: Int, workers: Int, scratch: @escaping () -> Scratch,
-                                _ body: (Int, inout Scratch) -> T) -> [T] {
+    static func map<T, Scratch>(
+        count: Int, workers: Int, scratch: @escaping () -> Scratch,
+        _ body: (Int, inout Scratch) -> T
+    ) -> [T] {
         let workers = max(1, min(workers, count / 64))
         guard workers > 1 else {
             var local = scratch()

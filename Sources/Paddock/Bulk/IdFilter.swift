@@ -21,8 +21,12 @@ struct IdFilter {
 
     /// Adds an id; remembers it as a candidate when every one of its bits was set already.
     mutating func insert(_ id: UUID) {
-        let (low, high) = withUnsafeBytes(of: id.uuid) { ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
-                                                          $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        let (low, high) = withUnsafeBytes(of: id.uuid) {
+            (
+                $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            )
+        }
         let h1 = Self.mix(low ^ Self.mix(high)), h2 = Self.mix(high &+ 0x9E37_79B9_7F4A_7C15) | 1
         var seen = true
         for k in 0..<4 as Range<UInt64> {
@@ -66,11 +70,13 @@ extension Int {
 enum DerivedEventId {
     static func make(fileDigest digest: [UInt8], line: Int) -> UUID {
         let n = UInt64(truncatingIfNeeded: line) & 0xFF_FFFF_FFFF
-        return UUID(uuid: (
-            digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-            0x80 | UInt8((n >> 36) & 0x0F), UInt8((n >> 28) & 0xFF),
-            0x80 | UInt8((n >> 22) & 0x3F), UInt8((n >> 14) & 0xFF), UInt8((n >> 6) & 0xFF),
-            UInt8((n & 0x3F) << 2) | (digest[6] & 0x03),
-            digest[7], digest[8], digest[9], digest[10]))
+        return UUID(
+            uuid: (
+                digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                0x80 | UInt8((n >> 36) & 0x0F), UInt8((n >> 28) & 0xFF),
+                0x80 | UInt8((n >> 22) & 0x3F), UInt8((n >> 14) & 0xFF), UInt8((n >> 6) & 0xFF),
+                UInt8((n & 0x3F) << 2) | (digest[6] & 0x03),
+                digest[7], digest[8], digest[9], digest[10]
+            ))
     }
 }

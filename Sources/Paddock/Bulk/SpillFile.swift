@@ -46,9 +46,11 @@ final class SpillFile: @unchecked Sendable {
         writeString(event.stream)
         writeString(event.recordedAt)
         writeString(event.hash)
-        writeEvent(NewEvent(eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
-                            actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
-                            payload: event.payload))
+        writeEvent(
+            NewEvent(
+                eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
+                actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
+                payload: event.payload))
         records += 1
         if buffer.count >= Self.bufferBytes { try flush() }
     }
@@ -126,10 +128,13 @@ final class SpillFile: @unchecked Sendable {
         let recordedAt = try readString() ?? ""
         let hash = try readString() ?? ""
         let event = try readEvent()
-        return (RecordedEvent(position: position, eventId: event.eventId, stream: stream, streamVersion: streamVersion,
-                              type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
-                              recordedAt: recordedAt, actor: event.actor, correlationId: event.correlationId,
-                              causationId: event.causationId, payload: event.payload, hash: hash), line)
+        return (
+            RecordedEvent(
+                position: position, eventId: event.eventId, stream: stream, streamVersion: streamVersion,
+                type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
+                recordedAt: recordedAt, actor: event.actor, correlationId: event.correlationId,
+                causationId: event.causationId, payload: event.payload, hash: hash), line
+        )
     }
 
     private func readEvent() throws -> NewEvent {
@@ -143,8 +148,9 @@ final class SpillFile: @unchecked Sendable {
         let correlationId = try readString()
         let causationId = try readString()
         let payload = try readString() ?? ""
-        return NewEvent(eventId: id, type: type, schemaVersion: schemaVersion, occurredAt: occurredAt, actor: actor,
-                        correlationId: correlationId, causationId: causationId, payload: payload)
+        return NewEvent(
+            eventId: id, type: type, schemaVersion: schemaVersion, occurredAt: occurredAt, actor: actor,
+            correlationId: correlationId, causationId: causationId, payload: payload)
     }
 
     private func readInt() throws -> Int64 {

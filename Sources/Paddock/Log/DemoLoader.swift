@@ -8,8 +8,10 @@ import Foundation
 /// let summary = try await DemoLoader.load(from: URL(fileURLWithPath: "EventLog/demo"), into: store)
 /// ```
 public enum DemoLoader {
-    public static func load(from directory: URL, into store: any EventStore, actor: String = "demo",
-                            context: (any RecordingContext)? = nil) async throws -> NDJSONAppender.Summary {
+    public static func load(
+        from directory: URL, into store: any EventStore, actor: String = "demo",
+        context: (any RecordingContext)? = nil
+    ) async throws -> NDJSONAppender.Summary {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "ndjson" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !files.isEmpty else { throw LineError(line: 0, reason: "no .ndjson files in \(directory.path)") }

@@ -28,18 +28,22 @@ public enum NDJSONTransfer {
     /// let count = try await NDJSONTransfer.exportBytes(from: store) { bytes in try output.write(bytes) }
     /// ```
     @discardableResult
-    public static func exportBytes(from store: any EventStore, bufferBytes: Int = 1 << 20,
-                                   progress: ((Int) -> Void)? = nil,
-                                   _ write: (UnsafeRawBufferPointer) throws -> Void) async throws -> Int {
+    public static func exportBytes(
+        from store: any EventStore, bufferBytes: Int = 1 << 20,
+        progress: ((Int) -> Void)? = nil,
+        _ write: (UnsafeRawBufferPointer) throws -> Void
+    ) async throws -> Int {
         try await forEachMatching(EventQuery(), in: store, bufferBytes: bufferBytes, progress: progress, write)
     }
 
     /// Writes the envelopes a query matches as NDJSON bytes, page by page (``EventQuery/limit`` still
     /// bounds the total): what `paddock log --json` streams.
     @discardableResult
-    public static func forEachMatching(_ query: EventQuery, in store: any EventStore, pageSize: Int = 10_000,
-                                       bufferBytes: Int = 1 << 20, progress: ((Int) -> Void)? = nil,
-                                       _ write: (UnsafeRawBufferPointer) throws -> Void) async throws -> Int {
+    public static func forEachMatching(
+        _ query: EventQuery, in store: any EventStore, pageSize: Int = 10_000,
+        bufferBytes: Int = 1 << 20, progress: ((Int) -> Void)? = nil,
+        _ write: (UnsafeRawBufferPointer) throws -> Void
+    ) async throws -> Int {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(bufferBytes + 64 << 10)
         var count = 0

@@ -12,8 +12,10 @@ import JSONToolkit
 ///
 /// Export, import into an empty log, export again: the same bytes.
 public enum EnvelopeLine {
-    static let keys = ["position", "eventId", "stream", "streamVersion", "type", "schemaVersion", "occurredAt",
-                       "recordedAt", "actor", "correlationId", "causationId", "payload", "hash"]
+    static let keys = [
+        "position", "eventId", "stream", "streamVersion", "type", "schemaVersion", "occurredAt",
+        "recordedAt", "actor", "correlationId", "causationId", "payload", "hash"
+    ]
     private static let keyBytes: [[UInt8]] = keys.map { Array($0.utf8) }
 
     public static func encode(_ event: RecordedEvent) -> String {

@@ -29,12 +29,14 @@ public struct InputLine: Sendable, Equatable {
         self.domainEvent = domainEvent
     }
 
-    static let keys: Set<String> = ["stream", "type", "occurredAt", "payload", "eventId", "schemaVersion",
-                                    "expectedVersion", "actor", "correlationId", "causationId"]
+    static let keys: Set<String> = [
+        "stream", "type", "occurredAt", "payload", "eventId", "schemaVersion",
+        "expectedVersion", "actor", "correlationId", "causationId"
+    ]
 
     /// The members in the order ``Member`` numbers them.
     private static let memberNames: [[UInt8]] = [
-        "stream", "type", "occurredAt", "payload", "eventId", "schemaVersion", "expectedVersion", "actor", "correlationId", "causationId",
+        "stream", "type", "occurredAt", "payload", "eventId", "schemaVersion", "expectedVersion", "actor", "correlationId", "causationId"
     ].map { Array($0.utf8) }
 
     private enum Member {
@@ -60,16 +62,20 @@ public struct InputLine: Sendable, Equatable {
     /// Parses one line from its UTF-8 bytes (valid UTF-8, checked by the caller). A line without an
     /// `eventId` gets `eventIdIfAbsent`, or a fresh time-ordered id when that is nil. `scratch` is
     /// reused from line to line.
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, line: Int, defaultActor: String?, eventIdIfAbsent: UUID?,
-                      scratch: inout [JSONMember]) throws(LineError) -> InputLine {
+    static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, line: Int, defaultActor: String?, eventIdIfAbsent: UUID?,
+        scratch: inout [JSONMember]
+    ) throws(LineError) -> InputLine {
         try LineObject.scan(bytes, line: line, into: &scratch)
         return try parse(bytes: bytes, scanned: scratch, line: line, defaultActor: defaultActor, eventIdIfAbsent: eventIdIfAbsent)
     }
 
     /// Parses one line whose members ``LineObject/scan(_:into:)`` found already (the scan a role
     /// check read the type from), without scanning it again.
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, scanned members: [JSONMember], line: Int, defaultActor: String?,
-                      eventIdIfAbsent: UUID?) throws(LineError) -> InputLine {
+    static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, scanned members: [JSONMember], line: Int, defaultActor: String?,
+        eventIdIfAbsent: UUID?
+    ) throws(LineError) -> InputLine {
         do throws(LineError.Reason) {
             let fields = KnownMembers(bytes, members, names: memberNames)
             if let unknown = fields.unknown.sorted().first {
@@ -104,8 +110,9 @@ public struct InputLine: Sendable, Equatable {
                 correlationId: try fields.optionalString(Member.correlationId, "correlationId"),
                 causationId: try fields.optionalString(Member.causationId, "causationId"),
                 payload: String(decoding: checked.canonical, as: UTF8.self))
-            return InputLine(line: line, stream: stream, expected: try expectedVersion(fields.text(Member.expectedVersion)),
-                             event: event, domainEvent: domainEvent)
+            return InputLine(
+                line: line, stream: stream, expected: try expectedVersion(fields.text(Member.expectedVersion)),
+                event: event, domainEvent: domainEvent)
         } catch {
             throw LineError(line: line, reason: error.text)
         }

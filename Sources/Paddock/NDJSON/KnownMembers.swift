@@ -22,8 +22,10 @@ enum LineObject {
         let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         for member in members {
             let key = UnsafeBufferPointer(rebasing: bytes[(member.key.lowerBound + 1)..<(member.key.upperBound - 1)])
-            let same = member.keyEscaped ? JSONText.decodeString(bytes, member.key).map { $0.utf8.elementsEqual(wanted) } ?? false
-                                         : key.elementsEqual(wanted)
+            let same =
+                member.keyEscaped
+                ? JSONText.decodeString(bytes, member.key).map { $0.utf8.elementsEqual(wanted) } ?? false
+                : key.elementsEqual(wanted)
             if same { return JSONText.decodeString(bytes, member.value) }
         }
         return nil

@@ -70,8 +70,11 @@ public enum Documents {
         guard let p else { return nil }
         return Published(
             eventId: p.eventId.uuidString.lowercased(), logPosition: p.logPosition, afterRound: p.afterRound, complete: p.complete, reason: p.reason,
-            rows: p.rows.map { .init(position: $0.position, competitor: $0.competitor, team: $0.team,
-                                     name: names($0.competitor ?? $0.team ?? ""), points: $0.points.map(number)) })
+            rows: p.rows.map {
+                .init(
+                    position: $0.position, competitor: $0.competitor, team: $0.team,
+                    name: names($0.competitor ?? $0.team ?? ""), points: $0.points.map(number))
+            })
     }
 
     public static func standings(_ table: StandingsTable, names: (String) -> String, hypotheticalRules: String? = nil) -> Standings {
@@ -127,11 +130,12 @@ public enum Documents {
             championship: e.championship, season: e.season, class: e.className, competitor: e.competitor, name: name, cut: e.cut,
             position: e.position, total: number(e.total), totalExact: exact(e.total),
             lines: e.lines.map { l in
-                .init(kind: l.kind.rawValue, round: l.round, session: l.session, sessionKind: l.sessionKind?.rawValue,
-                      eventId: l.eventId.uuidString.lowercased(), logPosition: l.logPosition, classifiedPosition: l.classifiedPosition,
-                      status: l.status?.rawValue, basePoints: number(l.basePoints), share: l.share.exactText,
-                      multiplier: l.multiplier.exactText, points: number(l.points), pointsExact: exact(l.points),
-                      rule: l.rule, notes: l.notes, counted: l.counted)
+                .init(
+                    kind: l.kind.rawValue, round: l.round, session: l.session, sessionKind: l.sessionKind?.rawValue,
+                    eventId: l.eventId.uuidString.lowercased(), logPosition: l.logPosition, classifiedPosition: l.classifiedPosition,
+                    status: l.status?.rawValue, basePoints: number(l.basePoints), share: l.share.exactText,
+                    multiplier: l.multiplier.exactText, points: number(l.points), pointsExact: exact(l.points),
+                    rule: l.rule, notes: l.notes, counted: l.counted)
             },
             published: published(e.published, names: { _ in name }))
     }
@@ -211,13 +215,15 @@ extension Documents {
             hypothetical: c.from.rules.hypothetical || c.to.rules.hypothetical, from: side(c.from), to: side(c.to),
             changes: c.changes.count,
             rows: c.rows.map { row in
-                .init(competitor: row.competitor, name: names(row.competitor), from: standing(row.from), to: standing(row.to),
-                      points: number(row.points), pointsExact: exact(row.points), positions: row.positions, changed: row.changed,
-                      causes: row.causes.map { cause in
-                          .init(kind: cause.kind.rawValue, eventId: cause.eventId.uuidString.lowercased(), logPosition: cause.logPosition,
-                                round: cause.round, session: cause.session, rule: cause.rule, points: number(cause.points),
-                                pointsExact: exact(cause.points), new: cause.new)
-                      })
+                .init(
+                    competitor: row.competitor, name: names(row.competitor), from: standing(row.from), to: standing(row.to),
+                    points: number(row.points), pointsExact: exact(row.points), positions: row.positions, changed: row.changed,
+                    causes: row.causes.map { cause in
+                        .init(
+                            kind: cause.kind.rawValue, eventId: cause.eventId.uuidString.lowercased(), logPosition: cause.logPosition,
+                            round: cause.round, session: cause.session, rule: cause.rule, points: number(cause.points),
+                            pointsExact: exact(cause.points), new: cause.new)
+                    })
             })
     }
 }

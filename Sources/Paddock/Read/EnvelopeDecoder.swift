@@ -13,8 +13,9 @@ public enum EnvelopeDecoder {
     }
 
     public static func meta(_ event: RecordedEvent) -> EventMeta {
-        EventMeta(position: event.position, eventId: event.eventId, stream: event.stream, occurredAt: event.occurredAt,
-                  recordedAt: event.recordedAt)
+        EventMeta(
+            position: event.position, eventId: event.eventId, stream: event.stream, occurredAt: event.occurredAt,
+            recordedAt: event.recordedAt)
     }
 
     /// The stored event as the projections' index reads it without decoding (``IndexEntry/init(scanning:)``).
@@ -52,9 +53,11 @@ public enum EnvelopeDecoder {
     /// can be (``IndexEntry/init(scanning:)``), else from the decoded event. On every core, like
     /// ``decode(_:)-swift.type.method``.
     public static func indexed(_ events: [RecordedEvent]) throws -> IndexedPage {
-        IndexedPage(events: events, entries: try parallelMap(events) { event in
-            try IndexEntry(scanning: undecoded(event)) ?? IndexEntry(decode(event))
-        })
+        IndexedPage(
+            events: events,
+            entries: try parallelMap(events) { event in
+                try IndexEntry(scanning: undecoded(event)) ?? IndexEntry(decode(event))
+            })
     }
 
     private static func parallelMap<T>(_ events: [RecordedEvent], _ transform: (RecordedEvent) throws -> T) throws -> [T] {

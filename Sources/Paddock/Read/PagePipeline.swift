@@ -24,8 +24,10 @@ public struct PagePipeline<Page: Sendable> {
     /// (a live catch-up of a few events should not wait for a free thread).
     private var lastPage: [RecordedEvent]?
 
-    public init(store: any EventStore, after position: Int64, pageSize: Int = 10_000,
-                transform: @escaping @Sendable ([RecordedEvent]) throws -> Page) {
+    public init(
+        store: any EventStore, after position: Int64, pageSize: Int = 10_000,
+        transform: @escaping @Sendable ([RecordedEvent]) throws -> Page
+    ) {
         self.store = store
         self.pageSize = max(1, pageSize)
         self.transform = transform

@@ -35,8 +35,10 @@ public actor ProjectionService {
     private var triedPersistedState = false
 
     /// - Parameter cachedSeasons: how many season ledgers to keep in memory; the others are derived from the log when asked for.
-    public init(store: any EventStore, snapshots: (any ProjectionSnapshotStore)? = nil,
-                cachedSeasons: Int = ProjectionService.defaultCachedSeasons) {
+    public init(
+        store: any EventStore, snapshots: (any ProjectionSnapshotStore)? = nil,
+        cachedSeasons: Int = ProjectionService.defaultCachedSeasons
+    ) {
         self.store = store
         self.snapshots = snapshots ?? (store as? any ProjectionSnapshotStore)
         self.cache = LedgerCache(capacity: cachedSeasons)
@@ -52,8 +54,9 @@ public actor ProjectionService {
         if !triedPersistedState {
             triedPersistedState = true
             if let snapshots, let saved = try await snapshots.loadSnapshot(named: Self.snapshotName),
-               saved.codeVersion == Self.codeVersion, saved.position > index.position,
-               let restored = try? JSONDecoder().decode(TimelineIndex.self, from: saved.state) {
+                saved.codeVersion == Self.codeVersion, saved.position > index.position,
+                let restored = try? JSONDecoder().decode(TimelineIndex.self, from: saved.state)
+            {
                 index = restored
                 cache.removeAll()
                 persistedPosition = saved.position
@@ -124,8 +127,10 @@ public actor ProjectionService {
         guard let snapshots, index.position != persistedPosition else { return }
         let position = index.position
         let data = try JSONEncoder().encode(index)
-        try await snapshots.saveSnapshot(ProjectionSnapshot(name: Self.snapshotName, codeVersion: Self.codeVersion,
-                                                            position: position, state: data))
+        try await snapshots.saveSnapshot(
+            ProjectionSnapshot(
+                name: Self.snapshotName, codeVersion: Self.codeVersion,
+                position: position, state: data))
         persistedPosition = position
     }
 
@@ -157,8 +162,10 @@ public actor ProjectionService {
     /// Ledgers being derived, with the position each is derived at.
     private var deriving: [SeasonKey: (position: Int64, task: Task<SeasonLedger, any Error>)] = [:]
 
-    private static func derive(_ key: SeasonKey, streams: [String], events: Int, at position: Int64,
-                               from store: any EventStore) async throws -> SeasonLedger {
+    private static func derive(
+        _ key: SeasonKey, streams: [String], events: Int, at position: Int64,
+        from store: any EventStore
+    ) async throws -> SeasonLedger {
         var envelopes: [DomainEnvelope] = []
         envelopes.reserveCapacity(events)
         for stream in streams {
@@ -172,13 +179,17 @@ public actor ProjectionService {
     // not queue the follower's catch-up (and the writers waiting on it) behind their computation.
 
     /// A season's table at a cut; with `rules`, under those rules instead of its own (nothing is written).
-    public nonisolated func standings(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut,
-                                      rules: HypotheticalRules? = nil) async throws -> StandingsCalculator.Result {
+    public nonisolated func standings(
+        _ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut,
+        rules: HypotheticalRules? = nil
+    ) async throws -> StandingsCalculator.Result {
         try await standingsAndLedger(key, className: className, kind: kind, cut: cut, rules: rules).result
     }
 
-    private nonisolated func standingsAndLedger(_ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut,
-                                                rules: HypotheticalRules?) async throws -> (result: StandingsCalculator.Result, ledger: SeasonLedger) {
+    private nonisolated func standingsAndLedger(
+        _ key: SeasonKey, className: String?, kind: StandingsKind, cut: Cut,
+        rules: HypotheticalRules?
+    ) async throws -> (result: StandingsCalculator.Result, ledger: SeasonLedger) {
         var ledger = try await ledger(key).restricted(to: cut)
         if let rules { ledger = ledger.replacingRules(with: rules.rules) }
         let calculator = StandingsCalculator(ledger: ledger, className: className, cut: cut)
@@ -194,14 +205,17 @@ public actor ProjectionService {
     /// let what = try await projections.comparison(key, className: nil, kind: .teams,
     ///                                              from: Cut(atPosition: penalty.position - 1), to: .everything)
     /// ```
-    public nonisolated func comparison(_ key: SeasonKey, className: String?, kind: StandingsKind, from: Cut, to: Cut,
-                                       rules: HypotheticalRules? = nil) async throws -> Comparison {
+    public nonisolated func comparison(
+        _ key: SeasonKey, className: String?, kind: StandingsKind, from: Cut, to: Cut,
+        rules: HypotheticalRules? = nil
+    ) async throws -> Comparison {
         // The two tables are independent: derived side by side, on two cores when there are two.
         async let earlier = standingsAndLedger(key, className: className, kind: kind, cut: from, rules: nil)
         async let later = standingsAndLedger(key, className: className, kind: kind, cut: to, rules: rules)
         let (before, after) = try await (earlier, later)
-        return Comparison(from: .init(result: before.result, ledger: before.ledger, rules: .own),
-                          to: .init(result: after.result, ledger: after.ledger, rules: rules?.used ?? .own))
+        return Comparison(
+            from: .init(result: before.result, ledger: before.ledger, rules: .own),
+            to: .init(result: after.result, ledger: after.ledger, rules: rules?.used ?? .own))
     }
 
     /// Another season's rules, as in force at its last round, to replay a season under them.

@@ -148,8 +148,9 @@ public struct Recorder: Sendable {
     /// unless a line states its own expected version; `expected` applies to the first batch.
     @discardableResult
     public func append(_ lines: [InputLine], expected: ExpectedVersion? = nil) async throws -> [AppendResult] {
-        try await append(pending: lines.map { PendingLine(line: $0.line, stream: $0.stream, expected: $0.expected, event: $0.event) },
-                         expected: expected)
+        try await append(
+            pending: lines.map { PendingLine(line: $0.line, stream: $0.stream, expected: $0.expected, event: $0.event) },
+            expected: expected)
     }
 
     /// Appends lines checked already (a page of a bulk input), in one transaction.

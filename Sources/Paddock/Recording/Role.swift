@@ -24,13 +24,13 @@ public enum Role: String, Sendable, CaseIterable, Comparable, Codable {
         RoundScheduled.eventType, RoundRescheduled.eventType, RoundCancelled.eventType, EntryConfirmed.eventType,
         TeamChanged.eventType, CarChanged.eventType, SessionClassified.eventType, RetirementRecorded.eventType, Note.eventType,
         RoundDetailsRecorded.eventType, StartingGridRecorded.eventType, QualifyingRecorded.eventType, FastestLapsRecorded.eventType,
-        PitStopsRecorded.eventType,
+        PitStopsRecorded.eventType
     ]
 
     /// Event types a steward may record beside a recorder's.
     public static let stewardEventTypes: Set<String> = [
         PenaltyApplied.eventType, ResultCorrected.eventType, EventRetracted.eventType, RoundMultiplierDecided.eventType,
-        PointsAdjusted.eventType,
+        PointsAdjusted.eventType
     ]
 
     /// The least role that may record an event of this type; `admin` for every type not listed.

@@ -195,7 +195,7 @@ public struct SeasonChecker {
     public static func concerns(_ event: SeasonEvent) -> Bool {
         switch event {
         case .roundScheduled, .roundRescheduled, .entryConfirmed, .teamChanged, .sessionClassified, .resultCorrected,
-             .retirementRecorded, .penaltyApplied, .competitorRegistered, .teamRegistered:
+            .retirementRecorded, .penaltyApplied, .competitorRegistered, .teamRegistered:
             return true
         default:
             return false

@@ -1,7 +1,7 @@
 import EventStore
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import Paddock
 import Projections
 import ServiceLifecycle
@@ -100,8 +100,10 @@ final class LiveFeedHub: Sendable {
     private let state: Mutex<State>
 
     /// - Parameter head: where the log ends now: the hub publishes what is appended after it.
-    init(store: any EventStore, live: LiveProjections, head: Int64, limits: Limits, keepAliveInterval: Duration,
-         projectionWait: Duration = .seconds(2), metrics: ServerMetrics? = nil, logger: Logger) {
+    init(
+        store: any EventStore, live: LiveProjections, head: Int64, limits: Limits, keepAliveInterval: Duration,
+        projectionWait: Duration = .seconds(2), metrics: ServerMetrics? = nil, logger: Logger
+    ) {
         self.store = store
         self.live = live
         self.limits = limits
@@ -114,9 +116,10 @@ final class LiveFeedHub: Sendable {
 
     var usage: Usage {
         state.withLock { state in
-            Usage(subscribers: state.subscribers.count, ringEntries: state.ring.count, ringBytes: state.ring.bytes,
-                  peakRingBytes: state.peakRingBytes, peakStalledBytes: state.peakStalledBytes, published: state.published,
-                  stalledDisconnects: state.stalledDisconnects, refused: state.refused)
+            Usage(
+                subscribers: state.subscribers.count, ringEntries: state.ring.count, ringBytes: state.ring.bytes,
+                peakRingBytes: state.peakRingBytes, peakStalledBytes: state.peakStalledBytes, published: state.published,
+                stalledDisconnects: state.stalledDisconnects, refused: state.refused)
         }
     }
 
@@ -136,8 +139,9 @@ final class LiveFeedHub: Sendable {
         }
         guard let id else {
             metrics?.sseRefused.increment()
-            throw Problem.unavailable("the live feed has \(limits.maxSubscribers) subscribers already; try again later",
-                                      retryAfterSeconds: 5)
+            throw Problem.unavailable(
+                "the live feed has \(limits.maxSubscribers) subscribers already; try again later",
+                retryAfterSeconds: 5)
         }
         metrics?.sseSubscribers.increment()
         return Subscription(id: id, hub: self, channel: channel)
@@ -198,7 +202,8 @@ final class LiveFeedHub: Sendable {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
                     guard let subscriber = state.subscribers[id], !subscriber.closed, !Task.isCancelled,
-                          let next = subscriber.next, next >= state.ring.endSequence else { return true }
+                        let next = subscriber.next, next >= state.ring.endSequence
+                    else { return true }
                     state.subscribers[id]?.waiter = continuation
                     return false
                 }
@@ -399,7 +404,8 @@ final class Subscription: Sendable {
             var end = start
             var bytes = 0
             while end < frames.endIndex, end - start < hub.limits.framesPerWrite,
-                  end == start || bytes + frames[end].readableBytes <= hub.limits.bytesPerWrite {
+                end == start || bytes + frames[end].readableBytes <= hub.limits.bytesPerWrite
+            {
                 bytes += frames[end].readableBytes
                 end += 1
             }

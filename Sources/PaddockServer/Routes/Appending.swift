@@ -14,8 +14,9 @@ enum Appending {
     /// gave them) as a line for `stream`.
     static func lineText(_ members: [RequestJSON.Member], stream: String, index: Int) throws -> String {
         for reserved in ["stream", "actor"] where members.contains(where: { $0.key == reserved }) {
-            throw Problem.invalid(reserved, "event \(index): '\(reserved)' comes from the \(reserved == "stream" ? "path" : "bearer token"); leave it out",
-                                  event: index)
+            throw Problem.invalid(
+                reserved, "event \(index): '\(reserved)' comes from the \(reserved == "stream" ? "path" : "bearer token"); leave it out",
+                event: index)
         }
         return RequestJSON.object([(key: "stream", value: JSONWriter.quoted(stream))] + members)
     }
@@ -36,7 +37,8 @@ enum Appending {
         do {
             lines = try await recorder.admit(texts, by: Author(name: caller.name, role: caller.role))
         } catch let error as PermissionError {
-            throw Problem.forbidden("event \(error.line) (\(error.type)) needs the role '\(error.needed.rawValue)' or above; token '\(caller.name)' is '\(caller.role.rawValue)'")
+            throw Problem.forbidden(
+                "event \(error.line) (\(error.type)) needs the role '\(error.needed.rawValue)' or above; token '\(caller.name)' is '\(caller.role.rawValue)'")
         } catch let error as LineError {
             throw Problem.invalid(Problem.field(in: error.reason), "event \(error.line): \(error.reason)", event: error.line)
         }
@@ -63,7 +65,8 @@ enum Appending {
 
     /// The answer to an append: the envelopes, the stream's version (also in `ETag`).
     static func response(_ outcome: AppendOutcome) -> Response {
-        let body = "{\"stream\":\(JSONWriter.quoted(outcome.stream)),\"streamVersion\":\(outcome.streamVersion),\"alreadyRecorded\":\(outcome.alreadyRecorded),"
+        let body =
+            "{\"stream\":\(JSONWriter.quoted(outcome.stream)),\"streamVersion\":\(outcome.streamVersion),\"alreadyRecorded\":\(outcome.alreadyRecorded),"
             + "\"events\":[" + outcome.events.map(EnvelopeLine.encode).joined(separator: ",") + "]}"
         var headers = HTTPFields()
         headers[.eTag] = "\"\(outcome.streamVersion)\""

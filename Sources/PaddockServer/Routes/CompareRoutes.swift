@@ -12,15 +12,16 @@ enum CompareRoutes {
 
     static let routes: [Route] = [
         ReadRoutes.cached(path, compare),
-        Route(.post, path, compareWithRules),
+        Route(.post, path, compareWithRules)
     ]
 
     /// `from` (required unless `rulesOf` is given), `to` (default everything), `teams`, `class`, `rulesOf`.
     static func compare(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {
         let rules = try await rulesOf(RequestInput.query("rulesOf", request), state)
-        return try await render(key: try RequestInput.season(context), from: RequestInput.query("from", request),
-                                to: RequestInput.query("to", request), teams: try RequestInput.queryBool("teams", request),
-                                className: RequestInput.query("class", request), rules: rules, state: state)
+        return try await render(
+            key: try RequestInput.season(context), from: RequestInput.query("from", request),
+            to: RequestInput.query("to", request), teams: try RequestInput.queryBool("teams", request),
+            className: RequestInput.query("class", request), rules: rules, state: state)
     }
 
     /// The body: `{"from": CUT, "to": CUT, "teams": bool, "class": text, "rules": RULES | "rulesOf": "f1:2010"}`.
@@ -70,8 +71,9 @@ enum CompareRoutes {
                 throw Problem.invalid("rules" + error.path.dropFirst("payload.rules".count), "rules: \(error.description)")
             }
         }
-        let rendered = try await render(key: key, from: body.from, to: body.to, teams: body.teams ?? false, className: body.class,
-                                        rules: rules, state: state)
+        let rendered = try await render(
+            key: key, from: body.from, to: body.to, teams: body.teams ?? false, className: body.class,
+            rules: rules, state: state)
         let head = try await state.logHeads.head(at: state.live.position)
         var headers = HTTPFields()
         headers[LogHead.header] = head.text
@@ -87,14 +89,17 @@ enum CompareRoutes {
         return try await state.live.service.rules(of: key)
     }
 
-    static func render(key: SeasonKey, from: String?, to: String?, teams: Bool, className: String?, rules: HypotheticalRules?,
-                       state: ServerState) async throws -> ReadCache.Body {
+    static func render(
+        key: SeasonKey, from: String?, to: String?, teams: Bool, className: String?, rules: HypotheticalRules?,
+        state: ServerState
+    ) async throws -> ReadCache.Body {
         guard from != nil || rules != nil else {
             throw Problem.badParameter("from", "a cut is needed (after-round:8, as-of:2018-08-21, known-at:TIME, position:P), unless rules are given")
         }
         let fromCut = try cut("from", from), toCut = try cut("to", to)
-        let comparison = try await state.live.service.comparison(key, className: className, kind: teams ? .teams : .competitors,
-                                                                 from: fromCut, to: toCut, rules: rules)
+        let comparison = try await state.live.service.comparison(
+            key, className: className, kind: teams ? .teams : .competitors,
+            from: fromCut, to: toCut, rules: rules)
         let index = await state.live.index()
         let names = index.names(ofTeams: teams)
         return try JSONResponses.body(Documents.comparison(comparison, names: names))

@@ -23,7 +23,7 @@ enum DeskRoutes {
         Route(.post, round + "/sessions", desk(SessionClassified.eventType, withRound: true)),
         Route(.post, round + "/retirements", desk(RetirementRecorded.eventType, withRound: true)),
         Route(.post, round + "/penalties", desk(PenaltyApplied.eventType, withRound: true)),
-        Route(.post, round + "/corrections", desk(ResultCorrected.eventType, withRound: true)),
+        Route(.post, round + "/corrections", desk(ResultCorrected.eventType, withRound: true))
     ]
 
     /// A route recording one `type` of event; the role it needs is the type's (``Role/needed(forEventType:)``).
@@ -34,8 +34,10 @@ enum DeskRoutes {
             let caller = try await state.auth.require(Role.needed(forEventType: type), of: request)
             let expected = try RequestInput.ifMatch(request)
             let text = try await RequestInput.body(request, context)
-            return Appending.response(try await record(type, season: key, round: round, caller: caller, expected: expected,
-                                                       body: text, state: state))
+            return Appending.response(
+                try await record(
+                    type, season: key, round: round, caller: caller, expected: expected,
+                    body: text, state: state))
         }
     }
 
@@ -44,8 +46,10 @@ enum DeskRoutes {
     /// optional envelope fields; it goes through the ``Recorder`` (role, catalogue, season: 422
     /// naming the field), appended to the season's stream with optimistic concurrency (`expected`,
     /// or the body's `expectedVersion`) and idempotent event ids.
-    static func record(_ type: String, season key: SeasonKey, round: Int?, caller: Caller, expected: ExpectedVersion?,
-                       body text: String, state: ServerState) async throws -> AppendOutcome {
+    static func record(
+        _ type: String, season key: SeasonKey, round: Int?, caller: Caller, expected: ExpectedVersion?,
+        body text: String, state: ServerState
+    ) async throws -> AppendOutcome {
         try state.auth.authorize(caller, Role.needed(forEventType: type), what: "recording a \(type)")
         let members = try RequestJSON.members(ofObject: text, notObject: "expected a JSON object: the event's payload")
         var fromPath: [RequestJSON.Member] = [("championship", JSONWriter.quoted(key.championship)), ("season", String(key.season))]

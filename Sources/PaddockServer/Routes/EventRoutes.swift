@@ -8,7 +8,7 @@ enum EventRoutes {
     static let routes: [Route] = [
         Route(.get, "/events", page),
         Route(.get, "/events/stream", LiveFeed.stream),
-        Route(.post, "/streams/{stream}/events", append),
+        Route(.post, "/streams/{stream}/events", append)
     ]
 
     static let maxPage: Int64 = 1000

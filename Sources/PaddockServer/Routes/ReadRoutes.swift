@@ -18,7 +18,7 @@ enum ReadRoutes {
         cached(season + "/title", title),
         cached("/competitors", competitors),
         cached("/competitors/{id}/career", career),
-        cached("/teams", teams),
+        cached("/teams", teams)
     ]
 
     typealias Renderer = @Sendable (Request, PaddockRequestContext, ServerState) async throws -> ReadCache.Body
@@ -54,8 +54,9 @@ enum ReadRoutes {
         for key in index.seasons.keys { seasons[key.championship, default: []].append(key.season) }
         let ids = Set(index.championships.keys).union(seasons.keys).sorted()
         let list = ids.map { id in
-            Championship(id: id, name: index.championships[id]?.name ?? id,
-                         discipline: index.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
+            Championship(
+                id: id, name: index.championships[id]?.name ?? id,
+                discipline: index.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
         }
         return try JSONResponses.body(["championships": list])
     }
@@ -69,8 +70,9 @@ enum ReadRoutes {
         let key = try RequestInput.season(context)
         let calendar = try await state.live.service.calendar(key, cut: try RequestInput.cut(request))
         let name = await state.live.index().championships[key.championship]?.name
-        return ReadCache.Body(text: ICalendar.render(calendar, championshipName: name, stampedAt: Date()),
-                              contentType: "text/calendar; charset=utf-8")
+        return ReadCache.Body(
+            text: ICalendar.render(calendar, championshipName: name, stampedAt: Date()),
+            contentType: "text/calendar; charset=utf-8")
     }
 
     static func standings(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> ReadCache.Body {

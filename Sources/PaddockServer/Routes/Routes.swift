@@ -22,6 +22,7 @@ struct Route: Sendable {
 
 enum Routes {
     /// Every route the service answers.
-    static let all: [Route] = ReadRoutes.routes + CompareRoutes.routes + EventRoutes.routes + DeskRoutes.routes + SystemRoutes.routes
+    static let all: [Route] =
+        ReadRoutes.routes + CompareRoutes.routes + EventRoutes.routes + DeskRoutes.routes + SystemRoutes.routes
         + ErgastRoutes.routes
 }

@@ -6,7 +6,7 @@ enum SystemRoutes {
     static let routes: [Route] = [
         Route(.get, "/health", health),
         Route(.get, "/metrics", metrics),
-        Route(.get, "/openapi.json", openAPI),
+        Route(.get, "/openapi.json", openAPI)
     ]
 
     static func health(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> Response {

@@ -19,8 +19,10 @@ enum JSONResponses {
     }
 
     /// JSON already written as text (envelopes keep their fixed key order and verbatim payloads).
-    static func text(_ json: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:],
-                     contentType: String = "application/json") -> Response {
+    static func text(
+        _ json: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:],
+        contentType: String = "application/json"
+    ) -> Response {
         var headers = headers
         headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))

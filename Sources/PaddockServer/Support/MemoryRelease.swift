@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Gives memory freed after a large catch-up back to the system.
@@ -21,9 +21,9 @@ enum MemoryRelease {
     /// glibc's `malloc_trim`, looked up at run time (Swift's Glibc module does not export malloc.h).
     private static let trim: (@convention(c) (Int) -> Int32)? = {
         #if canImport(Glibc)
-        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") {
-            return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-        }
+            if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") {
+                return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+            }
         #endif
         return nil
     }()

@@ -20,7 +20,7 @@ enum DeskWebRoutes {
         Route(.post, "/desk/sign-out", signOut),
         Route(.get, "/desk/{id}/{year}", season),
         Route(.get, "/desk/{id}/{year}/{form}", showForm),
-        Route(.post, "/desk/{id}/{year}/{form}", submitForm),
+        Route(.post, "/desk/{id}/{year}/{form}", submitForm)
     ]
 
     // MARK: - Signing in and out
@@ -39,7 +39,8 @@ enum DeskWebRoutes {
             let form = try await FormBody.read(request, context)
             let token = (form["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !token.isEmpty, token.count <= 200 else {
-                return WebResponses.html(DeskPages.signIn(error: "Paste the token that 'paddock token create' printed."), status: .unauthorized, caching: .never)
+                return WebResponses.html(
+                    DeskPages.signIn(error: "Paste the token that 'paddock token create' printed."), status: .unauthorized, caching: .never)
             }
             let caller: Caller
             do {
@@ -98,8 +99,9 @@ enum DeskWebRoutes {
             values["csrf"] = nil
             let submission = DeskSubmission(form: form, values: values)
             do {
-                let outcome = try await DeskRoutes.record(form.eventType, season: key, round: nil, caller: session.caller, expected: nil,
-                                                          body: submission.body, state: state)
+                let outcome = try await DeskRoutes.record(
+                    form.eventType, season: key, round: nil, caller: session.caller, expected: nil,
+                    body: submission.body, state: state)
                 let positions = outcome.events.map { String($0.position) }.joined(separator: ",")
                 let href = Href.deskForm(key.championship, key.season, form.slug) + Href.query([(outcome.alreadyRecorded ? "already" : "recorded", positions)])
                 return WebResponses.seeOther(href)
@@ -107,8 +109,9 @@ enum DeskWebRoutes {
                 let desk = try await deskSeason(key, state)
                 var formState = DeskFormState(values: values, rows: max(10, form.rows.map { DeskSubmission.rowCount(values, rows: $0) } ?? 0))
                 explain(problem, submission: submission, desk: desk, into: &formState)
-                return WebResponses.html(DeskPages.form(form, season: desk, state: formState, signedIn: signedIn(session)),
-                                         status: problem.status, caching: .never)
+                return WebResponses.html(
+                    DeskPages.form(form, season: desk, state: formState, signedIn: signedIn(session)),
+                    status: problem.status, caching: .never)
             }
         }
     }
@@ -142,7 +145,8 @@ enum DeskWebRoutes {
     /// The signed-in session of a form post: the session cookie, the same origin, the session's
     /// anti-forgery token in the form.
     static func signedIn(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws
-        -> (id: String, session: DeskSessions.Session, body: FormBody) {
+        -> (id: String, session: DeskSessions.Session, body: FormBody)
+    {
         try sameOrigin(request)
         guard let found = state.web.sessions.session(of: request) else {
             throw Problem.unauthorized("sign in at the desk first (/desk); sessions end when the browser closes or the service restarts")
@@ -201,12 +205,14 @@ enum DeskWebRoutes {
         let teams = index.teams.values.sorted { ($0.name, $0.team) < ($1.name, $1.team) }.map { DeskSeason.Choice(value: $0.team, label: $0.name) }
         let classifications = ledger.classifications.filter { !ledger.isRetracted($0.meta) }.sorted { $0.meta.position > $1.meta.position }
             .map { c in
-                DeskSeason.Choice(value: c.meta.eventId.uuidString.lowercased(),
-                                  label: "round \(c.fact.round) · \(c.fact.session)" + (c.fact.className.map { " · \($0)" } ?? "") + " · #\(c.meta.position)")
+                DeskSeason.Choice(
+                    value: c.meta.eventId.uuidString.lowercased(),
+                    label: "round \(c.fact.round) · \(c.fact.session)" + (c.fact.className.map { " · \($0)" } ?? "") + " · #\(c.meta.position)")
             }
-        return DeskSeason(championship: key.championship, championshipName: index.championships[key.championship]?.name ?? key.championship,
-                          season: key.season, rounds: rounds, classes: classes, competitors: competitors, teams: teams,
-                          classifications: classifications, streamVersion: version, recent: Array(recent))
+        return DeskSeason(
+            championship: key.championship, championshipName: index.championships[key.championship]?.name ?? key.championship,
+            season: key.season, rounds: rounds, classes: classes, competitors: competitors, teams: teams,
+            classifications: classifications, streamVersion: version, recent: Array(recent))
     }
 
     static func signedIn(_ session: DeskSessions.Session) -> Layout.SignedIn {

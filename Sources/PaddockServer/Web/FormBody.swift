@@ -14,8 +14,9 @@ struct FormBody: Sendable {
     static func read(_ request: Request, _ context: PaddockRequestContext) async throws -> FormBody {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else {
-            throw Problem(.unsupportedMediaType, "unsupported-media-type", "Not a form",
-                          detail: "expected application/x-www-form-urlencoded, found '\(type.prefix(60))'")
+            throw Problem(
+                .unsupportedMediaType, "unsupported-media-type", "Not a form",
+                detail: "expected application/x-www-form-urlencoded, found '\(type.prefix(60))'")
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes { throw Problem.tooLarge() }
         var request = request

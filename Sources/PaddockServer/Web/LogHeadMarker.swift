@@ -13,7 +13,8 @@ enum LogHeadMarker {
     static func filled(_ html: String, _ heads: LogHeads) async throws -> ReadCache.Body {
         var body = ReadCache.Body(text: html, contentType: "text/html; charset=utf-8")
         guard let start = html.range(of: open), let end = html.range(of: "-->", range: start.upperBound..<html.endIndex),
-              let position = Int64(html[start.upperBound..<end.lowerBound]) else { return body }
+            let position = Int64(html[start.upperBound..<end.lowerBound])
+        else { return body }
         let head = try await heads.head(at: position)
         let shown = " · head <code class=\"log-head\" \(attribute)\(head.text)\" title=\"paddock verify --expect \(head.text)\">\(head.hash.prefix(12))…</code>"
         body.text = html.replacingCharacters(in: start.lowerBound..<end.upperBound, with: shown)

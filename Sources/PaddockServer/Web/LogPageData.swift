@@ -18,8 +18,9 @@ enum LogPageData {
 
     static func filter(_ request: Request) throws -> (LogFilter, problem: String?) {
         func text(_ name: String) -> String? { RequestInput.query(name, request).flatMap { $0.isEmpty ? nil : $0 } }
-        var filter = LogFilter(stream: text("stream"), type: text("type"), occurredFrom: text("from"), occurredBefore: text("to"),
-                               before: try RequestInput.queryInt("before", request, minimum: 1))
+        var filter = LogFilter(
+            stream: text("stream"), type: text("type"), occurredFrom: text("from"), occurredBefore: text("to"),
+            before: try RequestInput.queryInt("before", request, minimum: 1))
         var problem: String?
         for (name, value) in [("from", filter.occurredFrom), ("to", filter.occurredBefore)] {
             if let value, !OccurredAt.isValid(value) {
@@ -38,9 +39,10 @@ enum LogPageData {
         var scanned: Int64 = 0
         while high > 0, found.count <= pageSize, scanned < maxScanned {
             let low = max(0, high - window)
-            let events = try await state.store.read(EventQuery(
-                stream: filter.stream, types: filter.type.map { [$0] }, afterPosition: low, atOrBeforePosition: high,
-                occurredFrom: filter.occurredFrom, occurredBefore: filter.occurredBefore))
+            let events = try await state.store.read(
+                EventQuery(
+                    stream: filter.stream, types: filter.type.map { [$0] }, afterPosition: low, atOrBeforePosition: high,
+                    occurredFrom: filter.occurredFrom, occurredBefore: filter.occurredBefore))
             found += events.sorted { $0.position > $1.position }
             scanned += high - low
             high = low
@@ -51,9 +53,10 @@ enum LogPageData {
         let headEvent = try await state.store.read(after: head - 1, limit: 1).first
         let entries = try await entries(shown, state: state)
         let seasonStreams = await state.live.index().seasons.keys.sorted().map { StreamName.season($0.championship, $0.season).text }
-        return LogView(filter: filter, entries: entries, older: older, headPosition: head, headHash: headEvent?.hash,
-                       types: EventCatalogue.eventTypes, streams: seasonStreams,
-                       scannedDownTo: older == nil && high > 0 ? high : nil, problem: problem)
+        return LogView(
+            filter: filter, entries: entries, older: older, headPosition: head, headHash: headEvent?.hash,
+            types: EventCatalogue.eventTypes, streams: seasonStreams,
+            scannedDownTo: older == nil && high > 0 ? high : nil, problem: problem)
     }
 
     /// One event, by its position.

@@ -50,8 +50,9 @@ enum SeasonPageData {
         // After the last round is every round: the same table as no round cut, and it follows the log.
         if let after = cut.afterRound, let last = rounds.last?.round, after >= last { cut.afterRound = nil }
         let selection = SeasonSelection(className: className, teams: teams, cut: cut, comparand: try comparand(request))
-        return Context(key: key, index: index, ledger: ledger, selection: selection, classes: classes, hasUnclassedResults: hasUnclassed,
-                       rounds: rounds, restricted: ledger.restricted(to: cut))
+        return Context(
+            key: key, index: index, ledger: ledger, selection: selection, classes: classes, hasUnclassedResults: hasUnclassed,
+            rounds: rounds, restricted: ledger.restricted(to: cut))
     }
 
     /// `compare=CUT` (as the JSON compare route writes cuts) or `rulesOf=CHAMPIONSHIP:SEASON`.
@@ -116,8 +117,9 @@ enum SeasonPageData {
         case .rulesOf(let championship, let season):
             // The JSON route's lookup: the same 404 for a season the log does not hold.
             guard let rules = try await CompareRoutes.rulesOf("\(championship):\(season)", state) else { return nil }
-            comparison = try await service.comparison(context.key, className: context.selection.className, kind: kind,
-                                                      from: pageCut, to: pageCut, rules: rules)
+            comparison = try await service.comparison(
+                context.key, className: context.selection.className, kind: kind,
+                from: pageCut, to: pageCut, rules: rules)
             label = "under the rules of \(context.index.championships[championship]?.name ?? championship) \(season)"
             let table = try await service.standings(context.key, className: context.selection.className, kind: kind, cut: pageCut, rules: rules).table
             other = progression(context, table: table, ledger: context.restricted.replacingRules(with: rules.rules), cut: pageCut)
@@ -144,8 +146,9 @@ enum SeasonPageData {
             }
         }
         let series = table.rows.map { row in
-            Progression.Series(id: row.competitor, name: context.name(row.competitor),
-                               points: byCompetitor[row.competitor] ?? Array(repeating: nil, count: table.rounds.count))
+            Progression.Series(
+                id: row.competitor, name: context.name(row.competitor),
+                points: byCompetitor[row.competitor] ?? Array(repeating: nil, count: table.rounds.count))
         }
         return Progression(rounds: table.rounds, series: series)
     }
@@ -157,12 +160,16 @@ enum SeasonPageData {
         var list: [SeasonView.Recording] = []
         for penalty in ledger.penalties {
             let p = penalty.fact
-            list.append(.init(position: penalty.meta.position,
-                              label: "the \(p.kind.rawValue) penalty to \(index.name(ofCompetitor: p.competitor)), round \(p.round), was recorded"))
+            list.append(
+                .init(
+                    position: penalty.meta.position,
+                    label: "the \(p.kind.rawValue) penalty to \(index.name(ofCompetitor: p.competitor)), round \(p.round), was recorded"))
         }
         for classification in ledger.classifications where !classification.fact.corrects.isEmpty {
-            list.append(.init(position: classification.meta.position,
-                              label: "the correction of round \(classification.fact.round) \(classification.fact.session) was recorded"))
+            list.append(
+                .init(
+                    position: classification.meta.position,
+                    label: "the correction of round \(classification.fact.round) \(classification.fact.session) was recorded"))
         }
         for decision in ledger.multiplierDecisions {
             list.append(.init(position: decision.meta.position, label: "the points decision for round \(decision.fact.round) was recorded"))
@@ -181,9 +188,10 @@ enum SeasonPageData {
         let position = state.live.position
         let context = try await context(key, request, state)
         guard let explanation = context.result().explanations[competitor] else {
-            throw Problem.notFound(context.selection.teams
-                ? "team '\(competitor)' has no results in \(key.championship) \(key.season) at this cut"
-                : PaddockError.unknownCompetitor(competitor, in: key).description)
+            throw Problem.notFound(
+                context.selection.teams
+                    ? "team '\(competitor)' has no results in \(key.championship) \(key.season) at this cut"
+                    : PaddockError.unknownCompetitor(competitor, in: key).description)
         }
         return ExplanationView(
             championship: key.championship, championshipName: context.championshipName, season: key.season, selection: context.selection,

@@ -6,7 +6,8 @@ import PaddockWeb
 /// HTML responses: the content type, and headers that keep a page to Paddock's own origin (no
 /// script, style, image or connection from elsewhere; no framing; no inline script).
 enum WebResponses {
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     enum Caching {
@@ -52,7 +53,8 @@ enum WebResponses {
         case 403: title = "Not allowed"
         default: title = problem.title
         }
-        return html(ErrorPage.render(status: problem.status.code, title: title, detail: problem.detail, back: back), status: problem.status,
-                    caching: .never)
+        return html(
+            ErrorPage.render(status: problem.status.code, title: title, detail: problem.detail, back: back), status: problem.status,
+            caching: .never)
     }
 }

@@ -13,17 +13,18 @@ import Projections
 /// Public pages are rendered once per address and projected position (``ReadCache``, like the
 /// API's reads); the desk's pages (``DeskWebRoutes``) are rendered for each signed-in request.
 enum WebRoutes {
-    static let all: [Route] = [
-        Route(.get, "/", page(home)),
-        Route(.get, "/seasons/{id}/{year}", page(season)),
-        Route(.get, "/seasons/{id}/{year}/explain/{competitor}", page(explanation)),
-        Route(.get, "/careers/{id}", page(career)),
-        // The log is read from the store, not the projections: not kept in the read cache.
-        Route(.get, "/log", page(cached: false, log)),
-        Route(.get, "/log/verify", page(cached: false, verify)),
-        Route(.get, "/log/{position}", page(cached: false, event)),
-        Route(.get, "/assets/{name}", asset),
-    ] + DeskWebRoutes.routes
+    static let all: [Route] =
+        [
+            Route(.get, "/", page(home)),
+            Route(.get, "/seasons/{id}/{year}", page(season)),
+            Route(.get, "/seasons/{id}/{year}/explain/{competitor}", page(explanation)),
+            Route(.get, "/careers/{id}", page(career)),
+            // The log is read from the store, not the projections: not kept in the read cache.
+            Route(.get, "/log", page(cached: false, log)),
+            Route(.get, "/log/verify", page(cached: false, verify)),
+            Route(.get, "/log/{position}", page(cached: false, event)),
+            Route(.get, "/assets/{name}", asset)
+        ] + DeskWebRoutes.routes
 
     typealias Renderer = @Sendable (Request, PaddockRequestContext, ServerState) async throws -> String
 
@@ -60,9 +61,10 @@ enum WebRoutes {
             teams = index.teams.values.filter { ReadRoutes.matches(search, $0.team, $0.name) }
                 .map { HomeView.Found(id: $0.team, name: $0.name, nationality: $0.nationality) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         }
-        return HomePage.render(HomeView(
-            championships: championships(index), search: search, competitors: Array(competitors.prefix(50)), teams: Array(teams.prefix(50)),
-            competitorMatches: competitors.count, teamMatches: teams.count, position: state.live.position))
+        return HomePage.render(
+            HomeView(
+                championships: championships(index), search: search, competitors: Array(competitors.prefix(50)), teams: Array(teams.prefix(50)),
+                competitorMatches: competitors.count, teamMatches: teams.count, position: state.live.position))
     }
 
     /// The championships with their seasons, by name.
@@ -70,8 +72,9 @@ enum WebRoutes {
         var seasons: [String: [Int]] = [:]
         for key in index.seasons.keys { seasons[key.championship, default: []].append(key.season) }
         return Set(index.championships.keys).union(seasons.keys).map { id in
-            HomeView.Championship(id: id, name: index.championships[id]?.name ?? id,
-                                  discipline: index.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
+            HomeView.Championship(
+                id: id, name: index.championships[id]?.name ?? id,
+                discipline: index.championships[id]?.discipline.rawValue, seasons: (seasons[id] ?? []).sorted())
         }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
@@ -80,8 +83,9 @@ enum WebRoutes {
     }
 
     static func explanation(_ request: Request, _ context: PaddockRequestContext, _ state: ServerState) async throws -> String {
-        let view = try await SeasonPageData.explanation(try RequestInput.season(context), competitor: try RequestInput.path("competitor", context),
-                                                        request, state)
+        let view = try await SeasonPageData.explanation(
+            try RequestInput.season(context), competitor: try RequestInput.path("competitor", context),
+            request, state)
         return ExplanationPage.render(view)
     }
 

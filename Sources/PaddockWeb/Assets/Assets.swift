@@ -24,9 +24,11 @@ public enum Assets {
         var files: [String: File] = [:]
         for name in ["paddock.css", "paddock.js", "icon.svg"] {
             let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
-            guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: base, withExtension: ext),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            guard
+                let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
+                    ?? Bundle.module.url(forResource: base, withExtension: ext),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
             files[name] = File(name: name, text: text, contentType: types[ext] ?? "application/octet-stream", version: hash(text))
         }
         return files

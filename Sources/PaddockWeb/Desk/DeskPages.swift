@@ -27,8 +27,10 @@ public struct DeskSeason: Sendable {
     /// The season stream's latest events, newest first.
     public var recent: [RecordedEvent]
 
-    public init(championship: String, championshipName: String, season: Int, rounds: [SeasonView.RoundLabel], classes: [String],
-                competitors: [Choice], teams: [Choice], classifications: [Choice], streamVersion: Int, recent: [RecordedEvent]) {
+    public init(
+        championship: String, championshipName: String, season: Int, rounds: [SeasonView.RoundLabel], classes: [String],
+        competitors: [Choice], teams: [Choice], classifications: [Choice], streamVersion: Int, recent: [RecordedEvent]
+    ) {
         self.championship = championship
         self.championshipName = championshipName
         self.season = season
@@ -63,8 +65,10 @@ public struct DeskFormState: Sendable {
     public var outcome: Outcome?
     public var rows: Int
 
-    public init(values: [String: String] = [:], fieldErrors: [String: String] = [:], errors: [String] = [], conflict: Int? = nil,
-                outcome: Outcome? = nil, rows: Int = 10) {
+    public init(
+        values: [String: String] = [:], fieldErrors: [String: String] = [:], errors: [String] = [], conflict: Int? = nil,
+        outcome: Outcome? = nil, rows: Int = 10
+    ) {
         self.values = values
         self.fieldErrors = fieldErrors
         self.errors = errors
@@ -157,10 +161,12 @@ public enum DeskPages {
         switch state.outcome {
         case .recorded(let positions)?:
             let links = positions.map { p -> HTML in "<a href=\"\(Href.event(p))\">event #\(p)</a>" }
-            return "<p class=\"ok\" role=\"status\" id=\"outcome\">Recorded: \(HTML.join(links, separator: ", ")). <a href=\"\(Href.season(season.championship, season.season))\">See the season</a>. The form below is ready for the next one.</p>"
+            return
+                "<p class=\"ok\" role=\"status\" id=\"outcome\">Recorded: \(HTML.join(links, separator: ", ")). <a href=\"\(Href.season(season.championship, season.season))\">See the season</a>. The form below is ready for the next one.</p>"
         case .alreadyRecorded(let positions)?:
             let links = positions.map { p -> HTML in "<a href=\"\(Href.event(p))\">event #\(p)</a>" }
-            return "<p class=\"ok\" role=\"status\" id=\"outcome\">This was recorded already (\(HTML.join(links, separator: ", "))): the retry recorded nothing twice.</p>"
+            return
+                "<p class=\"ok\" role=\"status\" id=\"outcome\">This was recorded already (\(HTML.join(links, separator: ", "))): the retry recorded nothing twice.</p>"
         case nil:
             return ""
         }
@@ -197,15 +203,19 @@ public enum DeskPages {
         var described: [String] = []
         if error != nil { described.append("\(id)-error") }
         if field.help != nil, !compact { described.append("\(id)-help") }
-        let aria: HTML = "\(HTML.when(error != nil, " aria-invalid=\"true\""))\(HTML.when(!described.isEmpty, " aria-describedby=\"\(described.joined(separator: " "))\""))\(HTML.when(field.required && !compact, " aria-required=\"true\""))"
+        let aria: HTML =
+            "\(HTML.when(error != nil, " aria-invalid=\"true\""))\(HTML.when(!described.isEmpty, " aria-describedby=\"\(described.joined(separator: " "))\""))\(HTML.when(field.required && !compact, " aria-required=\"true\""))"
         let input: HTML
         switch field.kind {
         case .choice(let words):
             input = select(id, name, value, [DeskSeason.Choice(value: "", label: "–")] + words.map { DeskSeason.Choice(value: $0, label: $0) }, aria)
         case .round where !season.rounds.isEmpty:
-            input = select(id, name, value, [DeskSeason.Choice(value: "", label: "–")] + season.rounds.map {
-                DeskSeason.Choice(value: String($0.round), label: "\($0.round)" + ($0.name.map { " · \($0)" } ?? ""))
-            }, aria)
+            input = select(
+                id, name, value,
+                [DeskSeason.Choice(value: "", label: "–")]
+                    + season.rounds.map {
+                        DeskSeason.Choice(value: String($0.round), label: "\($0.round)" + ($0.name.map { " · \($0)" } ?? ""))
+                    }, aria)
         case .className where !season.classes.isEmpty:
             input = select(id, name, value, [DeskSeason.Choice(value: "", label: "–")] + season.classes.map { DeskSeason.Choice(value: $0, label: $0) }, aria)
         case .classification:
@@ -270,7 +280,8 @@ public enum DeskPages {
         let kinds = form.fields.map(\.kind) + (form.rows?.columns.map(\.kind) ?? [])
         var lists: HTML = ""
         if kinds.contains(.competitor) {
-            lists += "<datalist id=\"competitors\">\(each: season.competitors.map { c -> HTML in "<option value=\"\(c.value)\">\(c.label)</option>" })</datalist>"
+            lists +=
+                "<datalist id=\"competitors\">\(each: season.competitors.map { c -> HTML in "<option value=\"\(c.value)\">\(c.label)</option>" })</datalist>"
         }
         if kinds.contains(.team) {
             lists += "<datalist id=\"teams\">\(each: season.teams.map { c -> HTML in "<option value=\"\(c.value)\">\(c.label)</option>" })</datalist>"
@@ -283,7 +294,8 @@ public enum DeskPages {
         let items = season.recent.map { e -> HTML in
             "<li><a href=\"\(Href.event(e.position))\">#\(e.position)</a> \(e.type): \(EventSummary.text(type: e.type, payload: e.payload)) · \(Format.recorded(e.recordedAt)) by \(e.actor ?? "?")</li>"
         }
-        return "<section aria-labelledby=\"recent-h\"><h2 id=\"recent-h\">Last recorded in this season (version \(season.streamVersion))</h2><ul class=\"recent\">\(each: items)</ul></section>"
+        return
+            "<section aria-labelledby=\"recent-h\"><h2 id=\"recent-h\">Last recorded in this season (version \(season.streamVersion))</h2><ul class=\"recent\">\(each: items)</ul></section>"
     }
 
     /// What a field is called on the form: "Round", "Row 3, Driver".
@@ -291,7 +303,8 @@ public enum DeskPages {
         if name == "occurredAt" { return "Occurred at" }
         if let rows = form.rows, name.hasPrefix(rows.name) {
             guard let open = name.firstIndex(of: "["), let close = name.firstIndex(of: "]"),
-                  let row = Int(name[name.index(after: open)..<close]) else { return rows.label }
+                let row = Int(name[name.index(after: open)..<close])
+            else { return rows.label }
             let column = name[name.index(after: close)...].drop { $0 == "." }
             return "Row \(row + 1), " + (rows.columns.first { $0.name == column }?.label ?? String(column))
         }

@@ -66,7 +66,8 @@ public struct DeskSubmission: Sendable {
         var highest = -1
         for key in values.keys where key.hasPrefix(prefix) {
             guard let end = key.dropFirst(prefix.count).firstIndex(of: "]"),
-                  let index = Int(key[key.index(key.startIndex, offsetBy: prefix.count)..<end]), index >= 0, index < maxRows else { continue }
+                let index = Int(key[key.index(key.startIndex, offsetBy: prefix.count)..<end]), index >= 0, index < maxRows
+            else { continue }
             highest = max(highest, index)
         }
         return highest + 1

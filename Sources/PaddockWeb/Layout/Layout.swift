@@ -34,12 +34,15 @@ public enum Layout {
         }
     }
 
-    public static func page(title: String, section: Section, main: HTML, live: Live? = nil, signedIn: SignedIn? = nil,
-                            position: Int64? = nil) -> String {
+    public static func page(
+        title: String, section: Section, main: HTML, live: Live? = nil, signedIn: SignedIn? = nil,
+        position: Int64? = nil
+    ) -> String {
         let liveAttributes: HTML
         switch live {
         case .season(let championship, let season, let paused)?:
-            liveAttributes = " data-live=\"season\" data-championship=\"\(championship)\" data-season=\"\(season)\"\(HTML.when(paused, " data-paused=\"true\""))"
+            liveAttributes =
+                " data-live=\"season\" data-championship=\"\(championship)\" data-season=\"\(season)\"\(HTML.when(paused, " data-paused=\"true\""))"
         case .log(let paused)?:
             liveAttributes = " data-live=\"log\"\(HTML.when(paused, " data-paused=\"true\""))"
         case nil:
@@ -50,15 +53,17 @@ public enum Layout {
         func link(_ href: String, _ label: String, _ here: Bool) -> HTML {
             "<a href=\"\(href)\"\(HTML.when(here, " aria-current=\"page\""))>\(label)</a>"
         }
-        let who: HTML = signedIn.map { who in
-            """
-            <div class="session"><p class="who">Signed in as <strong>\(who.name)</strong> <span class="role">\(who.role)</span></p>\
-            <form class="sign-out" method="post" action="/desk/sign-out"><input type="hidden" name="csrf" value="\(who.csrf)"><button type="submit">Sign out</button></form></div>
-            """
-        } ?? ""
+        let who: HTML =
+            signedIn.map { who in
+                """
+                <div class="session"><p class="who">Signed in as <strong>\(who.name)</strong> <span class="role">\(who.role)</span></p>\
+                <form class="sign-out" method="post" action="/desk/sign-out"><input type="hidden" name="csrf" value="\(who.csrf)"><button type="submit">Sign out</button></form></div>
+                """
+            } ?? ""
         // The server writes the position's hash in place of the marker (``LogHeadMarker``): the views
         // know the position they were made at, the server the log.
-        let footer: HTML = position.map { "<p>Log position \($0)<!--log-head:\($0)--> · times shown in the track's own offset; hover for UTC.</p>" }
+        let footer: HTML =
+            position.map { "<p>Log position \($0)<!--log-head:\($0)--> · times shown in the track's own offset; hover for UTC.</p>" }
             ?? "<p>Times shown in the track's own offset; hover for UTC.</p>"
         let page: HTML = """
             <!doctype html>

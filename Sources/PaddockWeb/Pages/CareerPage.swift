@@ -14,10 +14,14 @@ public enum CareerPage {
             """
         let titles = career.titles.map { title -> HTML in
             let what = title.title ?? "champion"
-            return "<li><a href=\"\(Href.season(title.championship, title.season, SeasonSelection(className: title.className)))\">\(title.championship) \(title.season)</a>\(title.className.map { " · \($0)" }): \(what)</li>"
+            return
+                "<li><a href=\"\(Href.season(title.championship, title.season, SeasonSelection(className: title.className)))\">\(title.championship) \(title.season)</a>\(title.className.map { " · \($0)" }): \(what)</li>"
         }
         let rows = career.seasons.map(row)
-        let seasons: HTML = career.seasons.isEmpty ? "<p class=\"empty\">No seasons in the log.</p>" : """
+        let seasons: HTML =
+            career.seasons.isEmpty
+            ? "<p class=\"empty\">No seasons in the log.</p>"
+            : """
             <div class="table-wrap" role="region" aria-labelledby="career-caption" tabindex="0">
             <table class="career">
             <caption id="career-caption">Season by season</caption>
@@ -42,24 +46,29 @@ public enum CareerPage {
 
     static func row(_ season: CareerSeason) -> HTML {
         func spells(_ spells: [CareerSeason.Spell]) -> HTML {
-            HTML.join(spells.map { spell -> HTML in
-                let rounds: String
-                switch (spell.fromRound, spell.toRound) {
-                case let (from?, to?) where from == to: rounds = " (round \(from))"
-                case let (from?, to?): rounds = " (rounds \(from)–\(to))"
-                case let (from?, nil): rounds = " (from round \(from))"
-                default: rounds = spell.since.map { " (from \(Format.date($0)))" } ?? ""
-                }
-                return "\(spell.name)<span class=\"rounds\">\(rounds)</span>"
-            }, separator: "<br>")
+            HTML.join(
+                spells.map { spell -> HTML in
+                    let rounds: String
+                    switch (spell.fromRound, spell.toRound) {
+                    case let (from?, to?) where from == to: rounds = " (round \(from))"
+                    case let (from?, to?): rounds = " (rounds \(from)–\(to))"
+                    case let (from?, nil): rounds = " (from round \(from))"
+                    default: rounds = spell.since.map { " (from \(Format.date($0)))" } ?? ""
+                    }
+                    return "\(spell.name)<span class=\"rounds\">\(rounds)</span>"
+                }, separator: "<br>")
         }
         let retirements = season.retirements.map { r -> HTML in
             "<li>round \(r.round)\(r.session.map { " \($0)" })\(r.reason.map { ": \($0)" })</li>"
         }
         let place: String
-        if let position = season.position { place = Format.ordinal(position) }
-        else if let published = season.publishedPosition { place = Format.ordinal(published) + " (published)" }
-        else { place = "–" }
+        if let position = season.position {
+            place = Format.ordinal(position)
+        } else if let published = season.publishedPosition {
+            place = Format.ordinal(published) + " (published)"
+        } else {
+            place = "–"
+        }
         let titles: HTML = season.titles.isEmpty ? "" : "<span class=\"title-won\">\(season.titles.joined(separator: "; "))</span>"
         let className = season.classes.first
         return """

@@ -13,8 +13,10 @@ public struct ExplanationView: Sendable {
     public var document: Documents.ExplanationDocument
     public var position: Int64
 
-    public init(championship: String, championshipName: String, season: Int, selection: SeasonSelection,
-                rounds: [SeasonView.RoundLabel], document: Documents.ExplanationDocument, position: Int64) {
+    public init(
+        championship: String, championshipName: String, season: Int, selection: SeasonSelection,
+        rounds: [SeasonView.RoundLabel], document: Documents.ExplanationDocument, position: Int64
+    ) {
         self.championship = championship
         self.championshipName = championshipName
         self.season = season
@@ -41,9 +43,10 @@ public enum ExplanationPage {
             \(published(view))
             </div>
             """
-        return Layout.page(title: title, section: .season, main: main,
-                           live: .season(championship: view.championship, season: view.season, paused: view.selection.isPast),
-                           position: view.position)
+        return Layout.page(
+            title: title, section: .season, main: main,
+            live: .season(championship: view.championship, season: view.season, paused: view.selection.isPast),
+            position: view.position)
     }
 
     static func summary(_ view: ExplanationView) -> HTML {

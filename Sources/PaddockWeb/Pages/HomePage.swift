@@ -36,8 +36,10 @@ public struct HomeView: Sendable {
     public var teamMatches: Int
     public var position: Int64
 
-    public init(championships: [Championship], search: String?, competitors: [Found], teams: [Found],
-                competitorMatches: Int, teamMatches: Int, position: Int64) {
+    public init(
+        championships: [Championship], search: String?, competitors: [Found], teams: [Found],
+        competitorMatches: Int, teamMatches: Int, position: Int64
+    ) {
         self.championships = championships
         self.search = search
         self.competitors = competitors

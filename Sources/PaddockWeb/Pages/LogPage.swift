@@ -41,9 +41,11 @@ public enum LogPage {
     public static func renderVerification(_ report: VerificationReport, headPosition: Int64) -> String {
         let result: HTML
         if let broken = report.firstBreak {
-            result = "<p class=\"error\" role=\"alert\"><strong>The chain is broken at position \(broken.position)</strong>: \(broken.reason). <a href=\"\(Href.event(broken.position))\">See the event</a></p>"
+            result =
+                "<p class=\"error\" role=\"alert\"><strong>The chain is broken at position \(broken.position)</strong>: \(broken.reason). <a href=\"\(Href.event(broken.position))\">See the event</a></p>"
         } else {
-            result = "<p class=\"ok\"><strong>The chain holds</strong>: \(report.eventsChecked) events re-hashed from the first, each linking to the one before; head hash <code>\(report.headHash)</code>.</p>"
+            result =
+                "<p class=\"ok\"><strong>The chain holds</strong>: \(report.eventsChecked) events re-hashed from the first, each linking to the one before; head hash <code>\(report.headHash)</code>.</p>"
         }
         let main: HTML = """
             <nav class="crumbs" aria-label="Breadcrumb"><a href="/log">Log</a> › <span>Verification</span></nav>
@@ -72,7 +74,8 @@ public enum LogPage {
     static func chainSummary(_ view: LogView) -> HTML {
         guard view.headPosition > 0 else { return "<p>The log is empty.</p>" }
         let hash: HTML = view.headHash.map { ", head hash <code class=\"hash\">\($0)</code>" } ?? ""
-        let state: HTML = view.filter.followsHead
+        let state: HTML =
+            view.filter.followsHead
             ? "Newest first; this page adds new events by itself."
             : "Events at or before position \(view.filter.before ?? 0); this page stays as it is."
         return """
@@ -119,7 +122,8 @@ public enum LogPage {
             return "<li>\(ref.relation) \(target)</li>"
         }
         let refs: HTML = references.isEmpty ? "" : "<ul class=\"refs\">\(each: references)</ul>"
-        let heading: HTML = headingLevel == 2
+        let heading: HTML =
+            headingLevel == 2
             ? "<h2><a href=\"\(Href.event(e.position))\">#\(e.position)</a> \(e.type)</h2>"
             : "<h3><a href=\"\(Href.event(e.position))\">#\(e.position)</a> \(e.type)</h3>"
         return """

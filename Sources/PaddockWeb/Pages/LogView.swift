@@ -55,8 +55,10 @@ public struct LogView: Sendable {
     /// A filter parameter that was not understood, and why.
     public var problem: String?
 
-    public init(filter: LogFilter, entries: [Entry], older: Int64?, headPosition: Int64, headHash: String?, types: [String],
-                streams: [String], scannedDownTo: Int64?, problem: String? = nil) {
+    public init(
+        filter: LogFilter, entries: [Entry], older: Int64?, headPosition: Int64, headHash: String?, types: [String],
+        streams: [String], scannedDownTo: Int64?, problem: String? = nil
+    ) {
         self.filter = filter
         self.entries = entries
         self.older = older

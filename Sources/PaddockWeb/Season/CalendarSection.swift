@@ -1,5 +1,5 @@
-import SeasonDomain
 import Projections
+import SeasonDomain
 
 /// The calendar at the cut: each round's dates (earlier ones struck through, with the reason for
 /// each move), place, status and winners, and the iCalendar file.
@@ -23,7 +23,8 @@ enum CalendarSection {
                 let label = [winner.className, winner.session].compactMap { $0 }.joined(separator: " ")
                 return "<li><a href=\"\(Href.career(winner.competitor))\">\(view.name(winner.competitor))</a> <span class=\"session\">\(label)</span></li>"
             }
-            let status: HTML = round.status == .cancelled
+            let status: HTML =
+                round.status == .cancelled
                 ? "cancelled\(HTML.when(round.cancellationReason != nil, ": "))\(round.cancellationReason)"
                 : "\(round.status.rawValue)"
             return """

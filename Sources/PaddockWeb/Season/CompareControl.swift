@@ -28,7 +28,10 @@ enum CompareControl {
         }
         cuts.append(option("everything", "everything recorded", selected: chosenCut))
         let rules = view.ruleSeasons.map { season in option("\(view.championship):\(season)", "\(season)", selected: chosenRules) }
-        let rulesField: HTML = rules.isEmpty ? "" : """
+        let rulesField: HTML =
+            rules.isEmpty
+            ? ""
+            : """
             <div class="field">
             <label for="rulesOf">Or under the rules of</label>
             <select id="rulesOf" name="rulesOf"><option value="">this season's own</option>\(each: rules)</select>

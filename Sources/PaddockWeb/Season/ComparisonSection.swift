@@ -14,11 +14,15 @@ enum ComparisonSection {
         let changed = document.rows.filter(\.changed)
         let stop = Href.season(view.championship, view.season, view.selection.with(comparand: nil))
         let json: HTML = Href.comparisonJSON(view.championship, view.season, view.selection).map { " · <a href=\"\($0)\">as JSON</a>" } ?? ""
-        let summary = changed.isEmpty
+        let summary =
+            changed.isEmpty
             ? "Nothing differs: every row has the same place and points."
             : "\(changed.count) of \(document.rows.count) rows differ."
         let who = view.selection.teams ? "Team" : (view.discipline == "rally" ? "Crew" : "Driver")
-        let table: HTML = changed.isEmpty ? "" : """
+        let table: HTML =
+            changed.isEmpty
+            ? ""
+            : """
             <div class="table-wrap" role="region" aria-labelledby="compare-caption" tabindex="0">
             <table class="comparison" id="comparison">
             <caption id="compare-caption">What differs, \(comparison.isRules ? "this table \(comparison.label)" : "this table against the one \(comparison.label)")</caption>
@@ -29,7 +33,8 @@ enum ComparisonSection {
             </div>
             """
         let heading = comparison.isRules ? "This table \(comparison.label)" : "Compared with the table \(comparison.label)"
-        let note: HTML = comparison.isRules
+        let note: HTML =
+            comparison.isRules
             ? "<p class=\"hypothesis\">A hypothesis: these rules were not the season's. Nothing is recorded.</p>"
             : ""
         return """

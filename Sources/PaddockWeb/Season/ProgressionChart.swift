@@ -33,8 +33,9 @@ enum ProgressionChart {
         var grid: [HTML] = []
         var tick = yBottom
         while tick <= yTop + step / 2 {
-            grid.append("<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotWidth))\" y1=\"\(n(y(tick)))\" y2=\"\(n(y(tick)))\"></line>"
-                + "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(Format.points(tick))</text>")
+            grid.append(
+                "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotWidth))\" y1=\"\(n(y(tick)))\" y2=\"\(n(y(tick)))\"></line>"
+                    + "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(Format.points(tick))</text>")
             tick += step
         }
         let labelEvery = max(1, Int((Double(count) / 12).rounded(.up)))
@@ -51,7 +52,8 @@ enum ProgressionChart {
             for (index, series) in otherLeaders.enumerated().reversed() {
                 guard let series else { continue }
                 let total = Format.points(series.points.last.flatMap { $0 } ?? 0)
-                lines.append("""
+                lines.append(
+                    """
                     <polyline class="compared" stroke="\(colours[index])" points="\(points(series, x, y))"><title>\(series.name) \(label): \(total) points</title></polyline>
                     """)
             }
@@ -64,12 +66,14 @@ enum ProgressionChart {
             for (i, value) in series.points.enumerated() {
                 guard let value else { continue }
                 let text = "\(series.name): \(Format.points(value)) after round \(progression.rounds[i])"
-                marks.append("""
+                marks.append(
+                    """
                     <g class="pt"><circle cx="\(n(x(i)))" cy="\(n(y(value)))" r="3.5" fill="\(colour)" tabindex="0" aria-label="\(text)"><title>\(text)</title></circle>\
                     <text class="val" x="\(n(x(i)))" y="\(n(y(value) - 8))" text-anchor="middle">\(Format.points(value))</text></g>
                     """)
             }
-            lines.append("""
+            lines.append(
+                """
                 <g class="leader" data-competitor="\(series.id)"><polyline stroke="\(colour)" points="\(points(series, x, y))"><title>\(series.name)</title></polyline>\(each: marks)</g>
                 """)
         }
@@ -79,12 +83,15 @@ enum ProgressionChart {
             var labelY = y(value) + 4
             while lastLabelY.contains(where: { abs($0 - labelY) < 13 }) { labelY += 13 }
             lastLabelY.append(labelY)
-            labels.append("<text class=\"label\" x=\"\(n(x(lastIndex) + 8))\" y=\"\(n(labelY))\" fill=\"\(colours[index])\">\(short(series.name)) \(Format.points(value))</text>")
+            labels.append(
+                "<text class=\"label\" x=\"\(n(x(lastIndex) + 8))\" y=\"\(n(labelY))\" fill=\"\(colours[index])\">\(short(series.name)) \(Format.points(value))</text>"
+            )
         }
         let legend = leaders.enumerated().map { index, series -> HTML in
             "<li><span class=\"swatch\" data-colour=\"\(index)\"></span>\(series.name)</li>"
         }
-        var description = "Points after each round, rounds \(progression.rounds.first ?? 0) to \(progression.rounds.last ?? 0); "
+        var description =
+            "Points after each round, rounds \(progression.rounds.first ?? 0) to \(progression.rounds.last ?? 0); "
             + leaders.map { "\($0.name) \(Format.points($0.points.last.flatMap { $0 } ?? 0))" }.joined(separator: ", ")
         var key: HTML = "Leaders in colour (focus or hover a point for its value); the others in grey. The table above gives every round's points."
         if let comparison = view.comparison {

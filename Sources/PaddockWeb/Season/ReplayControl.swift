@@ -31,7 +31,10 @@ enum ReplayControl {
             let value = recording.position - 1
             return "<option value=\"\(value)\"\(HTML.when(cut.atPosition == value, " selected"))>before \(recording.label) (#\(recording.position))</option>"
         }
-        let before: HTML = view.recordings.isEmpty ? "" : """
+        let before: HTML =
+            view.recordings.isEmpty
+            ? ""
+            : """
             <div class="field">
             <label for="atPosition">As known before</label>
             <select id="atPosition" name="atPosition"><option value="">any recording</option>\(each: options)</select>

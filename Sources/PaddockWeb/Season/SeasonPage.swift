@@ -19,9 +19,10 @@ public enum SeasonPage {
             \(live(view))
             </div>
             """
-        return Layout.page(title: view.heading, section: .season, main: main,
-                           live: .season(championship: view.championship, season: view.season, paused: view.selection.isPast),
-                           position: view.position)
+        return Layout.page(
+            title: view.heading, section: .season, main: main,
+            live: .season(championship: view.championship, season: view.season, paused: view.selection.isPast),
+            position: view.position)
     }
 
     /// What the script swaps when the log moves or the cut changes.
@@ -50,7 +51,8 @@ public enum SeasonPage {
         }
         let links = choices.map { choice -> HTML in
             let current = choice.selection.teams == view.selection.teams && choice.selection.className == view.selection.className
-            return "<li><a href=\"\(Href.season(view.championship, view.season, choice.selection))\"\(HTML.when(current, " aria-current=\"true\""))>\(choice.label)</a></li>"
+            return
+                "<li><a href=\"\(Href.season(view.championship, view.season, choice.selection))\"\(HTML.when(current, " aria-current=\"true\""))>\(choice.label)</a></li>"
         }
         return "<nav class=\"tabs\" aria-label=\"Table\"><ul>\(each: links)</ul></nav>"
     }
@@ -61,10 +63,12 @@ public enum SeasonPage {
 public enum CutBanner {
     static func render(_ cut: Cut, rounds: [SeasonView.RoundLabel], position: Int64, live: String, liveHref: String? = nil) -> HTML {
         guard !cut.isEverything else {
-            return "<p class=\"cut live\" id=\"cut\"><strong>Live</strong>: everything recorded, up to log position \(position).<span class=\"screen\"> \(live)</span></p>"
+            return
+                "<p class=\"cut live\" id=\"cut\"><strong>Live</strong>: everything recorded, up to log position \(position).<span class=\"screen\"> \(live)</span></p>"
         }
         let back: HTML = liveHref.map { " <a href=\"\($0)\">Show everything recorded (live)</a>" } ?? ""
-        return "<p class=\"cut past\" id=\"cut\"><strong>A past cut</strong>: \(describe(cut, rounds: rounds)). <span class=\"screen\"> This page stays as it is while new results are recorded.\(back)</span></p>"
+        return
+            "<p class=\"cut past\" id=\"cut\"><strong>A past cut</strong>: \(describe(cut, rounds: rounds)). <span class=\"screen\"> This page stays as it is while new results are recorded.\(back)</span></p>"
     }
 
     /// The cut in words: "after round 3 of 6 (Hell), as the log knew it at position 41".

@@ -50,10 +50,12 @@ public struct SeasonView: Sendable {
     /// The seasons of this championship whose rules the page can replay this one under.
     public var ruleSeasons: [Int]
 
-    public init(championship: String, championshipName: String, discipline: String?, season: Int, selection: SeasonSelection,
-                classes: [String], hasUnclassedResults: Bool, rounds: [RoundLabel], standings: Documents.Standings,
-                progression: Progression, title: TitleOutlook?, calendar: SeasonCalendar, recordings: [Recording],
-                names: [String: String], position: Int64, comparison: SeasonComparison? = nil, ruleSeasons: [Int] = []) {
+    public init(
+        championship: String, championshipName: String, discipline: String?, season: Int, selection: SeasonSelection,
+        classes: [String], hasUnclassedResults: Bool, rounds: [RoundLabel], standings: Documents.Standings,
+        progression: Progression, title: TitleOutlook?, calendar: SeasonCalendar, recordings: [Recording],
+        names: [String: String], position: Int64, comparison: SeasonComparison? = nil, ruleSeasons: [Int] = []
+    ) {
         self.championship = championship
         self.championshipName = championshipName
         self.discipline = discipline
@@ -115,9 +117,11 @@ public struct Progression: Sendable, Equatable {
     func aligned(to rounds: [Int]) -> Progression {
         guard rounds != self.rounds else { return self }
         let index = Dictionary(uniqueKeysWithValues: self.rounds.enumerated().map { ($1, $0) })
-        return Progression(rounds: rounds, series: series.map { series in
-            Series(id: series.id, name: series.name, points: rounds.map { round in index[round].flatMap { series.points[$0] } })
-        })
+        return Progression(
+            rounds: rounds,
+            series: series.map { series in
+                Series(id: series.id, name: series.name, points: rounds.map { round in index[round].flatMap { series.points[$0] } })
+            })
     }
 }
 

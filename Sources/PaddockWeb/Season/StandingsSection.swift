@@ -8,7 +8,8 @@ enum StandingsSection {
     static func render(_ view: SeasonView) -> HTML {
         let standings = view.standings
         let who = view.selection.teams ? "Team" : (view.discipline == "rally" ? "Crew" : "Driver")
-        let caption = (view.selection.teams ? "Teams' standings" : "Drivers' standings")
+        let caption =
+            (view.selection.teams ? "Teams' standings" : "Drivers' standings")
             + (view.selection.className.map { " · \($0)" } ?? "")
             + (standings.rounds.last.map { " · after round \($0)" } ?? " · no results yet")
         let roundHeads = standings.rounds.map { round -> HTML in
@@ -20,17 +21,18 @@ enum StandingsSection {
             <th scope="col" class="num">Wins</th><th scope="col" class="num">Podiums</th><th scope="col" class="num">Gap</th>\(each: roundHeads)</tr></thead>
             """
         let rows = standings.rows.map { row(view, $0) }
-        let table: HTML = standings.rows.isEmpty
+        let table: HTML =
+            standings.rows.isEmpty
             ? "<p class=\"empty\">No results in this table at this cut.</p>"
             : """
-              <div class="table-wrap" role="region" aria-labelledby="standings-caption" tabindex="0">
-              <table class="standings" id="standings">
-              <caption id="standings-caption">\(caption)</caption>
-              \(head)
-              <tbody>\(each: rows)</tbody>
-              </table>
-              </div>
-              """
+            <div class="table-wrap" role="region" aria-labelledby="standings-caption" tabindex="0">
+            <table class="standings" id="standings">
+            <caption id="standings-caption">\(caption)</caption>
+            \(head)
+            <tbody>\(each: rows)</tbody>
+            </table>
+            </div>
+            """
         return """
             <section aria-labelledby="standings-h" class="standings-section">
             <h2 id="standings-h">Standings</h2>
@@ -49,7 +51,8 @@ enum StandingsSection {
             guard let score = rounds[round] else { return "<td class=\"round none\"></td>" }
             if unknown { return "<td class=\"round\" title=\"took part; points not known\">•</td>" }
             let text = Format.points(score.points)
-            return score.counted ? "<td class=\"round\">\(text)</td>"
+            return score.counted
+                ? "<td class=\"round\">\(text)</td>"
                 : "<td class=\"round dropped\" title=\"dropped: not counted\">(\(text))</td>"
         }
         let explain = Href.explanation(view.championship, view.season, competitor: row.competitor, view.selection)

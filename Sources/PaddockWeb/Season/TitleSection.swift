@@ -7,11 +7,13 @@ enum TitleSection {
         let left = title.roundsLeft.count
         let summary: HTML
         if let champion = title.champion {
-            summary = "<p class=\"champion\"><strong>\(view.name(champion))</strong> is champion after round \(title.afterRound): nobody can reach \(Format.points(title.contenders.first { $0.competitor == champion }?.points ?? .zero)) points any more.</p>"
+            summary =
+                "<p class=\"champion\"><strong>\(view.name(champion))</strong> is champion after round \(title.afterRound): nobody can reach \(Format.points(title.contenders.first { $0.competitor == champion }?.points ?? .zero)) points any more.</p>"
         } else if left == 0 {
             summary = "<p>No rounds left after round \(title.afterRound), and no champion can be named from the rules (see the table).</p>"
         } else {
-            summary = "<p>After round \(title.afterRound), \(left) round\(left == 1 ? "" : "s") left, at most \(Format.points(title.maximumPerRound)) points a round: \(title.contenders.count) can still win the title.</p>"
+            summary =
+                "<p>After round \(title.afterRound), \(left) round\(left == 1 ? "" : "s") left, at most \(Format.points(title.maximumPerRound)) points a round: \(title.contenders.count) can still win the title.</p>"
         }
         let rows = title.contenders.map { contender -> HTML in
             """
@@ -20,7 +22,10 @@ enum TitleSection {
             <td class="num">\(contender.needsToPassLeader == .zero ? "leader" : Format.points(contender.needsToPassLeader))</td></tr>
             """
         }
-        let table: HTML = title.champion != nil && title.contenders.count <= 1 ? "" : """
+        let table: HTML =
+            title.champion != nil && title.contenders.count <= 1
+            ? ""
+            : """
             <div class="table-wrap" role="region" aria-labelledby="title-caption" tabindex="0">
             <table class="title">
             <caption id="title-caption">Still able to win after round \(title.afterRound)</caption>

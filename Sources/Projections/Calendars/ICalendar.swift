@@ -12,7 +12,7 @@ public enum ICalendar {
         let title = "\(championshipName ?? calendar.championship) \(calendar.season)"
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Paddock//Season calendar//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(title))",
+            "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(title))"
         ]
         let vague = calendar.rounds.filter { $0.startDate?.precision != .day }
         if !vague.isEmpty {
@@ -23,7 +23,7 @@ public enum ICalendar {
             guard let start = round.startDate, start.precision == .day else { continue }
             let end = round.endDate.flatMap { $0.precision == .day ? $0 : nil } ?? start
             var summary = "\(title) – Round \(round.round)"
-            if let where_ = round.name ?? round.venue { summary += ": \(where_)" }
+            if let place = round.name ?? round.venue { summary += ": \(place)" }
             if round.status == .cancelled { summary += " (cancelled)" }
             lines += [
                 "BEGIN:VEVENT",
@@ -31,7 +31,7 @@ public enum ICalendar {
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(compact(start.rawValue))",
                 "DTEND;VALUE=DATE:\(compact(PartialDate.text(ofDay: end.days.upperBound)))",
-                "SUMMARY:\(escape(summary))",
+                "SUMMARY:\(escape(summary))"
             ]
             let location = [round.venue, round.country].compactMap { $0 }.joined(separator: ", ")
             if !location.isEmpty { lines.append("LOCATION:\(escape(location))") }

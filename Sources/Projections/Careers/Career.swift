@@ -84,8 +84,10 @@ extension Registries {
             seasonsOut.append(season)
             let discipline = championships[key.championship]?.discipline
             for award in ledger.titles where award.fact.competitor == competitor && !ledger.isRetracted(award.meta) {
-                titles.append(CareerTitle(championship: key.championship, season: key.season, className: award.fact.className,
-                                          title: award.fact.title, discipline: discipline))
+                titles.append(
+                    CareerTitle(
+                        championship: key.championship, season: key.season, className: award.fact.className,
+                        title: award.fact.title, discipline: discipline))
             }
         }
         let registered = competitors[competitor]

@@ -120,14 +120,18 @@ public struct Comparison: Sendable, Equatable, Codable {
         rows = everyone.map { competitor in
             let was = fromStandings[competitor], now = toStandings[competitor]
             var causes = Self.lineCauses(from.result.explanations[competitor]?.lines ?? [], to.result.explanations[competitor]?.lines ?? [])
-            if was?.excluded != now?.excluded, let exclusion = Self.exclusion(of: competitor, kind: b.kind, in: now?.excluded == true ? to.ledger : from.ledger) {
-                causes.append(Cause(kind: .exclusion, eventId: exclusion.meta.eventId, logPosition: exclusion.meta.position, round: exclusion.fact.round,
-                                    session: nil, rule: (now?.excluded == true ? "excluded from the championship: " : "no longer excluded: ") + exclusion.fact.reason,
-                                    points: .zero, new: now?.excluded == true))
+            if was?.excluded != now?.excluded, let exclusion = Self.exclusion(of: competitor, kind: b.kind, in: now?.excluded == true ? to.ledger : from.ledger)
+            {
+                causes.append(
+                    Cause(
+                        kind: .exclusion, eventId: exclusion.meta.eventId, logPosition: exclusion.meta.position, round: exclusion.fact.round,
+                        session: nil, rule: (now?.excluded == true ? "excluded from the championship: " : "no longer excluded: ") + exclusion.fact.reason,
+                        points: .zero, new: now?.excluded == true))
             }
             let positions = was?.position.flatMap { p in now?.position.map { p - $0 } }
-            return Row(competitor: competitor, from: was, to: now, points: (now?.points ?? .zero) - (was?.points ?? .zero),
-                       positions: positions, causes: causes.sorted { ($0.logPosition, $0.kind.rawValue) < ($1.logPosition, $1.kind.rawValue) })
+            return Row(
+                competitor: competitor, from: was, to: now, points: (now?.points ?? .zero) - (was?.points ?? .zero),
+                positions: positions, causes: causes.sorted { ($0.logPosition, $0.kind.rawValue) < ($1.logPosition, $1.kind.rawValue) })
         }.sorted { l, r in
             (l.to?.position ?? .max, l.from?.position ?? .max, l.competitor) < (r.to?.position ?? .max, r.from?.position ?? .max, r.competitor)
         }
@@ -163,15 +167,17 @@ public struct Comparison: Sendable, Equatable, Codable {
             let change = tally.to - tally.from
             guard !change.isZero || !LineShape.same(tally.fromLines, tally.toLines) else { return nil }
             guard let line = tally.toLines.first ?? tally.fromLines.first else { return nil }
-            let kind: Cause.Kind = switch line.kind {
-            case .result: .result
-            case .bonus: .bonus
-            case .adjustment: .adjustment
-            case .penalty: .penalty
-            }
+            let kind: Cause.Kind =
+                switch line.kind {
+                case .result: .result
+                case .bonus: .bonus
+                case .adjustment: .adjustment
+                case .penalty: .penalty
+                }
             let rule = tally.toLines.isEmpty ? "no longer in the table (superseded, retracted or outside the cut): \(line.rule)" : line.rule
-            return Cause(kind: kind, eventId: id, logPosition: line.logPosition, round: line.round, session: line.session,
-                         rule: rule, points: change, new: tally.fromLines.isEmpty)
+            return Cause(
+                kind: kind, eventId: id, logPosition: line.logPosition, round: line.round, session: line.session,
+                rule: rule, points: change, new: tally.fromLines.isEmpty)
         }
     }
 

@@ -44,7 +44,8 @@ public struct Cut: Sendable, Hashable, Codable, CustomStringConvertible {
     /// and a vague cut ("2018-08") reaches to the end of its period.
     static func occurred(_ occurredAt: String, atOrBefore cut: String) -> Bool {
         if occurredAt.count > 10, cut.count > 10,
-           let event = try? OccurredAt.utcMilliseconds(occurredAt), let limit = try? OccurredAt.utcMilliseconds(cut) {
+            let event = try? OccurredAt.utcMilliseconds(occurredAt), let limit = try? OccurredAt.utcMilliseconds(cut)
+        {
             return event <= limit
         }
         guard let event = PartialDate(anyYear: occurredAt.prefix(10)), let limit = PartialDate(anyYear: cut.prefix(10)) else {

@@ -22,7 +22,7 @@ public enum IndexEntry: Sendable, Equatable {
     public init(_ envelope: DomainEnvelope) {
         switch envelope.event {
         case .championshipRegistered, .competitorRegistered, .teamRegistered,
-             .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded:
+            .circuitRegistered, .competitorDetailsRecorded, .teamDetailsRecorded, .aliasRecorded:
             self = .register(envelope.event)
         default:
             guard let key = Timeline.season(of: envelope) else {

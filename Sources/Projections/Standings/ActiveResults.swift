@@ -41,8 +41,9 @@ struct ActiveResults {
             if let reason = recorded.fact.reason {
                 for result in recorded.fact.results { session.notes[result.competitor, default: []].append("corrected: \(reason)") }
             }
-            Self.applyPenalties(penalties.filter { $0.fact.round == recorded.fact.round && $0.fact.session == recorded.fact.session },
-                                to: &session)
+            Self.applyPenalties(
+                penalties.filter { $0.fact.round == recorded.fact.round && $0.fact.session == recorded.fact.session },
+                to: &session)
             return session
         }
         // Exclusion and points name a row of one table: without `table`, the competitors'.
@@ -83,7 +84,8 @@ struct ActiveResults {
                 results[index].position = target
                 session.notes[p.competitor, default: []].append("moved \(places) place(s) down (penalty, position \(penalty.meta.position)): \(p.reason)")
             case .time:
-                session.notes[p.competitor, default: []].append("time penalty \(p.seconds.map { "\($0)s" } ?? "") (position \(penalty.meta.position)): \(p.reason)")
+                session.notes[p.competitor, default: []].append(
+                    "time penalty \(p.seconds.map { "\($0)s" } ?? "") (position \(penalty.meta.position)): \(p.reason)")
             case .ineligible:
                 session.ineligible.insert(p.competitor)
                 session.notes[p.competitor, default: []].append("not eligible for points, passed down (position \(penalty.meta.position)): \(p.reason)")

@@ -35,8 +35,10 @@ enum Counting {
                 .union(drop(totals.filter { $0.key > firstRounds }, keep: bestOfRest))
             reason = "dropped: best \(bestOfFirst) of rounds 1–\(firstRounds) and best \(bestOfRest) of the rest count"
         }
-        for i in lines.indices where lines[i].counted && dropped.contains(lines[i].round ?? -1)
-            && (lines[i].kind == .result || lines[i].kind == .bonus) {
+        for i in lines.indices
+        where lines[i].counted && dropped.contains(lines[i].round ?? -1)
+            && (lines[i].kind == .result || lines[i].kind == .bonus)
+        {
             lines[i].counted = false
             if lines[i].points != .zero { lines[i].notes.append(reason) }
         }

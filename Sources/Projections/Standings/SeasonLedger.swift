@@ -74,13 +74,19 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
         case .teamChanged(let e): teamChanges.append(Recorded(meta, e))
         case .carChanged(let e): carChanges.append(Recorded(meta, e))
         case .sessionClassified(let e):
-            classifications.append(Recorded(meta, Classification(
-                round: e.round, className: e.className, session: e.session, kind: e.kind, number: e.number,
-                completedDistance: e.completedDistance, results: e.results, corrects: [], reason: nil)))
+            classifications.append(
+                Recorded(
+                    meta,
+                    Classification(
+                        round: e.round, className: e.className, session: e.session, kind: e.kind, number: e.number,
+                        completedDistance: e.completedDistance, results: e.results, corrects: [], reason: nil)))
         case .resultCorrected(let e):
-            classifications.append(Recorded(meta, Classification(
-                round: e.round, className: e.className, session: e.session, kind: e.kind, number: e.number,
-                completedDistance: e.completedDistance, results: e.results, corrects: e.corrects, reason: e.reason)))
+            classifications.append(
+                Recorded(
+                    meta,
+                    Classification(
+                        round: e.round, className: e.className, session: e.session, kind: e.kind, number: e.number,
+                        completedDistance: e.completedDistance, results: e.results, corrects: e.corrects, reason: e.reason)))
         case .retirementRecorded(let e): retirements.append(Recorded(meta, e))
         case .penaltyApplied(let e): penalties.append(Recorded(meta, e))
         case .roundMultiplierDecided(let e): multiplierDecisions.append(Recorded(meta, e))
@@ -113,8 +119,9 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
     /// ```
     public func replacingRules(with rules: RuleSet) -> SeasonLedger {
         var copy = self
-        let meta = EventMeta(position: 0, eventId: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), stream: "hypothetical",
-                             occurredAt: "\(key.season)", recordedAt: "")
+        let meta = EventMeta(
+            position: 0, eventId: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), stream: "hypothetical",
+            occurredAt: "\(key.season)", recordedAt: "")
         copy.rules = [Recorded(meta, RuleDeclaration(className: nil, fromRound: 1, rules: rules))]
         return copy
     }
@@ -123,7 +130,8 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
     /// classes (or `className`): what another season borrows with `--rules-of`.
     public func rulesInForce(className: String? = nil) -> RuleSet? {
         let live = rules.filter { !isRetracted($0.meta) }
-        let pool = live.filter { $0.fact.className == className }.isEmpty ? live.filter { $0.fact.className == nil } : live.filter { $0.fact.className == className }
+        let pool =
+            live.filter { $0.fact.className == className }.isEmpty ? live.filter { $0.fact.className == nil } : live.filter { $0.fact.className == className }
         return pool.max { ($0.fact.fromRound, $0.meta.position) < ($1.fact.fromRound, $1.meta.position) }?.fact.rules
     }
 
@@ -147,7 +155,8 @@ public struct SeasonLedger: Sendable, Equatable, Codable {
         copy.published = keep(published)
         copy.timing = timing.restricted(to: cut)
         copy.retracted = retracted.filter { cut.includes($0.value) }
-        copy.position = ([0] + copy.classifications.map(\.meta.position) + copy.rules.map(\.meta.position)
+        copy.position =
+            ([0] + copy.classifications.map(\.meta.position) + copy.rules.map(\.meta.position)
             + copy.penalties.map(\.meta.position) + copy.entries.map(\.meta.position)).max() ?? 0
         return copy
     }

@@ -28,7 +28,9 @@ struct SessionScorer {
         let classification = session.classification
         guard let scoring = rules.scoring.first(where: { $0.kinds.contains(classification.kind) }) else {
             return classification.results.map { result in
-                line(session, result, base: .zero, share: 1, multiplier: 1, rule: "\(classification.kind.rawValue) does not score under the rules", kind: .result)
+                line(
+                    session, result, base: .zero, share: 1, multiplier: 1, rule: "\(classification.kind.rawValue) does not score under the rules", kind: .result
+                )
             }
         }
         let (factor, factorNote) = multiplier(for: classification)
@@ -42,7 +44,8 @@ struct SessionScorer {
             } else if session.ineligible.contains(result.competitor) || session.withheld.contains(result.competitor) {
                 rule = "not eligible for points"
             } else if let position = result.position, case let place = position - passedDown(before: position, in: session),
-                      place >= 1, place <= scoring.points.count {
+                place >= 1, place <= scoring.points.count
+            {
                 base = scoring.points[place - 1]
                 rule = "\(Self.ordinal(position)) in \(classification.kind.rawValue): \(base.formatted) point(s)"
                 if place != position { rule += " (the points of \(Self.ordinal(place)): ineligible cars ahead)" }
@@ -116,8 +119,9 @@ struct SessionScorer {
             }
             let missed = holders.filter { h in !qualifying.contains { $0.competitor == h.competitor } }
             for holder in missed {
-                var entry = line(session, holder, base: .zero, share: 1, multiplier: factor,
-                                 rule: "\(bonus.kind.rawValue): condition not met (\(conditionText(bonus)))", kind: .bonus)
+                var entry = line(
+                    session, holder, base: .zero, share: 1, multiplier: factor,
+                    rule: "\(bonus.kind.rawValue): condition not met (\(conditionText(bonus)))", kind: .bonus)
                 entry.points = .zero
                 lines.append(entry)
             }
@@ -131,8 +135,10 @@ struct SessionScorer {
             }
             for holder in qualifying {
                 let tieText = qualifying.count > 1 ? " shared \(qualifying.count) ways" : ""
-                lines.append(line(session, holder, base: bonus.points, share: share, multiplier: factor,
-                                  rule: "\(bonus.kind.rawValue) bonus \(bonus.points.formatted)\(tieText)", kind: .bonus))
+                lines.append(
+                    line(
+                        session, holder, base: bonus.points, share: share, multiplier: factor,
+                        rule: "\(bonus.kind.rawValue) bonus \(bonus.points.formatted)\(tieText)", kind: .bonus))
             }
         }
         return lines

@@ -80,10 +80,11 @@ public struct StandingsCalculator {
         addAdjustmentsAndPenalties(active, into: &linesByCompetitor)
         let latest = rules(atRound: rounds.max() ?? 1)?.fact.rules
         let ordered = rounds.sorted()
-        return assemble(linesByCompetitor, counting: latest?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
-                        places: places, excluded: Set(active.excluded.keys), rounds: ordered, kind: .competitors,
-                        listing: latest?.listing ?? .participants,
-                        previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.competitors() } })
+        return assemble(
+            linesByCompetitor, counting: latest?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
+            places: places, excluded: Set(active.excluded.keys), rounds: ordered, kind: .competitors,
+            listing: latest?.listing ?? .participants,
+            previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.competitors() } })
     }
 
     func decision(forRound round: Int) -> Recorded<RoundMultiplierDecided>? {
@@ -111,13 +112,15 @@ public struct StandingsCalculator {
             let a = adjustment.fact
             let rule: String
             switch a.mode {
-            case .total: rule = "official total published\(a.afterRound.map { " after round \($0)" } ?? ""): \(a.points.formatted) (replaces results up to then)"
+            case .total:
+                rule = "official total published\(a.afterRound.map { " after round \($0)" } ?? ""): \(a.points.formatted) (replaces results up to then)"
             case .delta: rule = "points adjusted by \(a.points.formatted)"
             }
-            lines[competitor, default: []].append(ExplanationLine(
-                kind: .adjustment, competitor: competitor, round: a.afterRound, session: nil, sessionKind: nil, eventId: adjustment.meta.eventId,
-                logPosition: adjustment.meta.position, classifiedPosition: nil, status: nil, basePoints: a.points, share: 1,
-                multiplier: 1, points: a.points, rule: rule, notes: [a.reason], counted: true))
+            lines[competitor, default: []].append(
+                ExplanationLine(
+                    kind: .adjustment, competitor: competitor, round: a.afterRound, session: nil, sessionKind: nil, eventId: adjustment.meta.eventId,
+                    logPosition: adjustment.meta.position, classifiedPosition: nil, status: nil, basePoints: a.points, share: 1,
+                    multiplier: 1, points: a.points, rule: rule, notes: [a.reason], counted: true))
         }
     }
 
@@ -131,10 +134,11 @@ public struct StandingsCalculator {
         for penalty in active.pointsPenalties {
             let p = penalty.fact
             let deduction = Points.zero - (p.points ?? .zero)
-            lines[p.competitor, default: []].append(ExplanationLine(
-                kind: .penalty, competitor: p.competitor, round: p.round, session: p.session, sessionKind: nil, eventId: penalty.meta.eventId,
-                logPosition: penalty.meta.position, classifiedPosition: nil, status: nil, basePoints: deduction, share: 1,
-                multiplier: 1, points: deduction, rule: "points penalty", notes: [p.reason], counted: true))
+            lines[p.competitor, default: []].append(
+                ExplanationLine(
+                    kind: .penalty, competitor: p.competitor, round: p.round, session: p.session, sessionKind: nil, eventId: penalty.meta.eventId,
+                    logPosition: penalty.meta.position, classifiedPosition: nil, status: nil, basePoints: deduction, share: 1,
+                    multiplier: 1, points: deduction, rule: "points penalty", notes: [p.reason], counted: true))
         }
     }
 
@@ -167,11 +171,12 @@ public struct StandingsCalculator {
                 byRound[round] = (current.0 + line.points, current.1 && line.counted)
             }
             let finishes = places.all[competitor] ?? [:]
-            rows.append(StandingRow(
-                position: nil, competitor: competitor, points: total, grossPoints: gross, wins: finishes[1] ?? 0,
-                podiums: (finishes[1] ?? 0) + (finishes[2] ?? 0) + (finishes[3] ?? 0), gap: .zero,
-                roundScores: byRound.keys.sorted().map { RoundScore(round: $0, points: byRound[$0]!.0, counted: byRound[$0]!.1) },
-                tieBreak: nil))
+            rows.append(
+                StandingRow(
+                    position: nil, competitor: competitor, points: total, grossPoints: gross, wins: finishes[1] ?? 0,
+                    podiums: (finishes[1] ?? 0) + (finishes[2] ?? 0) + (finishes[3] ?? 0), gap: .zero,
+                    roundScores: byRound.keys.sorted().map { RoundScore(round: $0, points: byRound[$0]!.0, counted: byRound[$0]!.1) },
+                    tieBreak: nil))
             explanations[competitor] = Explanation(
                 championship: ledger.key.championship, season: ledger.key.season, className: className,
                 competitor: competitor, cut: cut, position: nil, lines: lines, total: total)
@@ -185,9 +190,10 @@ public struct StandingsCalculator {
             case .classifiedFinishers:
                 // A finish in the main session kind lists a competitor; a sprint finish alone does not
                 // (F1DB 2025 after round 2: Alonso, 10th in the China sprint and out of both races, is not listed).
-                return row.points > .zero || (explanations[row.competitor]?.lines.contains {
-                    $0.kind == .result && $0.status == .classified && (mainKind == nil || $0.sessionKind == mainKind)
-                } ?? false)
+                return row.points > .zero
+                    || (explanations[row.competitor]?.lines.contains {
+                        $0.kind == .result && $0.status == .classified && (mainKind == nil || $0.sessionKind == mainKind)
+                    } ?? false)
             }
         }
         var ranked = Ranking.rank(listed, tieBreaks: tieBreaks, places: places, previousOrder: previousOrder)
@@ -200,9 +206,11 @@ public struct StandingsCalculator {
         if let published {
             for competitor in explanations.keys {
                 let own = published.rows.filter { (kind == .teams ? $0.team : $0.competitor) == competitor }
-                if !own.isEmpty { explanations[competitor]?.published = PublishedStandings(
-                    eventId: published.eventId, logPosition: published.logPosition, afterRound: published.afterRound,
-                    complete: published.complete, reason: published.reason, rows: own) }
+                if !own.isEmpty {
+                    explanations[competitor]?.published = PublishedStandings(
+                        eventId: published.eventId, logPosition: published.logPosition, afterRound: published.afterRound,
+                        complete: published.complete, reason: published.reason, rows: own)
+                }
             }
         }
         var notes: [String] = []
@@ -225,8 +233,8 @@ public struct StandingsCalculator {
         }
         guard let latest = candidates.max(by: { ($0.fact.afterRound ?? .max, $0.meta.position) < ($1.fact.afterRound ?? .max, $1.meta.position) })
         else { return nil }
-        return PublishedStandings(eventId: latest.meta.eventId, logPosition: latest.meta.position, afterRound: latest.fact.afterRound,
-                                  complete: latest.fact.complete ?? false, reason: latest.fact.reason, rows: latest.fact.rows)
+        return PublishedStandings(
+            eventId: latest.meta.eventId, logPosition: latest.meta.position, afterRound: latest.fact.afterRound,
+            complete: latest.fact.complete ?? false, reason: latest.fact.reason, rows: latest.fact.rows)
     }
 }
-

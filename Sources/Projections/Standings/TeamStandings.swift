@@ -13,14 +13,16 @@ extension StandingsCalculator {
         for session in active.sessions {
             let round = session.classification.round
             guard let declaration = rules(atRound: round), let teamRules = declaration.fact.rules.teams,
-                  !(teamRules.excludedRounds ?? []).contains(round) else { continue }
+                !(teamRules.excludedRounds ?? []).contains(round)
+            else { continue }
             rounds.insert(round)
             var rules = declaration.fact.rules
             if let shared = teamRules.sharedDrives { rules.sharedDrives = shared }
             rules.scoring = teamRules.scoring(replacing: rules.scoring)
             if !teamRules.bonusesCount { rules.bonuses = [] }
-            let scorer = SessionScorer(rules: rules, isLastRound: round == lastScheduledRound, decision: decision(forRound: round),
-                                       isEligible: { eligible($0, round: round, rules: rules) })
+            let scorer = SessionScorer(
+                rules: rules, isLastRound: round == lastScheduledRound, decision: decision(forRound: round),
+                isEligible: { eligible($0, round: round, rules: rules) })
             var byTeamAndDriver: [String: [String: [ExplanationLine]]] = [:]
             // Each car's own result, before the team keeps only some cars: what a countback counts.
             var carFinishes: [(team: String, position: Int, scored: Bool)] = []
@@ -64,9 +66,10 @@ extension StandingsCalculator {
                     var best: [String: Int] = [:]
                     for car in carFinishes { best[car.team] = min(best[car.team] ?? car.position, car.position) }
                     for (team, position) in best {
-                        let scored = linesByTeam[team]?.contains {
-                            $0.round == round && $0.session == session.classification.session && $0.points > .zero
-                        } ?? false
+                        let scored =
+                            linesByTeam[team]?.contains {
+                                $0.round == round && $0.session == session.classification.session && $0.points > .zero
+                            } ?? false
                         places.add(team, position, scored: scored)
                     }
                 }
@@ -77,9 +80,10 @@ extension StandingsCalculator {
         addPointsPenalties(active, into: &linesByTeam)
         let latest = rules(atRound: rounds.max() ?? 1)?.fact.rules
         let ordered = rounds.sorted()
-        var result = assemble(linesByTeam, counting: last?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
-                              places: places, excluded: Set(active.excluded.keys), rounds: ordered, kind: .teams, listing: latest?.listing ?? .participants,
-                              previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.teams() } })
+        var result = assemble(
+            linesByTeam, counting: last?.counting ?? .all, tieBreaks: latest?.tieBreak ?? [.countback],
+            places: places, excluded: Set(active.excluded.keys), rounds: ordered, kind: .teams, listing: latest?.listing ?? .participants,
+            previousOrder: { previousOrder(before: ordered.last, rounds: ordered) { $0.teams() } })
         if last == nil { result.table.notes.append("no teams' championship declared in the rules") }
         return result
     }

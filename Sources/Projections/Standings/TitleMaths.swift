@@ -26,8 +26,11 @@ public struct TitleOutlook: Sendable, Equatable, Codable {
 extension StandingsCalculator {
     /// The title outlook after a round: rounds left are the scheduled, uncancelled rounds after it.
     public func titleOutlook(afterRound round: Int) -> TitleOutlook {
-        let calculator = StandingsCalculator(ledger: ledger, className: className, cut: Cut(afterRound: round, asOf: cut.asOf,
-                                                                                             knownAt: cut.knownAt, atPosition: cut.atPosition))
+        let calculator = StandingsCalculator(
+            ledger: ledger, className: className,
+            cut: Cut(
+                afterRound: round, asOf: cut.asOf,
+                knownAt: cut.knownAt, atPosition: cut.atPosition))
         let result = calculator.competitors()
         let ledger = self.ledger.restricted(to: cut)
         let left = ledger.rounds.values.filter { $0.round > round && $0.cancellation.map { ledger.isRetracted($0.meta) } ?? true }
@@ -46,10 +49,11 @@ extension StandingsCalculator {
             let counting = rules(atRound: left.last ?? round)?.fact.rules.counting ?? .all
             let maximum = fixed + Self.counted(totals, rule: counting)
             let leaderPoints = leader?.points ?? .zero
-            contenders.append(.init(
-                competitor: row.competitor, points: row.points, maximumPossible: maximum,
-                canStillWin: row.competitor == leader?.competitor || maximum >= leaderPoints,
-                needsToPassLeader: row.competitor == leader?.competitor ? .zero : max(.zero, leaderPoints - row.points) + Points(1)))
+            contenders.append(
+                .init(
+                    competitor: row.competitor, points: row.points, maximumPossible: maximum,
+                    canStillWin: row.competitor == leader?.competitor || maximum >= leaderPoints,
+                    needsToPassLeader: row.competitor == leader?.competitor ? .zero : max(.zero, leaderPoints - row.points) + Points(1)))
         }
         let others = contenders.dropFirst()
         let champion = leader.flatMap { l in others.allSatisfy { $0.maximumPossible < l.points } ? l.competitor : nil }
@@ -71,10 +75,12 @@ extension StandingsCalculator {
             guard let scale = rules.scoring.first(where: { $0.kinds.contains(kind) }), let best = scale.points.first else { continue }
             var session = best
             for bonus in rules.bonuses where bonus.sessions.contains(kind) { session += bonus.points }
-            let probe = Classification(round: round, className: className, session: "", kind: kind, number: nil,
-                                       completedDistance: nil, results: [], corrects: [], reason: nil)
-            let scorer = SessionScorer(rules: rules, isLastRound: round == lastScheduledRound, decision: decision(forRound: round),
-                                       isEligible: { _ in true })
+            let probe = Classification(
+                round: round, className: className, session: "", kind: kind, number: nil,
+                completedDistance: nil, results: [], corrects: [], reason: nil)
+            let scorer = SessionScorer(
+                rules: rules, isLastRound: round == lastScheduledRound, decision: decision(forRound: round),
+                isEligible: { _ in true })
             total += session * scorer.multiplier(for: probe).0
         }
         return total

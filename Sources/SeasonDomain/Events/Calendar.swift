@@ -18,8 +18,10 @@ public struct RoundScheduled: DomainEvent {
     public var startDate: PartialDate
     public var endDate: PartialDate?
 
-    public init(championship: String, season: Int, round: Int, name: String? = nil, venue: String? = nil, country: String? = nil,
-                startDate: PartialDate, endDate: PartialDate? = nil) {
+    public init(
+        championship: String, season: Int, round: Int, name: String? = nil, venue: String? = nil, country: String? = nil,
+        startDate: PartialDate, endDate: PartialDate? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.round = round
@@ -55,8 +57,10 @@ public struct RoundRescheduled: DomainEvent {
     public var country: String?
     public var reason: String?
 
-    public init(championship: String, season: Int, round: Int, startDate: PartialDate, endDate: PartialDate? = nil,
-                venue: String? = nil, country: String? = nil, reason: String? = nil) {
+    public init(
+        championship: String, season: Int, round: Int, startDate: PartialDate, endDate: PartialDate? = nil,
+        venue: String? = nil, country: String? = nil, reason: String? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.round = round

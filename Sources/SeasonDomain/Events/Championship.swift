@@ -19,8 +19,10 @@ public struct ChampionshipRegistered: DomainEvent {
     public var country: String?
     public var organiser: String?
 
-    public init(championship: String, name: String, series: String? = nil, discipline: Discipline, classes: [String]? = nil,
-                country: String? = nil, organiser: String? = nil) {
+    public init(
+        championship: String, name: String, series: String? = nil, discipline: Discipline, classes: [String]? = nil,
+        country: String? = nil, organiser: String? = nil
+    ) {
         self.championship = championship
         self.name = name
         self.series = series

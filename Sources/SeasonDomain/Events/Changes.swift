@@ -47,8 +47,10 @@ public struct TeamChanged: CompetitorChange {
     public var fromRound: Int?
     public var effectiveDate: PartialDate?
 
-    public init(championship: String? = nil, season: Int? = nil, competitor: String, fromTeam: String? = nil, toTeam: String,
-                fromRound: Int? = nil, effectiveDate: PartialDate? = nil) {
+    public init(
+        championship: String? = nil, season: Int? = nil, competitor: String, fromTeam: String? = nil, toTeam: String,
+        fromRound: Int? = nil, effectiveDate: PartialDate? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.competitor = competitor
@@ -83,8 +85,10 @@ public struct CarChanged: CompetitorChange {
     public var fromRound: Int?
     public var effectiveDate: PartialDate?
 
-    public init(championship: String? = nil, season: Int? = nil, competitor: String, fromCar: String? = nil, toCar: String,
-                fromRound: Int? = nil, effectiveDate: PartialDate? = nil) {
+    public init(
+        championship: String? = nil, season: Int? = nil, competitor: String, fromCar: String? = nil, toCar: String,
+        fromRound: Int? = nil, effectiveDate: PartialDate? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.competitor = competitor

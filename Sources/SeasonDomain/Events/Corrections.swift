@@ -20,8 +20,10 @@ public struct ResultCorrected: DomainEvent {
     public var results: [ClassifiedResult]
     public var reason: String
 
-    public init(championship: String, season: Int, round: Int, className: String? = nil, session: String, corrects: [UUID],
-                kind: SessionKind, number: Int? = nil, completedDistance: Points? = nil, results: [ClassifiedResult], reason: String) {
+    public init(
+        championship: String, season: Int, round: Int, className: String? = nil, session: String, corrects: [UUID],
+        kind: SessionKind, number: Int? = nil, completedDistance: Points? = nil, results: [ClassifiedResult], reason: String
+    ) {
         self.championship = championship
         self.season = season
         self.round = round
@@ -41,8 +43,9 @@ public struct ResultCorrected: DomainEvent {
 
     /// The corrected classification, as a `SessionClassified` would carry it.
     public var classification: SessionClassified {
-        SessionClassified(championship: championship, season: season, round: round, className: className, session: session,
-                          kind: kind, number: number, completedDistance: completedDistance, results: results)
+        SessionClassified(
+            championship: championship, season: season, round: round, className: className, session: session,
+            kind: kind, number: number, completedDistance: completedDistance, results: results)
     }
 
     public func validate(_ check: inout Validator) {

@@ -59,9 +59,11 @@ public struct PenaltyApplied: DomainEvent {
     public var reason: String
     public var table: ChampionshipTable?
 
-    public init(championship: String, season: Int, round: Int, className: String? = nil, session: String? = nil,
-                competitor: String, kind: PenaltyKind, seconds: Double? = nil, positions: Int? = nil, points: Points? = nil,
-                reason: String, table: ChampionshipTable? = nil) {
+    public init(
+        championship: String, season: Int, round: Int, className: String? = nil, session: String? = nil,
+        competitor: String, kind: PenaltyKind, seconds: Double? = nil, positions: Int? = nil, points: Points? = nil,
+        reason: String, table: ChampionshipTable? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.round = round
@@ -97,8 +99,9 @@ public struct PenaltyApplied: DomainEvent {
         case .exclusion: break
         }
         if let seconds {
-            check.require(seconds.isFinite && seconds > 0 && seconds <= Limits.penaltySeconds, "seconds",
-                          "must be more than 0 and at most 86,400 seconds, found \(seconds)")
+            check.require(
+                seconds.isFinite && seconds > 0 && seconds <= Limits.penaltySeconds, "seconds",
+                "must be more than 0 and at most 86,400 seconds, found \(seconds)")
         }
         check.range(positions, Limits.penaltyPositions, "positions")
         check.points(points, "points")
@@ -121,8 +124,10 @@ public struct RoundMultiplierDecided: DomainEvent {
     public var sessions: [SessionKind]?
     public var reason: String
 
-    public init(championship: String, season: Int, round: Int, className: String? = nil, factor: Points,
-                sessions: [SessionKind]? = nil, reason: String) {
+    public init(
+        championship: String, season: Int, round: Int, className: String? = nil, factor: Points,
+        sessions: [SessionKind]? = nil, reason: String
+    ) {
         self.championship = championship
         self.season = season
         self.round = round

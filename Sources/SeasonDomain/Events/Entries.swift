@@ -17,8 +17,10 @@ public struct CompetitorRegistered: DomainEvent {
     public var birthDate: PartialDate?
     public var roles: [CompetitorRole]
 
-    public init(competitor: String, name: String, givenName: String? = nil, familyName: String? = nil,
-                nationality: String? = nil, birthDate: PartialDate? = nil, roles: [CompetitorRole] = [.driver]) {
+    public init(
+        competitor: String, name: String, givenName: String? = nil, familyName: String? = nil,
+        nationality: String? = nil, birthDate: PartialDate? = nil, roles: [CompetitorRole] = [.driver]
+    ) {
         self.competitor = competitor
         self.name = name
         self.givenName = givenName
@@ -92,8 +94,10 @@ public struct EntryConfirmed: DomainEvent {
     public var number: String?
     public var rounds: [Int]?
 
-    public init(championship: String, season: Int, className: String? = nil, competitor: String, coDriver: String? = nil,
-                team: String? = nil, car: String? = nil, number: String? = nil, rounds: [Int]? = nil) {
+    public init(
+        championship: String, season: Int, className: String? = nil, competitor: String, coDriver: String? = nil,
+        team: String? = nil, car: String? = nil, number: String? = nil, rounds: [Int]? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.className = className

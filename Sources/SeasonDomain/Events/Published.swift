@@ -30,8 +30,10 @@ public struct StandingsPublished: DomainEvent {
     public var complete: Bool?
     public var reason: String
 
-    public init(championship: String, season: Int, className: String? = nil, table: PublishedTableKind? = nil,
-                afterRound: Int? = nil, rows: [PublishedStandingRow], complete: Bool? = nil, reason: String) {
+    public init(
+        championship: String, season: Int, className: String? = nil, table: PublishedTableKind? = nil,
+        afterRound: Int? = nil, rows: [PublishedStandingRow], complete: Bool? = nil, reason: String
+    ) {
         self.championship = championship
         self.season = season
         self.className = className
@@ -56,8 +58,9 @@ public struct StandingsPublished: DomainEvent {
         var seen = Set<String>()
         for (i, row) in rows.enumerated() {
             let who = tableKind == .teams ? row.team : row.competitor
-            check.require(who != nil, "rows[\(i)].\(tableKind == .teams ? "team" : "competitor")",
-                          "a row of the \(tableKind.rawValue)' table names its \(tableKind == .teams ? "team" : "competitor")")
+            check.require(
+                who != nil, "rows[\(i)].\(tableKind == .teams ? "team" : "competitor")",
+                "a row of the \(tableKind.rawValue)' table names its \(tableKind == .teams ? "team" : "competitor")")
             check.id(row.competitor, "rows[\(i)].competitor")
             check.id(row.team, "rows[\(i)].team")
             check.require(row.position != nil || row.points != nil, "rows[\(i)]", "gives a position, points or both")

@@ -20,8 +20,10 @@ public struct CircuitRegistered: DomainEvent {
     public var latitude: Double?
     public var longitude: Double?
 
-    public init(circuit: String, name: String, locality: String? = nil, country: String? = nil,
-                latitude: Double? = nil, longitude: Double? = nil) {
+    public init(
+        circuit: String, name: String, locality: String? = nil, country: String? = nil,
+        latitude: Double? = nil, longitude: Double? = nil
+    ) {
         self.circuit = circuit
         self.name = name
         self.locality = locality
@@ -66,9 +68,10 @@ public struct CompetitorDetailsRecorded: DomainEvent {
     public func validate(_ check: inout Validator) {
         check.id(competitor, "competitor")
         if let code {
-            check.require(!code.isEmpty && code.unicodeScalars.count <= 10
-                              && !code.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 },
-                          "code", "must be 1 to 10 characters without spaces, found \"\(code.prefix(20))\"")
+            check.require(
+                !code.isEmpty && code.unicodeScalars.count <= 10
+                    && !code.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 },
+                "code", "must be 1 to 10 characters without spaces, found \"\(code.prefix(20))\"")
         }
         check.within(permanentNumber, 0...999, "permanentNumber")
         check.text(demonym, "demonym")
@@ -134,8 +137,9 @@ public struct AliasRecorded: DomainEvent {
 
     public func validate(_ check: inout Validator) {
         check.id(id, "id")
-        check.require(Self.isAlias(alias), "alias",
-                      "\"\(alias.prefix(60))\" is not an alias: use 1 to 100 printable ASCII characters without spaces, ':' or '/'")
+        check.require(
+            Self.isAlias(alias), "alias",
+            "\"\(alias.prefix(60))\" is not an alias: use 1 to 100 printable ASCII characters without spaces, ':' or '/'")
         check.require(alias != id, "alias", "must differ from the entity's own id")
         check.id(scheme, "scheme")
     }

@@ -20,8 +20,10 @@ public struct SessionClassified: DomainEvent {
     public var completedDistance: Points?
     public var results: [ClassifiedResult]
 
-    public init(championship: String, season: Int, round: Int, className: String? = nil, session: String, kind: SessionKind,
-                number: Int? = nil, completedDistance: Points? = nil, results: [ClassifiedResult]) {
+    public init(
+        championship: String, season: Int, round: Int, className: String? = nil, session: String, kind: SessionKind,
+        number: Int? = nil, completedDistance: Points? = nil, results: [ClassifiedResult]
+    ) {
         self.championship = championship
         self.season = season
         self.round = round
@@ -68,8 +70,10 @@ public struct RetirementRecorded: DomainEvent {
     public var reason: String
     public var lap: Int?
 
-    public init(championship: String, season: Int, round: Int, className: String? = nil, session: String? = nil,
-                competitor: String, reason: String, lap: Int? = nil) {
+    public init(
+        championship: String, season: Int, round: Int, className: String? = nil, session: String? = nil,
+        competitor: String, reason: String, lap: Int? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.round = round

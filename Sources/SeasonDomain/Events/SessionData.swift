@@ -88,8 +88,9 @@ public struct StartingGridRecorded: DomainEvent {
             check.id(row.competitor, "positions[\(i)].competitor")
             check.id(row.team, "positions[\(i)].team")
             check.within(row.position, 1...999, "positions[\(i)].position")
-            check.require((row.position != nil) != (row.pitLane == true), "positions[\(i)]",
-                          "gives either a position or pitLane: true")
+            check.require(
+                (row.position != nil) != (row.pitLane == true), "positions[\(i)]",
+                "gives either a position or pitLane: true")
         }
     }
 }
@@ -213,8 +214,10 @@ public struct QualifyingResult: Codable, Sendable, Hashable {
     public var q2: String?
     public var q3: String?
 
-    public init(position: Int?, competitor: String, team: String? = nil, number: String? = nil,
-                q1: String? = nil, q2: String? = nil, q3: String? = nil) {
+    public init(
+        position: Int?, competitor: String, team: String? = nil, number: String? = nil,
+        q1: String? = nil, q2: String? = nil, q3: String? = nil
+    ) {
         self.position = position
         self.competitor = competitor
         self.team = team
@@ -258,8 +261,9 @@ public struct PitStopsRecorded: DomainEvent {
             check.within(row.lap, 1...9999, "stops[\(i)].lap")
             check.timing(row.duration, "stops[\(i)].duration")
             if let local = row.timeOfDay {
-                check.require(TimingText.milliseconds(local).map { $0 < 86_400_000 && local.split(separator: ":").count == 3 } ?? false,
-                              "stops[\(i)].timeOfDay", "must be a local time of day such as 15:05:11, found \"\(local.prefix(40))\"")
+                check.require(
+                    TimingText.milliseconds(local).map { $0 < 86_400_000 && local.split(separator: ":").count == 3 } ?? false,
+                    "stops[\(i)].timeOfDay", "must be a local time of day such as 15:05:11, found \"\(local.prefix(40))\"")
             }
         }
     }
@@ -285,8 +289,10 @@ public struct PitStop: Codable, Sendable, Hashable {
 }
 
 enum SessionDataRows {
-    static func validateSession(_ championship: String, _ season: Int, _ round: Int, _ className: String?, _ session: String,
-                                _ check: inout Validator) {
+    static func validateSession(
+        _ championship: String, _ season: Int, _ round: Int, _ className: String?, _ session: String,
+        _ check: inout Validator
+    ) {
         check.roundOf(championship, season, round)
         check.text(className, "class")
         check.id(session, "session")

@@ -15,8 +15,10 @@ public struct TitleAwarded: DomainEvent {
     public var title: String?
     public var reason: String?
 
-    public init(championship: String, season: Int, className: String? = nil, competitor: String? = nil, team: String? = nil,
-                title: String? = nil, reason: String? = nil) {
+    public init(
+        championship: String, season: Int, className: String? = nil, competitor: String? = nil, team: String? = nil,
+        title: String? = nil, reason: String? = nil
+    ) {
         self.championship = championship
         self.season = season
         self.className = className
@@ -66,8 +68,10 @@ public struct PointsAdjusted: DomainEvent {
     public var afterRound: Int?
     public var reason: String
 
-    public init(championship: String, season: Int, className: String? = nil, competitor: String? = nil, team: String? = nil,
-                points: Points, mode: AdjustmentMode, afterRound: Int? = nil, reason: String) {
+    public init(
+        championship: String, season: Int, className: String? = nil, competitor: String? = nil, team: String? = nil,
+        points: Points, mode: AdjustmentMode, afterRound: Int? = nil, reason: String
+    ) {
         self.championship = championship
         self.season = season
         self.className = className

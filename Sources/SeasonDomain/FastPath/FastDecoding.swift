@@ -62,9 +62,10 @@ extension ClassifiedResult {
         let pos = position ?? nil
         let resolved: ResultStatus
         if let given = status ?? nil { resolved = given } else if pos != nil { resolved = .classified } else { return nil }
-        self.init(position: pos, competitor: competitor, sharedWith: sharedWith ?? nil, coDriver: coDriver ?? nil,
-                  team: team ?? nil, car: car ?? nil, number: number ?? nil, status: resolved, reason: reason ?? nil,
-                  laps: laps ?? nil, time: time ?? nil, gap: gap ?? nil, fastestLap: fastestLap ?? nil)
+        self.init(
+            position: pos, competitor: competitor, sharedWith: sharedWith ?? nil, coDriver: coDriver ?? nil,
+            team: team ?? nil, car: car ?? nil, number: number ?? nil, status: resolved, reason: reason ?? nil,
+            laps: laps ?? nil, time: time ?? nil, gap: gap ?? nil, fastestLap: fastestLap ?? nil)
     }
 
     static func fastRows(_ value: JSONValue) -> [ClassifiedResult]? {
@@ -107,9 +108,11 @@ extension SessionClassified {
         var c = FastClassificationMembers()
         for (key, v) in members where c.read(key, v) == false { return nil }
         guard let championship = c.championship, let season = c.season, let round = c.round, let session = c.session,
-              let kind = c.kind, let results = c.results else { return nil }
-        self.init(championship: championship, season: season, round: round, className: c.className ?? nil, session: session,
-                  kind: kind, number: c.number ?? nil, completedDistance: c.completedDistance ?? nil, results: results)
+            let kind = c.kind, let results = c.results
+        else { return nil }
+        self.init(
+            championship: championship, season: season, round: round, className: c.className ?? nil, session: session,
+            kind: kind, number: c.number ?? nil, completedDistance: c.completedDistance ?? nil, results: results)
     }
 }
 
@@ -136,9 +139,11 @@ extension ResultCorrected {
             }
         }
         guard let championship = c.championship, let season = c.season, let round = c.round, let session = c.session,
-              let kind = c.kind, let results = c.results, let corrects, let reason else { return nil }
-        self.init(championship: championship, season: season, round: round, className: c.className ?? nil, session: session,
-                  corrects: corrects, kind: kind, number: c.number ?? nil, completedDistance: c.completedDistance ?? nil,
-                  results: results, reason: reason)
+            let kind = c.kind, let results = c.results, let corrects, let reason
+        else { return nil }
+        self.init(
+            championship: championship, season: season, round: round, className: c.className ?? nil, session: session,
+            corrects: corrects, kind: kind, number: c.number ?? nil, completedDistance: c.completedDistance ?? nil,
+            results: results, reason: reason)
     }
 }

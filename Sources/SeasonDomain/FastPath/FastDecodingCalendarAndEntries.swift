@@ -36,8 +36,9 @@ extension EntryConfirmed {
             }
         }
         guard let championship, let season, let competitor else { return nil }
-        self.init(championship: championship, season: season, className: className ?? nil, competitor: competitor,
-                  coDriver: coDriver ?? nil, team: team ?? nil, car: car ?? nil, number: number ?? nil, rounds: rounds ?? nil)
+        self.init(
+            championship: championship, season: season, className: className ?? nil, competitor: competitor,
+            coDriver: coDriver ?? nil, team: team ?? nil, car: car ?? nil, number: number ?? nil, rounds: rounds ?? nil)
     }
 }
 
@@ -61,8 +62,9 @@ extension RoundScheduled {
             }
         }
         guard let championship, let season, let round, let startDate else { return nil }
-        self.init(championship: championship, season: season, round: round, name: name ?? nil, venue: venue ?? nil,
-                  country: country ?? nil, startDate: startDate, endDate: endDate ?? nil)
+        self.init(
+            championship: championship, season: season, round: round, name: name ?? nil, venue: venue ?? nil,
+            country: country ?? nil, startDate: startDate, endDate: endDate ?? nil)
     }
 }
 
@@ -86,8 +88,9 @@ extension RetirementRecorded {
             }
         }
         guard let championship, let season, let round, let competitor, let reason else { return nil }
-        self.init(championship: championship, season: season, round: round, className: className ?? nil, session: session ?? nil,
-                  competitor: competitor, reason: reason, lap: lap ?? nil)
+        self.init(
+            championship: championship, season: season, round: round, className: className ?? nil, session: session ?? nil,
+            competitor: competitor, reason: reason, lap: lap ?? nil)
     }
 }
 
@@ -120,12 +123,16 @@ extension Note {
             case "text": guard seen.first(0), let x = v.string else { return nil }; text = x
             case "source": guard seen.first(1), let x = fastOptional(v, SourceCitation.init(fast:)) else { return nil }; source = x
             case "about":
-                guard seen.first(2), let x = fastOptional(v, { value -> [UUID]? in
-                    guard case .array(let items) = value else { return nil }
-                    var ids: [UUID] = []
-                    for item in items { guard let id = item.uuid else { return nil }; ids.append(id) }
-                    return ids
-                }) else { return nil }
+                guard seen.first(2),
+                    let x = fastOptional(
+                        v,
+                        { value -> [UUID]? in
+                            guard case .array(let items) = value else { return nil }
+                            var ids: [UUID] = []
+                            for item in items { guard let id = item.uuid else { return nil }; ids.append(id) }
+                            return ids
+                        })
+                else { return nil }
                 about = x
             case "subject": guard seen.first(3), let x = fastOptional(v, { $0.string }) else { return nil }; subject = x
             default: continue

@@ -45,7 +45,8 @@ struct FastSessionMembers {
             }
         }
         guard let championship = shared.championship, let season = shared.season, let round = shared.round,
-              let session = shared.session, let rows else { return nil }
+            let session = shared.session, let rows
+        else { return nil }
         return Read(championship: championship, season: season, round: round, className: shared.className ?? nil, session: session, rows: rows)
     }
 
@@ -113,8 +114,9 @@ extension QualifyingResult {
             }
         }
         guard let competitor else { return nil }
-        self.init(position: position ?? nil, competitor: competitor, team: team ?? nil, number: number ?? nil,
-                  q1: q1 ?? nil, q2: q2 ?? nil, q3: q3 ?? nil)
+        self.init(
+            position: position ?? nil, competitor: competitor, team: team ?? nil, number: number ?? nil,
+            q1: q1 ?? nil, q2: q2 ?? nil, q3: q3 ?? nil)
     }
 }
 

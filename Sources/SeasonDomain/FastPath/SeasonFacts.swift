@@ -86,7 +86,7 @@ extension EventCatalogue {
         QualifyingRecorded.eventType: .results,
         StartingGridRecorded.eventType: .rows(.positions),
         FastestLapsRecorded.eventType: .rows(.laps),
-        PitStopsRecorded.eventType: .rows(.stops),
+        PitStopsRecorded.eventType: .rows(.stops)
     ]
 
     /// The facts of a stored season event of the current schema version, read from its payload; nil
@@ -94,7 +94,8 @@ extension EventCatalogue {
     /// unusual (escapes, duplicate members, a member of another type): then decode the event.
     public static func seasonFacts(type: String, schemaVersion: Int, payload: String) -> SeasonFacts? {
         guard let entry = registry[type], schemaVersion == entry.type.schemaVersion,
-              SeasonEvent.seasonTypes.contains(type) else { return nil }
+            SeasonEvent.seasonTypes.contains(type)
+        else { return nil }
         var text = payload
         return text.withUTF8 { bytes in
             guard let root = JSONValue.parse(bytes, keeping: factMembers, refusingEscapes: true), case .object(let members) = root else { return nil }
@@ -148,7 +149,7 @@ extension EventCatalogue {
 
     /// The members read, at the top and in result rows; the others are skipped.
     private static let factMembers = JSONValue.Names([
-        "championship", "season", "competitor", "coDriver", "results", "sharedWith", "positions", "laps", "stops",
+        "championship", "season", "competitor", "coDriver", "results", "sharedWith", "positions", "laps", "stops"
     ])
 
     /// Appends `competitor` of one row of a timing list; false to give up.
@@ -192,6 +193,6 @@ extension SeasonEvent {
     static let seasonTypes: Set<String> = Set(EventCatalogue.eventTypes).subtracting([
         ChampionshipRegistered.eventType, CompetitorRegistered.eventType, TeamRegistered.eventType,
         EventRetracted.eventType, Note.eventType, CircuitRegistered.eventType, CompetitorDetailsRecorded.eventType,
-        TeamDetailsRecorded.eventType, AliasRecorded.eventType,
+        TeamDetailsRecorded.eventType, AliasRecorded.eventType
     ])
 }

@@ -29,8 +29,10 @@ public struct BonusRule: Sendable, Hashable, Codable {
     public var requiresFinish: Bool
     public var tie: BonusTie
 
-    public init(kind: BonusKind, points: Points, sessions: [SessionKind] = [.race], onlyIfClassifiedWithin: Int? = nil,
-                requiresFinish: Bool = false, tie: BonusTie = .split) {
+    public init(
+        kind: BonusKind, points: Points, sessions: [SessionKind] = [.race], onlyIfClassifiedWithin: Int? = nil,
+        requiresFinish: Bool = false, tie: BonusTie = .split
+    ) {
         self.kind = kind
         self.points = points
         self.sessions = sessions

@@ -22,9 +22,10 @@ public enum CountingRule: Sendable, Hashable, Codable {
         case "all": self = .all
         case "best": self = .best(try c.decode(Int.self, forKey: .count))
         case "split":
-            self = .split(firstRounds: try c.decode(Int.self, forKey: .firstRounds),
-                          bestOfFirst: try c.decode(Int.self, forKey: .bestOfFirst),
-                          bestOfRest: try c.decode(Int.self, forKey: .bestOfRest))
+            self = .split(
+                firstRounds: try c.decode(Int.self, forKey: .firstRounds),
+                bestOfFirst: try c.decode(Int.self, forKey: .bestOfFirst),
+                bestOfRest: try c.decode(Int.self, forKey: .bestOfRest))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .mode, in: c, debugDescription: "\"\(mode)\" is not one of \(Self.modes.joined(separator: ", "))")

@@ -14,8 +14,10 @@ public struct MultiplierRule: Sendable, Hashable, Codable {
     public var factor: Points
     public var sessions: [SessionKind]?
 
-    public init(round: Int? = nil, lastRound: Bool? = nil, whenCompletedDistanceBelow: Points? = nil, factor: Points,
-                sessions: [SessionKind]? = nil) {
+    public init(
+        round: Int? = nil, lastRound: Bool? = nil, whenCompletedDistanceBelow: Points? = nil, factor: Points,
+        sessions: [SessionKind]? = nil
+    ) {
         self.round = round
         self.lastRound = lastRound
         self.whenCompletedDistanceBelow = whenCompletedDistanceBelow

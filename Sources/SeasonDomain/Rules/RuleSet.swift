@@ -87,8 +87,9 @@ extension RuleSet {
             check.factor(m.factor, "\(path).multipliers[\(i)].factor")
             check.fraction(m.whenCompletedDistanceBelow, "\(path).multipliers[\(i)].whenCompletedDistanceBelow", lowerExclusive: true)
             check.round(m.round, "\(path).multipliers[\(i)].round")
-            check.require(m.round != nil || m.lastRound == true || m.whenCompletedDistanceBelow != nil, "\(path).multipliers[\(i)]",
-                          "must say when it applies: round, lastRound or whenCompletedDistanceBelow")
+            check.require(
+                m.round != nil || m.lastRound == true || m.whenCompletedDistanceBelow != nil, "\(path).multipliers[\(i)]",
+                "must say when it applies: round, lastRound or whenCompletedDistanceBelow")
         }
         check.require(!rules.eligibility.scoringStatuses.isEmpty, "\(path).eligibility.scoringStatuses", "must list at least one status")
         rules.counting.validate("\(path).counting", &check)

@@ -65,9 +65,11 @@ public struct TeamRules: Sendable, Hashable, Codable {
     public var pointsScales: [SessionScoring]?
     public var countback: TeamCountback
 
-    public init(scoring: TeamScoring = .allCars, counting: CountingRule = .all, bonusesCount: Bool = true,
-                sharedDrives: SharedDrivePolicy? = nil, excludedRounds: [Int]? = nil, pointsScales: [SessionScoring]? = nil,
-                countback: TeamCountback = .bestCar) {
+    public init(
+        scoring: TeamScoring = .allCars, counting: CountingRule = .all, bonusesCount: Bool = true,
+        sharedDrives: SharedDrivePolicy? = nil, excludedRounds: [Int]? = nil, pointsScales: [SessionScoring]? = nil,
+        countback: TeamCountback = .bestCar
+    ) {
         self.countback = countback
         self.excludedRounds = excludedRounds
         self.pointsScales = pointsScales

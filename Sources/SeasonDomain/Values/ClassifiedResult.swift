@@ -118,8 +118,9 @@ extension ClassifiedResult {
                 if p == q {
                     let sameCar = (row.sharedWith ?? []).contains(before.competitor) || (before.sharedWith ?? []).contains(row.competitor)
                     let deadHeat = row.time != nil && row.time == before.time
-                    check.require(sameCar || deadHeat, "\(path)[\(i)].position",
-                                  "position \(p) repeated: only drivers of one shared car (sharedWith) or a dead heat (same time) share a position")
+                    check.require(
+                        sameCar || deadHeat, "\(path)[\(i)].position",
+                        "position \(p) repeated: only drivers of one shared car (sharedWith) or a dead heat (same time) share a position")
                 }
             }
             previous = row

@@ -82,7 +82,8 @@ extension Points {
         let g = Int64(gcd(a.denominator.magnitude, b.denominator.magnitude))
         let (aScale, bScale) = (b.denominator / g, a.denominator / g)
         if let left = mul(a.numerator, aScale), let right = mul(b.numerator, bScale), let sum = add(left, right),
-           let denominator = mul(a.denominator, aScale) {
+            let denominator = mul(a.denominator, aScale)
+        {
             return Points(sum, denominator)
         }
         // The intermediate parts left 64 bits; the reduced sum may still fit (large terms cancelling).
@@ -219,9 +220,10 @@ extension Points {
         let negative = wholeText.first == "-"
         if negative || wholeText.first == "+" { wholeText = wholeText.dropFirst() }
         guard !fractionText.isEmpty, fractionText.count <= 18,
-              fractionText.allSatisfy({ $0.isASCII && $0.isNumber }),
-              wholeText.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let whole = Int64(wholeText.isEmpty ? "0" : wholeText), let fraction = Int64(fractionText) else { return nil }
+            fractionText.allSatisfy({ $0.isASCII && $0.isNumber }),
+            wholeText.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let whole = Int64(wholeText.isEmpty ? "0" : wholeText), let fraction = Int64(fractionText)
+        else { return nil }
         var scale: Int64 = 1
         for _ in 0..<fractionText.count { scale *= 10 }
         let (scaledWhole, o1) = whole.multipliedReportingOverflow(by: scale)

@@ -34,11 +34,17 @@ indirect enum JSONValue: Decodable, Equatable, Sendable {
             return
         }
         let single = try decoder.singleValueContainer()
-        if single.decodeNil() { self = .null }
-        else if let flag = try? single.decode(Bool.self) { self = .bool(flag) }
-        else if let whole = try? single.decode(Int64.self) { self = .integer(whole) }
-        else if let real = try? single.decode(Double.self) { self = .number(real) }
-        else { self = .string(try single.decode(String.self)) }
+        if single.decodeNil() {
+            self = .null
+        } else if let flag = try? single.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let whole = try? single.decode(Int64.self) {
+            self = .integer(whole)
+        } else if let real = try? single.decode(Double.self) {
+            self = .number(real)
+        } else {
+            self = .string(try single.decode(String.self))
+        }
     }
 
     subscript(key: String) -> JSONValue? {

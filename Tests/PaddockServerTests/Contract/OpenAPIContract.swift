@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PaddockServer
 
 /// `openapi.json` read as a contract: given a route and what it answered (status, headers, body),
@@ -39,7 +40,8 @@ struct OpenAPIContract {
             return ["\(route): not an operation of the document"]
         }
         guard let documented = operation["responses"]?[String(status)] ?? operation["responses"]?["default"],
-              let response = dereference(documented) else {
+            let response = dereference(documented)
+        else {
             return ["\(route): status \(status) is not documented"]
         }
         let label = "\(route) → \(status)"

@@ -1,8 +1,9 @@
-import Paddock
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Paddock
 import Testing
+
 @testable import PaddockServer
 
 /// Every route in ``Routes/all`` is asked at least once through the application (no socket) over
@@ -51,12 +52,15 @@ import Testing
             Exchange(route: standings, uri: "/championships/f1/seasons/2021/standings?teams=true", status: 200),
             Exchange(route: standings, uri: s + "/standings?afterRound=zero", status: 400),
             Exchange(route: standings, uri: "/championships/nope/seasons/1999/standings", status: 404),
-            Exchange(route: "GET /championships/{id}/seasons/{year}/competitors/{competitor}/explanation",
-                     uri: s + "/competitors/jesse-kallio/explanation", status: 200),
-            Exchange(route: "GET /championships/{id}/seasons/{year}/competitors/{competitor}/explanation",
-                     uri: "/championships/f1/seasons/2021/competitors/max-verstappen/explanation", status: 200),
-            Exchange(route: "GET /championships/{id}/seasons/{year}/competitors/{competitor}/explanation",
-                     uri: s + "/competitors/nobody/explanation", status: 404),
+            Exchange(
+                route: "GET /championships/{id}/seasons/{year}/competitors/{competitor}/explanation",
+                uri: s + "/competitors/jesse-kallio/explanation", status: 200),
+            Exchange(
+                route: "GET /championships/{id}/seasons/{year}/competitors/{competitor}/explanation",
+                uri: "/championships/f1/seasons/2021/competitors/max-verstappen/explanation", status: 200),
+            Exchange(
+                route: "GET /championships/{id}/seasons/{year}/competitors/{competitor}/explanation",
+                uri: s + "/competitors/nobody/explanation", status: 404),
             Exchange(route: "GET /championships/{id}/seasons/{year}/title", uri: s + "/title", status: 200),
             Exchange(route: "GET /championships/{id}/seasons/{year}/title", uri: "/championships/f1/seasons/2021/title?afterRound=1", status: 200),
             Exchange(route: "GET /competitors", uri: "/competitors", status: 200),
@@ -76,8 +80,9 @@ import Testing
             Exchange(route: "GET " + compare, uri: s + "/compare", status: 400),
             Exchange(route: "GET " + compare, uri: "/championships/nope/seasons/1999/compare?from=everything", status: 404),
             Exchange(route: "POST " + compare, uri: s + "/compare", body: #"{"from":"after-round:1","teams":true}"#, status: 200),
-            Exchange(route: "POST " + compare, uri: s + "/compare",
-                     body: #"{"rules":{"scoring":[{"kinds":["final"],"points":[-3]}]}}"#, status: 422),
+            Exchange(
+                route: "POST " + compare, uri: s + "/compare",
+                body: #"{"rules":{"scoring":[{"kinds":["final"],"points":[-3]}]}}"#, status: 422),
             Exchange(route: ergast, uri: "/ergast/f1/2021/driverStandings.json", status: 200),
             Exchange(route: ergast, uri: "/ergast/f1/2021/constructorStandings.json", status: 200),
             Exchange(route: ergast, uri: "/ergast/f1/2021/1/results.json", status: 200),
@@ -97,14 +102,15 @@ import Testing
             Exchange(route: "GET /ergast/{championship}", uri: "/ergast/nope", status: 404),
             Exchange(route: "GET /health", uri: "/health", status: 200),
             Exchange(route: "GET /metrics", uri: "/metrics", status: 200),
-            Exchange(route: "GET /openapi.json", uri: "/openapi.json", status: 200),
+            Exchange(route: "GET /openapi.json", uri: "/openapi.json", status: 200)
         ] + writes
     }()
 
     static let writes: [Exchange] = {
         let s = season
         let append = "POST /streams/{stream}/events"
-        let penalty = #"{"type":"PenaltyApplied","occurredAt":"2018-06-10","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"competitor":"jesse-kallio","kind":"points","points":1,"reason":"x"}}"#
+        let penalty =
+            #"{"type":"PenaltyApplied","occurredAt":"2018-06-10","payload":{"championship":"euro-rx-super1600","season":2018,"round":3,"competitor":"jesse-kallio","kind":"points","points":1,"reason":"x"}}"#
         return [
             Exchange(route: append, uri: stream, role: .recorder, body: retirement, status: 201),
             Exchange(route: append, uri: stream, role: .recorder, body: retirement, status: 200),
@@ -114,29 +120,41 @@ import Testing
             Exchange(route: append, uri: stream, role: .admin, body: #"{"type":"RetirementRecorded","occurredAt":"2018","payload":{}}"#, status: 422),
             Exchange(route: append, uri: stream, role: .admin, body: "{not json", status: 400),
             Exchange(route: append, uri: stream, role: .admin, body: String(repeating: " ", count: 1_100_000) + "{}", status: 413),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds", uri: s + "/rounds", role: .recorder,
-                     body: #"{"round":9,"startDate":"2018-10-20","venue":"Buxtehude"}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds", uri: "/championships/nope/seasons/1999/rounds", role: .admin,
-                     body: #"{"round":1,"startDate":"1999"}"#, status: 404),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds/{round}/reschedule", uri: s + "/rounds/9/reschedule", role: .recorder,
-                     body: #"{"startDate":"2018-10-27","reason":"storm"}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/entries", uri: s + "/entries", role: .recorder,
-                     body: #"{"competitor":"jesse-kallio","rounds":[9]}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/team-changes", uri: s + "/team-changes", role: .recorder,
-                     body: #"{"competitor":"jesse-kallio","toTeam":"set-promotion","fromRound":9}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/team-changes", uri: s + "/team-changes", role: .recorder,
-                     body: #"{"competitor":"jesse-kallio","toTeam":"no-such-team"}"#, status: 422),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds/{round}/sessions", uri: s + "/rounds/9/sessions", role: .recorder,
-                     body: #"{"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio","status":"classified"}]}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds/{round}/retirements", uri: s + "/rounds/9/retirements", role: .recorder,
-                     body: #"{"competitor":"jesse-kallio","reason":"engine","occurredAt":"2018-10-27"}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds/{round}/penalties", uri: s + "/rounds/3/penalties", role: .steward,
-                     body: #"{"competitor":"jesse-kallio","kind":"points","points":2,"reason":"y"}"#, status: 201),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds/{round}/penalties", uri: s + "/rounds/3/penalties", role: .recorder,
-                     body: #"{"competitor":"jesse-kallio","kind":"points","points":2,"reason":"y"}"#, status: 403),
-            Exchange(route: "POST /championships/{id}/seasons/{year}/rounds/{round}/corrections", uri: s + "/rounds/3/corrections", role: .steward,
-                     body: #"{"session":"final","kind":"final","corrects":["00000000-0000-0000-0000-000000000000"],"results":[{"position":1,"competitor":"jesse-kallio","status":"classified"}],"reason":"x"}"#,
-                     status: 422),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds", uri: s + "/rounds", role: .recorder,
+                body: #"{"round":9,"startDate":"2018-10-20","venue":"Buxtehude"}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds", uri: "/championships/nope/seasons/1999/rounds", role: .admin,
+                body: #"{"round":1,"startDate":"1999"}"#, status: 404),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds/{round}/reschedule", uri: s + "/rounds/9/reschedule", role: .recorder,
+                body: #"{"startDate":"2018-10-27","reason":"storm"}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/entries", uri: s + "/entries", role: .recorder,
+                body: #"{"competitor":"jesse-kallio","rounds":[9]}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/team-changes", uri: s + "/team-changes", role: .recorder,
+                body: #"{"competitor":"jesse-kallio","toTeam":"set-promotion","fromRound":9}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/team-changes", uri: s + "/team-changes", role: .recorder,
+                body: #"{"competitor":"jesse-kallio","toTeam":"no-such-team"}"#, status: 422),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds/{round}/sessions", uri: s + "/rounds/9/sessions", role: .recorder,
+                body: #"{"session":"final","kind":"final","results":[{"position":1,"competitor":"jesse-kallio","status":"classified"}]}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds/{round}/retirements", uri: s + "/rounds/9/retirements", role: .recorder,
+                body: #"{"competitor":"jesse-kallio","reason":"engine","occurredAt":"2018-10-27"}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds/{round}/penalties", uri: s + "/rounds/3/penalties", role: .steward,
+                body: #"{"competitor":"jesse-kallio","kind":"points","points":2,"reason":"y"}"#, status: 201),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds/{round}/penalties", uri: s + "/rounds/3/penalties", role: .recorder,
+                body: #"{"competitor":"jesse-kallio","kind":"points","points":2,"reason":"y"}"#, status: 403),
+            Exchange(
+                route: "POST /championships/{id}/seasons/{year}/rounds/{round}/corrections", uri: s + "/rounds/3/corrections", role: .steward,
+                body:
+                    #"{"session":"final","kind":"final","corrects":["00000000-0000-0000-0000-000000000000"],"results":[{"position":1,"competitor":"jesse-kallio","status":"classified"}],"reason":"x"}"#,
+                status: 422)
         ]
     }()
 
@@ -156,8 +174,9 @@ import Testing
                 if let role = exchange.role { headers[.authorization] = "Bearer \(fixture.tokens[role]!)" }
                 if exchange.body != nil { headers[.contentType] = "application/json" }
                 let method = HTTPRequest.Method(rawValue: String(exchange.route.split(separator: " ")[0]))!
-                let response = try await client.execute(uri: exchange.uri, method: method, headers: headers,
-                                                        body: exchange.body.map { ByteBuffer(string: $0) })
+                let response = try await client.execute(
+                    uri: exchange.uri, method: method, headers: headers,
+                    body: exchange.body.map { ByteBuffer(string: $0) })
                 #expect(response.status.code == exchange.status, "\(exchange): \(response.status) \(response.text.prefix(300))")
                 let broken = contract.check(route: exchange.route, status: response.status.code, headers: response.headerMap, body: response.text)
                 #expect(broken.isEmpty, "\(exchange):\n\(broken.joined(separator: "\n"))")

@@ -23,10 +23,14 @@ struct SchemaValidator {
     /// The document `$ref`s point into.
     let root: JSONValue
 
-    static let annotations: Set<String> = ["description", "format", "title", "example", "examples", "default", "deprecated",
-                                           "readOnly", "writeOnly", "$comment"]
-    static let keywords: Set<String> = ["type", "properties", "required", "additionalProperties", "items", "enum", "const", "$ref",
-                                        "oneOf", "anyOf", "allOf", "minimum", "maximum", "minItems", "pattern"]
+    static let annotations: Set<String> = [
+        "description", "format", "title", "example", "examples", "default", "deprecated",
+        "readOnly", "writeOnly", "$comment"
+    ]
+    static let keywords: Set<String> = [
+        "type", "properties", "required", "additionalProperties", "items", "enum", "const", "$ref",
+        "oneOf", "anyOf", "allOf", "minimum", "maximum", "minItems", "pattern"
+    ]
 
     func validate(_ value: JSONValue, against schema: JSONValue, at path: String = "$") -> [Violation] {
         var depth = 0
@@ -48,8 +52,10 @@ struct SchemaValidator {
         return found
     }
 
-    private func apply(_ keyword: String, _ argument: JSONValue, _ keywords: [String: JSONValue], _ value: JSONValue, _ path: String,
-                       _ depth: inout Int) -> [Violation] {
+    private func apply(
+        _ keyword: String, _ argument: JSONValue, _ keywords: [String: JSONValue], _ value: JSONValue, _ path: String,
+        _ depth: inout Int
+    ) -> [Violation] {
         switch keyword {
         case "$ref":
             guard case .string(let reference) = argument, let target = resolve(reference) else {
@@ -59,16 +65,19 @@ struct SchemaValidator {
             defer { depth -= 1 }
             return check(value, target, path, &depth)
         case "type":
-            let allowed: [String] = switch argument {
-            case .string(let one): [one]
-            case .array(let many): many.compactMap(\.string)
-            default: []
-            }
-            return allowed.contains(where: { Self.matches(value, type: $0) }) ? []
+            let allowed: [String] =
+                switch argument {
+                case .string(let one): [one]
+                case .array(let many): many.compactMap(\.string)
+                default: []
+                }
+            return allowed.contains(where: { Self.matches(value, type: $0) })
+                ? []
                 : [Violation(path: path, rule: "type must be \(allowed.joined(separator: " or ")), is \(Self.typeName(value))")]
         case "enum":
             guard case .array(let options) = argument else { return [Violation(path: path, rule: "enum is not a list")] }
-            return options.contains(where: { $0.sameJSON(as: value) }) ? [] : [Violation(path: path, rule: "enum: \(Self.brief(value)) is not one of \(Self.brief(argument))")]
+            return options.contains(where: { $0.sameJSON(as: value) })
+                ? [] : [Violation(path: path, rule: "enum: \(Self.brief(value)) is not one of \(Self.brief(argument))")]
         case "const":
             return argument.sameJSON(as: value) ? [] : [Violation(path: path, rule: "const: must be \(Self.brief(argument)), is \(Self.brief(value))")]
         case "minimum", "maximum":
@@ -82,7 +91,8 @@ struct SchemaValidator {
                 return [Violation(path: path, rule: "pattern \(Self.brief(argument)) is not a regular expression")]
             }
             let whole = NSRange(text.startIndex..., in: text)
-            return expression.firstMatch(in: text, range: whole) != nil ? [] : [Violation(path: path, rule: "pattern \(pattern): \(Self.brief(value)) does not match")]
+            return expression.firstMatch(in: text, range: whole) != nil
+                ? [] : [Violation(path: path, rule: "pattern \(pattern): \(Self.brief(value)) does not match")]
         case "required":
             guard case .object(let members) = value else { return [] }
             guard case .array(let names) = argument else { return [Violation(path: path, rule: "required is not a list")] }
@@ -106,7 +116,11 @@ struct SchemaValidator {
             case "anyOf": return passing > 0 ? [] : [Violation(path: path, rule: "anyOf: no branch matches (\(Self.closest(results, at: path)))")]
             default:
                 if passing == 1 { return [] }
-                return [Violation(path: path, rule: passing == 0 ? "oneOf: no branch matches (\(Self.closest(results, at: path)))" : "oneOf: \(passing) branches match, not one")]
+                return [
+                    Violation(
+                        path: path,
+                        rule: passing == 0 ? "oneOf: no branch matches (\(Self.closest(results, at: path)))" : "oneOf: \(passing) branches match, not one")
+                ]
             }
         default:
             return [Violation(path: path, rule: "keyword \(keyword) is not supported by this validator")]
@@ -149,7 +163,8 @@ struct SchemaValidator {
     static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("integer", .integer), ("number", .integer), ("number", .number),
-             ("string", .string), ("array", .array), ("object", .object): true
+            ("string", .string), ("array", .array), ("object", .object):
+            true
         case ("integer", .number(let real)): real.rounded() == real
         default: false
         }
@@ -169,15 +184,16 @@ struct SchemaValidator {
 
     /// A short rendering of a value for a message.
     static func brief(_ value: JSONValue) -> String {
-        let text: String = switch value {
-        case .null: "null"
-        case .bool(let flag): String(flag)
-        case .integer(let whole): String(whole)
-        case .number(let real): String(real)
-        case .string(let string): "\"\(string)\""
-        case .array(let items): "[" + items.map(brief).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.keys.sorted().joined(separator: ",") + "}"
-        }
+        let text: String =
+            switch value {
+            case .null: "null"
+            case .bool(let flag): String(flag)
+            case .integer(let whole): String(whole)
+            case .number(let real): String(real)
+            case .string(let string): "\"\(string)\""
+            case .array(let items): "[" + items.map(brief).joined(separator: ",") + "]"
+            case .object(let members): "{" + members.keys.sorted().joined(separator: ",") + "}"
+            }
         return text.count > 80 ? String(text.prefix(77)) + "..." : text
     }
 

@@ -8,18 +8,19 @@ import Testing
         (try? JSONValue(parsing: Data(text.utf8))) ?? .string("unparsable test input: " + text)
     }
 
-    static let schemas = json(#"""
-    {"components":{"schemas":{
-      "Row":{"type":"object","required":["id","points"],"additionalProperties":false,
-             "properties":{"id":{"type":"string","pattern":"^[a-z-]+$"},"points":{"type":"number","minimum":0,"maximum":100},
-                           "class":{"type":["string","null"]},"kind":{"enum":["race","sprint"]},"version":{"const":1},
-                           "tags":{"type":"array","minItems":1,"items":{"type":"string"}},
-                           "when":{"oneOf":[{"type":"integer"},{"type":"string","pattern":"^[0-9]{4}$"}]},
-                           "either":{"anyOf":[{"type":"boolean"},{"type":"integer","minimum":1}]}}},
-      "Table":{"type":"object","properties":{"rows":{"type":"array","items":{"$ref":"#/components/schemas/Row"}}}},
-      "Odd":{"type":"object","patternProperties":{}},
-      "Lost":{"$ref":"#/components/schemas/Nowhere"}}}}
-    """#)
+    static let schemas = json(
+        #"""
+        {"components":{"schemas":{
+          "Row":{"type":"object","required":["id","points"],"additionalProperties":false,
+                 "properties":{"id":{"type":"string","pattern":"^[a-z-]+$"},"points":{"type":"number","minimum":0,"maximum":100},
+                               "class":{"type":["string","null"]},"kind":{"enum":["race","sprint"]},"version":{"const":1},
+                               "tags":{"type":"array","minItems":1,"items":{"type":"string"}},
+                               "when":{"oneOf":[{"type":"integer"},{"type":"string","pattern":"^[0-9]{4}$"}]},
+                               "either":{"anyOf":[{"type":"boolean"},{"type":"integer","minimum":1}]}}},
+          "Table":{"type":"object","properties":{"rows":{"type":"array","items":{"$ref":"#/components/schemas/Row"}}}},
+          "Odd":{"type":"object","patternProperties":{}},
+          "Lost":{"$ref":"#/components/schemas/Nowhere"}}}}
+        """#)
 
     func violations(_ body: String, _ name: String) -> [String] {
         SchemaValidator(root: Self.schemas)
@@ -28,7 +29,8 @@ import Testing
     }
 
     @Test func aConformingBodyPasses() {
-        let body = #"{"rows":[{"id":"jesse-kallio","points":12.5,"class":null,"kind":"race","version":1,"tags":["a"],"when":"2018","either":true},{"id":"a","points":0,"when":3,"either":2}]}"#
+        let body =
+            #"{"rows":[{"id":"jesse-kallio","points":12.5,"class":null,"kind":"race","version":1,"tags":["a"],"when":"2018","either":true},{"id":"a","points":0,"when":3,"either":2}]}"#
         #expect(violations(body, "Table") == [])
     }
 
@@ -45,9 +47,11 @@ import Testing
         #expect(violations(#"{"id":"x","points":1,"version":2}"#, "Row") == ["$.version: const: must be 1, is 2"])
         #expect(violations(#"{"id":"x","points":1,"tags":[]}"#, "Row") == ["$.tags: minItems 1: has 0"])
         #expect(violations(#"{"id":"x","points":1,"tags":["a",2]}"#, "Row") == ["$.tags[1]: type must be string, is integer"])
-        #expect(violations(#"{"id":"x","points":1,"either":0}"#, "Row")
+        #expect(
+            violations(#"{"id":"x","points":1,"either":0}"#, "Row")
                 == ["$.either: anyOf: no branch matches ($.either: minimum 1: is 0)"])
-        #expect(violations(#"{"id":"x","points":1,"when":"spring"}"#, "Row")
+        #expect(
+            violations(#"{"id":"x","points":1,"when":"spring"}"#, "Row")
                 == [#"$.when: oneOf: no branch matches ($.when: pattern ^[0-9]{4}$: "spring" does not match)"#])
         #expect(violations("[]", "Table") == ["$: type must be object, is array"])
     }
@@ -77,12 +81,15 @@ import Testing
         #expect(broken.contains("GET /competitors/{id}/career → 404: $: required: title is missing"), "\(broken)")
         #expect(broken.contains("GET /competitors/{id}/career → 404: $.status: type must be integer, is string"), "\(broken)")
 
-        #expect(contract.check(route: "GET /competitors/{id}/career", status: 418, headers: json, body: goodProblem)
+        #expect(
+            contract.check(route: "GET /competitors/{id}/career", status: 418, headers: json, body: goodProblem)
                 == ["GET /competitors/{id}/career: status 418 is not documented"])
-        #expect(contract.check(route: "GET /competitors/{id}/career", status: 404, headers: ["content-type": "text/html"], body: "<p>")
+        #expect(
+            contract.check(route: "GET /competitors/{id}/career", status: 404, headers: ["content-type": "text/html"], body: "<p>")
                 == [#"GET /competitors/{id}/career → 404: content type text/html is not one of ["application/problem+json"]"#])
         #expect(contract.check(route: "GET /nowhere", status: 200, headers: [:], body: "") == ["GET /nowhere: not an operation of the document"])
-        #expect(contract.check(route: "GET /competitors/{id}/career", status: 404, headers: json, body: "{oops")
+        #expect(
+            contract.check(route: "GET /competitors/{id}/career", status: 404, headers: json, body: "{oops")
                 == ["GET /competitors/{id}/career → 404: the body is not JSON: {oops"])
     }
 
@@ -94,9 +101,11 @@ import Testing
         #expect(contract.check(route: "GET /championships", status: 200, headers: good, body: body) == [])
         var bad = good
         bad["paddock-log-head"] = "3"
-        #expect(contract.check(route: "GET /championships", status: 200, headers: bad, body: body)
+        #expect(
+            contract.check(route: "GET /championships", status: 200, headers: bad, body: body)
                 == [#"GET /championships → 200: header Paddock-Log-Head: pattern ^[0-9]+:[0-9a-f]{64}$: "3" does not match"#])
-        #expect(contract.check(route: "GET /ergast/{championship}", status: 304, headers: [:], body: "{}")
+        #expect(
+            contract.check(route: "GET /ergast/{championship}", status: 304, headers: [:], body: "{}")
                 == ["GET /ergast/{championship} → 304: a body (2 bytes) where the document has none"])
     }
 }

@@ -16,8 +16,10 @@ public struct BoundedRun: Sendable {
 
     /// Runs the unmutated seeds first, then `iterations` mutants. `scalar` mutates short texts
     /// character by character instead of as JSON.
-    public static func run(seeds: [[UInt8]], iterations: Int, seed: UInt64, scalar: Bool = false, keep: Int = 5,
-                           check: ([UInt8]) throws(FuzzFinding) -> FuzzOutcome) -> BoundedRun {
+    public static func run(
+        seeds: [[UInt8]], iterations: Int, seed: UInt64, scalar: Bool = false, keep: Int = 5,
+        check: ([UInt8]) throws(FuzzFinding) -> FuzzOutcome
+    ) -> BoundedRun {
         var result = BoundedRun()
         var mutator = Mutator(seed: seed)
         func one(_ input: [UInt8]) {

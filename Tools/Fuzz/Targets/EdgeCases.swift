@@ -12,7 +12,7 @@ enum EdgeCases {
         "0.123456789012345678", "0.1234567890123456789", "123456789012345678.5", "9223372036854775807.5",
         "0.000000000000000001", "0.0000000000000000001", "100000000000000000000000000000000000000000",
         "0.99999999999999999", "1.0000000000000001", "25.0000000000000001", "0.100000000000000000000000000000000000000001",
-        "00", "01", "-", "1.", ".5", "+1", "1..2", "--1", "0x10", "NaN", "Infinity",
+        "00", "01", "-", "1.", ".5", "+1", "1..2", "--1", "0x10", "NaN", "Infinity"
     ]
 
     static let strings: [String] = [
@@ -35,10 +35,11 @@ enum EdgeCases {
         #""0190f5a2-7c4b-7d3e-9a11-2b3c4d5e6f70""#, #""0190F5A2-7C4B-7D3E-9A11-2B3C4D5E6F70""#, #""00000000-0000-0000-0000-000000000000""#,
         #""0190f5a2-7c4b-7d3e-9a11-2b3c4d5e6f7""#, #""0190f5a27c4b7d3e9a112b3c4d5e6f70""#,
         #""season:euro-rx-super1600:2018""#, #""season:f1:1988""#, #""competitor:jesse-kallio""#, #""season:a:b:c""#, #""any""#,
-        #""null""#, #""true""#,
+        #""null""#, #""true""#
     ]
 
-    static let anyValue: [String] = ["null", "true", "false", "[]", "{}", "[null]", "[[]]", #"{"":null}"#, #"[1,"a"]"#, "0", #""""#]
+    static let anyValue: [String] =
+        ["null", "true", "false", "[]", "{}", "[null]", "[[]]", #"{"":null}"#, #"[1,"a"]"#, "0", #""""#]
         + ["-1", "1e400", "9223372036854775808", #""1/0""#, #""2018-02-29""#]
 
     /// Member names of every payload and envelope, with near misses.
@@ -54,21 +55,22 @@ enum EdgeCases {
         "effectiveDate", "classes", "series", "discipline", "organiser", "givenName", "familyName", "nationality",
         "birthDate", "roles", "note", "minimumDistance", "onlyIfClassifiedWithin", "whenCompletedDistanceBelow",
         "best", "split", "firstRounds", "bestOfFirst", "bestOfRest", "registeredEntriesOnly", "scoringStatuses",
-        "resluts", "Round", "", "\\u0072ound", "round ",
+        "resluts", "Round", "", "\\u0072ound", "round "
     ]
 
     static let bytes: [UInt8] = [
         0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x22, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x31, 0x39, 0x3A, 0x5B, 0x5C, 0x5D,
-        0x65, 0x7B, 0x7D, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFE, 0xFF,
+        0x65, 0x7B, 0x7D, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFE, 0xFF
     ]
 
     /// Whole texts for the scalar parsers (points, dates, instants).
-    static let scalarTexts: [String] = numbers + strings.map { String($0.dropFirst().dropLast()) } + [
-        "", " ", "1 ", " 1", "1/", "/7", "1/ 7", "1/+7", "+1/7", "1.5/2", "-.5", "-", ".", "1.2.3", "٣", "１",
-        "2018-06-10t15:30:00z", "2018-06-10 15:30:00Z", "2018-06-10T15:30:00,5Z", "2018-06-10T15:30:00.Z",
-        "2018-06-10T15:30:00+02:00x", "2018-06-10T15:30:00-00:00", "2018-06-10T15:30:00+24:00", "2018-06-10T15:30:00+02:60",
-        "2016-02-29", "2100-02-29", "2400-02-29", "1000", "0001", "9999", "9999-12", "9999-12-31T23:59:59.999Z",
-    ]
+    static let scalarTexts: [String] =
+        numbers + strings.map { String($0.dropFirst().dropLast()) } + [
+            "", " ", "1 ", " 1", "1/", "/7", "1/ 7", "1/+7", "+1/7", "1.5/2", "-.5", "-", ".", "1.2.3", "٣", "１",
+            "2018-06-10t15:30:00z", "2018-06-10 15:30:00Z", "2018-06-10T15:30:00,5Z", "2018-06-10T15:30:00.Z",
+            "2018-06-10T15:30:00+02:00x", "2018-06-10T15:30:00-00:00", "2018-06-10T15:30:00+24:00", "2018-06-10T15:30:00+02:60",
+            "2016-02-29", "2100-02-29", "2400-02-29", "1000", "0001", "9999", "9999-12", "9999-12-31T23:59:59.999Z"
+        ]
 
     static let scalarBytes: [UInt8] = Array("0123456789-+./:TZtz ,eE".utf8) + [0x00, 0xC3, 0xFF]
 
@@ -78,6 +80,6 @@ enum EdgeCases {
         "DNF", "DNQ", "DNS", "NC", "DSQ", "EX", "DNPQ", "DNP", "x", "'oops", "\"oops", "[oops", "{oops", "&a x", "*a", "!!binary aGk=",
         "2018-13-45", "2018-02-29", "1950-05-13", "25:61", "12:00", "12:00:00", "1-16,18", "0-3", "3-1", "1-9223372036854775807",
         "1--2", ",", "1,,2", "a-b", "-5", "|", ">", "- x", "\"\\u0000\"", "\"\\ud800\"", "é", "\u{7F}",
-        "alain-prost", "ferrari", "giuseppe-farina", "nonexistent-driver",
+        "alain-prost", "ferrari", "giuseppe-farina", "nonexistent-driver"
     ]
 }

@@ -21,8 +21,10 @@ public final class F1DBFuzzTree: @unchecked Sendable {
     private let originals: [String: Data]
 
     /// The season files the importer reads (it ignores qualifying, grids and pit stops).
-    static let seasonFiles = ["race.yml", "race-results.yml", "sprint-race-results.yml", "fastest-laps.yml",
-                              "driver-standings.yml", "constructor-standings.yml", "entrants.yml"]
+    static let seasonFiles = [
+        "race.yml", "race-results.yml", "sprint-race-results.yml", "fastest-laps.yml",
+        "driver-standings.yml", "constructor-standings.yml", "entrants.yml"
+    ]
 
     public init(f1db: URL, rules: URL, season: Int, scratch: URL) throws {
         let fm = FileManager.default
@@ -45,18 +47,20 @@ public final class F1DBFuzzTree: @unchecked Sendable {
         }
         // The reference files the season names, and the countries of those.
         var names: [String: Set<String>] = [:]
-        let pattern = try NSRegularExpression(pattern: #"(driverId|constructorId|engineManufacturerId|circuitId|grandPrixId|countryId|nationalityCountryId): *([a-z0-9-]+)"#)
+        let pattern = try NSRegularExpression(
+            pattern: #"(driverId|constructorId|engineManufacturerId|circuitId|grandPrixId|countryId|nationalityCountryId): *([a-z0-9-]+)"#)
         func collect(_ relative: String) throws {
             let text = try String(contentsOf: data.appendingPathComponent(relative), encoding: .utf8)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 guard let field = Range(match.range(at: 1), in: text), let id = Range(match.range(at: 2), in: text) else { continue }
-                let directory = switch text[field] {
-                case "driverId": "drivers"
-                case "constructorId", "engineManufacturerId": "constructors"
-                case "circuitId": "circuits"
-                case "grandPrixId": "grands-prix"
-                default: "countries"
-                }
+                let directory =
+                    switch text[field] {
+                    case "driverId": "drivers"
+                    case "constructorId", "engineManufacturerId": "constructors"
+                    case "circuitId": "circuits"
+                    case "grandPrixId": "grands-prix"
+                    default: "countries"
+                    }
                 names[directory, default: []].insert(String(text[id]))
             }
         }

@@ -20,11 +20,13 @@ public final class FuzzSession: @unchecked Sendable {
         self.target = target
         let root = URL(fileURLWithPath: environment["PADDOCK_ROOT"] ?? FileManager.default.currentDirectoryPath)
         if target == .f1db {
-            let f1db = environment["PADDOCK_F1DB"].map(URL.init(fileURLWithPath:))
+            let f1db =
+                environment["PADDOCK_F1DB"].map(URL.init(fileURLWithPath:))
                 ?? root.deletingLastPathComponent().appendingPathComponent("shared/f1db")
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-fuzz-f1db-\(getpid())")
-            let tree = try F1DBFuzzTree(f1db: f1db, rules: root.appendingPathComponent("EventLog/rules/f1"),
-                                        season: Int(environment["PADDOCK_FUZZ_SEASON"] ?? "") ?? 1950, scratch: scratch)
+            let tree = try F1DBFuzzTree(
+                f1db: f1db, rules: root.appendingPathComponent("EventLog/rules/f1"),
+                season: Int(environment["PADDOCK_FUZZ_SEASON"] ?? "") ?? 1950, scratch: scratch)
             try tree.planOriginal()
             self.tree = tree
             seeds = tree.files.map { Array(($0 + "\n").utf8) + tree.original($0) }
@@ -59,8 +61,9 @@ public final class FuzzSession: @unchecked Sendable {
         // Keep the first line (a type name or a file of the tree) most of the time.
         if target == .payload || target == .f1db, let newline = input.firstIndex(of: UInt8(ascii: "\n")), seed % 8 != 0 {
             let head = Array(input[...newline])
-            let body = mutator.mutate(Array(input[(newline + 1)...]), donor: donor.map { splitFirstLine($0)?.rest ?? $0 },
-                                      maxSize: max(0, maxSize - head.count))
+            let body = mutator.mutate(
+                Array(input[(newline + 1)...]), donor: donor.map { splitFirstLine($0)?.rest ?? $0 },
+                maxSize: max(0, maxSize - head.count))
             return head + body
         }
         return mutator.mutate(input, donor: donor, maxSize: maxSize)

@@ -65,8 +65,10 @@ enum LineTargets {
         }
         // The payload is kept verbatim (its bytes are hashed); `import events` holds it to what append checks.
         if !isJSONObject(decoded.payload) {
-            if let accepted = try? EventCatalogue.decodeStrict(type: decoded.type, schemaVersion: decoded.schemaVersion,
-                                                               payload: Data(decoded.payload.utf8)) {
+            if let accepted = try? EventCatalogue.decodeStrict(
+                type: decoded.type, schemaVersion: decoded.schemaVersion,
+                payload: Data(decoded.payload.utf8))
+            {
                 throw finding("a payload that is not valid JSON passes import's check: \(accepted)")
             }
         } else if !isJSONObject(text) {

@@ -57,8 +57,10 @@ enum PayloadTarget {
     }
 
     /// Accepted: the canonical form reads back equal (strictly: it has no unknown field), and is a fixed point.
-    private static func checkCanonical(_ event: SeasonEvent, type: String, version: Int,
-                                       _ finding: (String) -> FuzzFinding) throws(FuzzFinding) {
+    private static func checkCanonical(
+        _ event: SeasonEvent, type: String, version: Int,
+        _ finding: (String) -> FuzzFinding
+    ) throws(FuzzFinding) {
         let canonical = EventCatalogue.encode(event)
         guard canonical.type == type, canonical.schemaVersion == version else {
             throw finding("encodes as \(canonical.type) v\(canonical.schemaVersion)")
@@ -77,8 +79,10 @@ enum PayloadTarget {
         try checkFacts(event, type: type, version: version, payload: canonical.payload, finding)
     }
 
-    private static func checkFacts(_ event: SeasonEvent, type: String, version: Int, payload: String,
-                                   _ finding: (String) -> FuzzFinding) throws(FuzzFinding) {
+    private static func checkFacts(
+        _ event: SeasonEvent, type: String, version: Int, payload: String,
+        _ finding: (String) -> FuzzFinding
+    ) throws(FuzzFinding) {
         guard let facts = EventCatalogue.seasonFacts(type: type, schemaVersion: version, payload: payload) else { return }
         var competitors: [String] = []
         event.forEachCompetitor { competitors.append($0) }

@@ -24,7 +24,9 @@ enum ScalarTargets {
         // As a JSON string, Points read the text itself.
         let asString = Data(LineTargets.quoted(text).utf8)
         let fromString = try? JSONDecoder().decode(Points.self, from: asString)
-        guard fromString == parsed else { throw finding("as a JSON string: \(fromString.map(\.exactText) ?? "refused"), as text: \(parsed.map(\.exactText) ?? "refused")") }
+        guard fromString == parsed else {
+            throw finding("as a JSON string: \(fromString.map(\.exactText) ?? "refused"), as text: \(parsed.map(\.exactText) ?? "refused")")
+        }
         // As a JSON number (what the fast reader hands to Points(text:)), JSONDecoder must agree with the text.
         if isPlainJSONNumber(text), let parsed {
             let fromNumber = try? JSONDecoder().decode(Points.self, from: Data(text.utf8))

@@ -43,7 +43,7 @@ final class ErgastObjects {
             ("driverId", .string(id)), ("permanentNumber", details?.permanentNumber.map { .string(String($0)) }),
             ("code", details?.code.map(ErgastJSON.string)), ("url", details?.url.map(ErgastJSON.string)),
             ("givenName", registered?.givenName.map(ErgastJSON.string)), ("familyName", registered?.familyName.map(ErgastJSON.string)),
-            ("dateOfBirth", registered?.birthDate.map { .string($0.rawValue) }), ("nationality", details?.demonym.map(ErgastJSON.string)),
+            ("dateOfBirth", registered?.birthDate.map { .string($0.rawValue) }), ("nationality", details?.demonym.map(ErgastJSON.string))
         ])
     }
 
@@ -51,7 +51,7 @@ final class ErgastObjects {
         let details = registers.references.teamDetails[id]
         return .members([
             ("constructorId", .string(id)), ("url", details?.url.map(ErgastJSON.string)),
-            ("name", .string(registers.name(ofTeam: id))), ("nationality", details?.demonym.map(ErgastJSON.string)),
+            ("name", .string(registers.name(ofTeam: id))), ("nationality", details?.demonym.map(ErgastJSON.string))
         ])
     }
 
@@ -59,17 +59,18 @@ final class ErgastObjects {
         let circuit = registers.references.circuits[id]
         let location = ErgastJSON.members([
             ("lat", circuit?.latitude.map { .string(Self.decimal($0)) }), ("long", circuit?.longitude.map { .string(Self.decimal($0)) }),
-            ("locality", circuit?.locality.map(ErgastJSON.string)), ("country", circuit?.country.map(ErgastJSON.string)),
+            ("locality", circuit?.locality.map(ErgastJSON.string)), ("country", circuit?.country.map(ErgastJSON.string))
         ])
         return .members([
             ("circuitId", .string(id)), ("circuitName", circuit.map { .string($0.name) }),
-            ("Location", circuit == nil ? nil : location),
+            ("Location", circuit == nil ? nil : location)
         ])
     }
 
     /// A driver's family name for sorting (Ergast lists drivers by surname), else the id.
     func sortName(ofDriver id: String) -> String {
-        (registers.competitors[id]?.familyName ?? registers.competitors[id]?.name ?? id).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        (registers.competitors[id]?.familyName ?? registers.competitors[id]?.name ?? id).folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     // MARK: Races
@@ -79,12 +80,12 @@ final class ErgastObjects {
         var members: [(String, ErgastJSON?)] = [
             ("season", .string(String(season))), ("round", .string(String(round.round))),
             ("raceName", round.name.map(ErgastJSON.string)), ("Circuit", round.circuit.map(circuit)),
-            ("date", round.date.map { .string($0.rawValue) }), ("time", round.time.map(ErgastJSON.string)),
+            ("date", round.date.map { .string($0.rawValue) }), ("time", round.time.map(ErgastJSON.string))
         ]
         if sessions {
             let names: [(RoundSessionKind, String)] = [
                 (.firstPractice, "FirstPractice"), (.secondPractice, "SecondPractice"), (.thirdPractice, "ThirdPractice"),
-                (.qualifying, "Qualifying"), (.sprint, "Sprint"), (.sprintShootout, "SprintShootout"), (.sprintQualifying, "SprintQualifying"),
+                (.qualifying, "Qualifying"), (.sprint, "Sprint"), (.sprintShootout, "SprintShootout"), (.sprintQualifying, "SprintQualifying")
             ]
             for (kind, name) in names {
                 guard let session = round.sessions.first(where: { $0.kind == kind }) else { continue }
@@ -97,8 +98,10 @@ final class ErgastObjects {
     func result(_ row: ErgastSeason.Row, points: Points) -> ErgastJSON {
         var fastest: ErgastJSON?
         if let lap = row.fastest {
-            fastest = .members([("rank", .string(String(lap.rank))), ("lap", lap.lap.map { .string(String($0)) }),
-                                ("Time", .object([("time", .string(lap.time))]))])
+            fastest = .members([
+                ("rank", .string(String(lap.rank))), ("lap", lap.lap.map { .string(String($0)) }),
+                ("Time", .object([("time", .string(lap.time))]))
+            ])
         }
         var time: ErgastJSON?
         if let (millis, text) = row.time {
@@ -109,7 +112,7 @@ final class ErgastObjects {
             ("positionText", .string(row.didNotQualify ? "F" : ErgastStatus.positionText(row.result))), ("points", .string(Self.points(points))),
             ("Driver", driver(row.competitor)), ("Constructor", row.team.map(constructor)),
             ("grid", row.grid.map { .string(String($0)) }), ("laps", row.result.laps.map { .string(String($0)) }),
-            ("status", .string(row.status.text)), ("Time", time), ("FastestLap", fastest),
+            ("status", .string(row.status.text)), ("Time", time), ("FastestLap", fastest)
         ])
     }
 
@@ -117,14 +120,14 @@ final class ErgastObjects {
         .members([
             ("number", row.number.map(ErgastJSON.string)), ("position", row.position.map { .string(String($0)) }),
             ("Driver", driver(row.competitor)), ("Constructor", row.team.map(constructor)),
-            ("Q1", row.q1.map(ErgastJSON.string)), ("Q2", row.q2.map(ErgastJSON.string)), ("Q3", row.q3.map(ErgastJSON.string)),
+            ("Q1", row.q1.map(ErgastJSON.string)), ("Q2", row.q2.map(ErgastJSON.string)), ("Q3", row.q3.map(ErgastJSON.string))
         ])
     }
 
     func pitStop(_ stop: PitStop) -> ErgastJSON {
         .members([
             ("driverId", .string(stop.competitor)), ("lap", .string(String(stop.lap))), ("stop", .string(String(stop.stop))),
-            ("time", stop.timeOfDay.map(ErgastJSON.string)), ("duration", stop.duration.map(ErgastJSON.string)),
+            ("time", stop.timeOfDay.map(ErgastJSON.string)), ("duration", stop.duration.map(ErgastJSON.string))
         ])
     }
 

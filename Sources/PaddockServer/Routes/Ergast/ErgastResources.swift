@@ -121,7 +121,9 @@ struct ErgastResources {
         var seen = Set<String>()
         var out: [String] = []
         for (season, round) in selectedRounds {
-            let ids = hasRowFilters ? round.race.filter(rowMatches).compactMap(row)
+            let ids =
+                hasRowFilters
+                ? round.race.filter(rowMatches).compactMap(row)
                 : season.participants(round).filter { keeps($0.driver, $0.team) }.compactMap(participant)
             for id in ids where seen.insert(id).inserted { out.append(id) }
         }
@@ -134,9 +136,11 @@ struct ErgastResources {
             for row in round.race where rowMatches(row) { counts[row.status, default: 0] += 1 }
         }
         let ordered = counts.sorted { ($1.value, $0.key.text) < ($0.value, $1.key.text) }
-        return paged("StatusTable", "Status", ordered.map { status, count in
-            .object([("statusId", .string(String(status.id))), ("count", .string(String(count))), ("status", .string(status.text))])
-        })
+        return paged(
+            "StatusTable", "Status",
+            ordered.map { status, count in
+                .object([("statusId", .string(String(status.id))), ("count", .string(String(count))), ("status", .string(status.text))])
+            })
     }
 
     private func rowsPage(_ listName: String, sprint: Bool) -> Page {
@@ -188,7 +192,8 @@ struct ErgastResources {
         var items: [Item] = []
         for season in seasons {
             guard let round = query.round ?? season.lastRoundWithResults,
-                  season.hasResults(round) else { continue }
+                season.hasResults(round)
+            else { continue }
             let table = season.standings(kind, afterRound: round)
             let excludedFrom = season.exclusionTables()
             let teams = kind == .competitors ? season.teamsByDriver(upTo: round) : [:]
@@ -198,10 +203,12 @@ struct ErgastResources {
             for (row, excluded) in rows {
                 if let entity, row.competitor != entity { continue }
                 if let wanted = query.path.number, row.position != wanted || excluded { continue }
-                items.append(Item(season: season.key.season, round: round) {
-                    standingRow(row, excluded: excluded ? excludedFrom[row.competitor] ?? (kind == .teams ? .teams : .competitors) : nil,
-                                kind: kind, teams: teams[row.competitor] ?? [])
-                })
+                items.append(
+                    Item(season: season.key.season, round: round) {
+                        standingRow(
+                            row, excluded: excluded ? excludedFrom[row.competitor] ?? (kind == .teams ? .teams : .competitors) : nil,
+                            kind: kind, teams: teams[row.competitor] ?? [])
+                    })
             }
         }
         let shown = Array(items.dropFirst(query.offset).prefix(query.limit))
@@ -240,7 +247,7 @@ struct ErgastResources {
         }
         var members: [(String, ErgastJSON?)] = [
             ("position", excluded == nil ? row.position.map { .string(String($0)) } : nil), ("positionText", .string(positionText)),
-            ("points", .string(ErgastObjects.points(points))), ("wins", .string(String(row.wins))),
+            ("points", .string(ErgastObjects.points(points))), ("wins", .string(String(row.wins)))
         ]
         if kind == .competitors {
             members.append(("Driver", objects.driver(row.competitor)))
@@ -286,8 +293,9 @@ struct ErgastResources {
     }
 
     private func paged(_ tableName: String, _ listName: String, _ all: [ErgastJSON]) -> Page {
-        Page(total: all.count, tableName: tableName,
-             table: tableCriteria() + [(listName, .array(Array(all.dropFirst(query.offset).prefix(query.limit))))])
+        Page(
+            total: all.count, tableName: tableName,
+            table: tableCriteria() + [(listName, .array(Array(all.dropFirst(query.offset).prefix(query.limit))))])
     }
 
     /// The filters, echoed as Ergast does (`season`, `round`, `circuitId`, `constructorId`, `driverId`,
@@ -303,7 +311,7 @@ struct ErgastResources {
         if let round = query.round { out.append(("round", .string(String(round)))) }
         let names: [(ErgastPath.Filter, String)] = [
             (.circuits, "circuitId"), (.constructors, "constructorId"), (.drivers, "driverId"), (.grid, "grid"),
-            (.results, "position"), (.fastest, "fastest"), (.status, "status"), (.laps, "lap"),
+            (.results, "position"), (.fastest, "fastest"), (.status, "status"), (.laps, "lap")
         ]
         for (filter, name) in names {
             if let value = path.filters[filter] { out.append((name, .string(value))) }

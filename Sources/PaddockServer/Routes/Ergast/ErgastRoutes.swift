@@ -21,7 +21,7 @@ enum ErgastRoutes {
     static let routes: [Route] = [
         Route(.get, "/ergast/{championship}/{ergastPath}", routerPath: "/ergast/{championship}/**", answer),
         // Nothing after the championship: every season's races.
-        Route(.get, "/ergast/{championship}", answer),
+        Route(.get, "/ergast/{championship}", answer)
     ]
 
     static let defaultLimit = 30
@@ -74,7 +74,8 @@ enum ErgastRoutes {
         let parts = uriPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
         return try parts.map { part in
             guard let decoded = RequestInput.percentDecoded(part) else {
-                throw Problem(.badRequest, "ergast-request", "The Ergast request is not supported", detail: "'\(part.prefix(40))' is not valid percent-encoding")
+                throw Problem(
+                    .badRequest, "ergast-request", "The Ergast request is not supported", detail: "'\(part.prefix(40))' is not valid percent-encoding")
             }
             return decoded
         }
@@ -100,7 +101,8 @@ enum ErgastRoutes {
         }
         let cut = try RequestInput.cut(request)
         guard cut.afterRound == nil else {
-            throw Problem.badParameter("afterRound", "Ergast routes take the round in the path (/{season}/{round}/...); cuts here are asOf, knownAt and atPosition")
+            throw Problem.badParameter(
+                "afterRound", "Ergast routes take the round in the path (/{season}/{round}/...); cuts here are asOf, knownAt and atPosition")
         }
         let limit = try RequestInput.queryInt("limit", request, minimum: 1).map(Int.init) ?? defaultLimit
         guard limit <= maxLimit else { throw Problem.badParameter("limit", "at most \(maxLimit), found \(limit)") }
@@ -144,14 +146,20 @@ enum ErgastRoutes {
             if round == nil { seasons = [] }
         }
 
-        let query = ErgastResources.Query(path: path, driver: driver, constructor: constructor, circuit: circuit, round: round,
-                                          limit: limit, offset: offset)
+        let query = ErgastResources.Query(
+            path: path, driver: driver, constructor: constructor, circuit: circuit, round: round,
+            limit: limit, offset: offset)
         let page = ErgastResources(query: query, objects: ErgastObjects(registers: index), seasons: seasons).page()
-        let document: ErgastJSON = .object([("MRData", .object([
-            ("xmlns", ""), ("series", .string(championship)), ("url", .string("http://\(host)\(request.uri.path)".lowercased())),
-            ("limit", .string(String(limit))), ("offset", .string(String(offset))), ("total", .string(String(page.total))),
-            (page.tableName, .object(page.table)),
-        ]))])
+        let document: ErgastJSON = .object([
+            (
+                "MRData",
+                .object([
+                    ("xmlns", ""), ("series", .string(championship)), ("url", .string("http://\(host)\(request.uri.path)".lowercased())),
+                    ("limit", .string(String(limit))), ("offset", .string(String(offset))), ("total", .string(String(page.total))),
+                    (page.tableName, .object(page.table))
+                ])
+            )
+        ])
         return ReadCache.Body(text: document.text, contentType: "application/json")
     }
 }

@@ -153,10 +153,11 @@ final class ErgastSeason {
         return c.results.enumerated().map { index, row in
             func same(_ competitor: String, _ number: String?) -> Bool { competitor == row.competitor && (number == nil || number == row.number) }
             let start = grid.first { same($0.competitor, $0.number) }
-            return Row(result: row, round: round, session: c.session, order: index + 1,
-                       status: ErgastStatus.of(row, leaderLaps: leaderLaps),
-                       grid: start.map { $0.pitLane == true ? 0 : $0.position ?? 0 },
-                       fastest: laps.first { same($0.competitor, $0.number) }, winnerTime: winnerTime)
+            return Row(
+                result: row, round: round, session: c.session, order: index + 1,
+                status: ErgastStatus.of(row, leaderLaps: leaderLaps),
+                grid: start.map { $0.pitLane == true ? 0 : $0.position ?? 0 },
+                fastest: laps.first { same($0.competitor, $0.number) }, winnerTime: winnerTime)
         }
     }
 
@@ -185,7 +186,8 @@ final class ErgastSeason {
         let raced = Set(session.fact.results.map(\.competitor))
         let count = session.fact.results.count
         return qualifying.filter { !raced.contains($0.competitor) }.enumerated().map { index, q in
-            Row(result: ClassifiedResult(position: nil, competitor: q.competitor, team: q.team, number: q.number, status: .dns),
+            Row(
+                result: ClassifiedResult(position: nil, competitor: q.competitor, team: q.team, number: q.number, status: .dns),
                 round: round, session: session.fact.session, order: count + index + 1, status: .didNotQualify, didNotQualify: true)
         }
     }
@@ -213,8 +215,10 @@ final class ErgastSeason {
         }
         for row in rows { add(row.competitor, row.team) }
         for row in qualifying { add(row.competitor, row.team) }
-        for entry in ledger.entries where !ledger.isRetracted(entry.meta) && entry.fact.className == nil
-            && (entry.fact.rounds?.contains(round) ?? true) {
+        for entry in ledger.entries
+        where !ledger.isRetracted(entry.meta) && entry.fact.className == nil
+            && (entry.fact.rounds?.contains(round) ?? true)
+        {
             add(entry.fact.competitor, entry.fact.team)
         }
         return out

@@ -42,7 +42,7 @@ struct ErgastStatus: Sendable, Hashable {
         (125, "+46 Laps"), (126, "Supercharger"), (127, "+20 Laps"), (128, "+42 Laps"), (129, "Engine misfire"),
         (130, "Collision damage"), (131, "Power Unit"), (132, "ERS"), (133, "+49 Laps"), (134, "+38 Laps"), (135, "Brake duct"),
         (136, "Seat"), (137, "Damage"), (138, "Debris"), (139, "Illness"), (140, "Undertray"), (141, "Cooling system"),
-        (142, "Did not start"), (143, "Lapped"),
+        (142, "Did not start"), (143, "Lapped")
     ]
 
     private static let byFoldedText: [String: ErgastStatus] = Dictionary(
